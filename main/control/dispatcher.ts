@@ -1,0 +1,74 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { API_METHODS, API_SCHEMAS, type ApiMethod } from '../../shared/contract/methods.ts';
+import type { ApiError, ApiResult } from '../../shared/contract/records.ts';
+import type { Handlers } from './handlers.ts';
+
+export type Dispatch = (method: string, request: unknown) => Promise<ApiResult<unknown>>;
+
+export interface DispatchLog {
+  rejected(method: string, error: ApiError): void;
+  failed(method: string, error: unknown): void;
+}
+
+/**
+ * The one gate every caller passes: an unknown method or a request that does not match the
+ * contract's schema is refused before any handler runs, so it changes nothing.
+ */
+export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch {
+  const ajv = new Ajv({ strict: true, allErrors: true });
+  const validators = new Map<string, ValidateFunction>(
+    API_METHODS.map((method) => [method, ajv.compile(API_SCHEMAS[method])]),
+  );
+
+  return async (method, request) => {
+    const validate = validators.get(method);
+    if (!validate) {
+      const error = unknownMethod(method);
+      log.rejected(method, error);
+      return { ok: false, error };
+    }
+    if (!validate(request)) {
+      const error = badRequest(method, validate.errors ?? []);
+      log.rejected(method, error);
+      return { ok: false, error };
+    }
+    try {
+      const handler = handlers[method as ApiMethod] as (request: unknown) => unknown;
+      return { ok: true, value: await handler(request) };
+    } catch (cause) {
+      log.failed(method, cause);
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: {
+            en: `“${method}” failed inside the app. Details are in the app's log.`,
+            pl: `„${method}” nie powiodło się wewnątrz aplikacji. Szczegóły są w dzienniku aplikacji.`,
+          },
+        },
+      };
+    }
+  };
+}
+
+function unknownMethod(method: string): ApiError {
+  const shown = method.slice(0, 80);
+  return {
+    code: 'unknown-method',
+    message: { en: `Unknown request “${shown}”.`, pl: `Nieznane żądanie „${shown}”.` },
+  };
+}
+
+function badRequest(method: string, errors: ErrorObject[]): ApiError {
+  const details = errors.map((e) => `${e.instancePath || '(request)'} ${e.message ?? 'is invalid'}${
+    e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''
+  }`);
+  return {
+    code: 'bad-request',
+    message: {
+      en: `The request “${method}” is malformed: ${details.join('; ')}.`,
+      pl: `Żądanie „${method}” ma zły format: ${details.join('; ')}.`,
+    },
+    details,
+  };
+}

@@ -1,0 +1,21 @@
+import { openFoundryStore, type StoreOptions } from './store/index.ts';
+import { createHandlers } from './control/handlers.ts';
+import { createDispatcher, type DispatchLog } from './control/dispatcher.ts';
+
+export interface EngineOptions extends StoreOptions {
+  dataDir: string;
+  log?: DispatchLog;
+}
+
+const consoleLog: DispatchLog = {
+  rejected: (method, error) => console.warn(`[foundry] rejected ${JSON.stringify(method.slice(0, 80))}: ${error.code} ${error.message.en}`),
+  failed: (method, error) => console.error(`[foundry] ${method} failed:`, error),
+};
+
+/** The headless engine: store plus the contract's dispatcher. The app, the CLI and the test bridge all start here. */
+export function openEngine(options: EngineOptions) {
+  const store = openFoundryStore(options.dataDir, options);
+  const dispatch = createDispatcher(createHandlers(store), options.log ?? consoleLog);
+  return { store, dispatch, close: () => store.close() };
+}
+export type Engine = ReturnType<typeof openEngine>;

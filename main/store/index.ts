@@ -1,0 +1,33 @@
+import { openStore } from './open-database.ts';
+import { createSettingsRepository } from './repositories/settings.ts';
+import { createSkillsRepository } from './repositories/skills.ts';
+import { createExecutionsRepository } from './repositories/executions.ts';
+import { createAuditLogRepository } from './repositories/audit-log.ts';
+
+export { StoreError } from './store-error.ts';
+export { DATABASE_FILE } from './open-database.ts';
+export { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
+
+export interface StoreOptions {
+  now?: () => Date;
+}
+
+/** The store with its repositories; the only way the rest of main reaches the database. */
+export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const { db, file, migration } = openStore(dataDir, { now });
+  return {
+    db,
+    file,
+    dataDir,
+    migration,
+    now,
+    settings: createSettingsRepository(db, now),
+    skills: createSkillsRepository(db),
+    executions: createExecutionsRepository(db),
+    auditLog: createAuditLogRepository(db, now),
+    schemaVersion: () => Number(db.pragma('user_version', { simple: true })),
+    close: () => db.close(),
+  };
+}
+export type FoundryStore = ReturnType<typeof openFoundryStore>;

@@ -1,0 +1,29 @@
+import type { Db } from '../open-database.ts';
+import type { Settings } from '../../../shared/contract/records.ts';
+
+export const DEFAULT_SETTINGS: Settings = { language: 'system' };
+
+/** Settings as one JSON value per key; unknown keys in the table are ignored, missing ones default. */
+export function createSettingsRepository(db: Db, now: () => Date) {
+  const readAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
+  const write = db.prepare(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+  return {
+    get(): Settings {
+      const settings: Settings = { ...DEFAULT_SETTINGS };
+      for (const row of readAll.all()) {
+        if (row.key in settings) (settings as unknown as Record<string, unknown>)[row.key] = JSON.parse(row.value);
+      }
+      return settings;
+    },
+    update(patch: Partial<Settings>): Settings {
+      const at = now().toISOString();
+      db.transaction(() => {
+        for (const [key, value] of Object.entries(patch)) write.run(key, JSON.stringify(value), at);
+      })();
+      return this.get();
+    },
+  };
+}
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

@@ -1,0 +1,3 @@
+export * from './methods.ts';
+export * from './records.ts';
+export { buildFoundryApi, type Transport } from './client.ts';

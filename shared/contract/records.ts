@@ -1,0 +1,99 @@
+// What the renderer (and the CLI's --json) sees of the store. Plain data, no secrets.
+import type { Localized, Locale } from '../i18n-types.ts';
+import type { AuditReport } from '../skills/audit.ts';
+
+export type SkillStatus = 'pending' | 'active' | 'archived' | 'rejected';
+export type VersionStatus = 'failed' | 'pending' | 'approved' | 'rejected' | 'expired';
+export type Actor = 'owner' | 'assistant' | 'scheduler' | 'system';
+
+export interface SkillSummary {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  status: SkillStatus;
+  activeVersion: string | null;
+  usageCount: number;
+  lastUsedAt: string | null;
+  createdAt: string;
+}
+
+export interface ReviewItem {
+  versionId: string;
+  skillId: string;
+  slug: string;
+  name: string;
+  version: string;
+  status: VersionStatus;
+  contentSha256: string;
+  createdAt: string;
+  expiresAt: string | null;
+  audit: AuditReport | null;
+}
+
+export interface ExecutionRecord {
+  id: number;
+  skillSlug: string;
+  version: string | null;
+  action: string;
+  trigger: string;
+  actor: Actor;
+  inputSha256: string;
+  outputSha256: string | null;
+  status: 'succeeded' | 'failed';
+  error: string | null;
+  durationMs: number;
+  peakHeapBytes: number | null;
+  startedAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: Actor;
+  event: string;
+  skillSlug: string | null;
+  versionId: string | null;
+  contentSha256: string | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+  entryHash: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+}
+
+export type LanguageSetting = Locale | 'system';
+
+export interface Settings {
+  language: LanguageSetting;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  databaseFile: string;
+  schemaVersion: number;
+  counts: StoreCounts;
+}
+
+export interface StoreCounts {
+  skills: number;
+  pendingReviews: number;
+  executions: number;
+  auditEntries: number;
+}
+
+export type ApiErrorCode = 'bad-request' | 'unknown-method' | 'forbidden' | 'not-found' | 'conflict' | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: Localized;
+  /** Which part of the request was wrong, for bad-request. */
+  details?: string[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

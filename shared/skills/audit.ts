@@ -1,0 +1,29 @@
+import type { Localized } from '../i18n-types.ts';
+import type { SkillCapabilities } from './manifest.ts';
+
+export type FindingSeverity = 'block' | 'warn';
+
+export interface AuditFinding {
+  /** Stable rule id, e.g. `blocked-global/eval`. */
+  rule: string;
+  severity: FindingSeverity;
+  message: Localized;
+  /** 1-based line and column in the audited source. */
+  line: number;
+  column: number;
+  excerpt: string;
+}
+
+/** What the code was found to touch, plus calls that are never allowed. */
+export interface UsedCapabilities extends SkillCapabilities {
+  blockedCalls: string[];
+}
+
+export type AuditVerdict = 'pass' | 'warn' | 'block';
+
+export interface AuditReport {
+  sourceSha256: string;
+  verdict: AuditVerdict;
+  findings: AuditFinding[];
+  capabilities: UsedCapabilities;
+}

@@ -1,0 +1,41 @@
+// The executor contract from the seed (lib/mods/types.ts): built-in mods and generated skills alike.
+import type { JsonSchema } from './json-schema.ts';
+
+export type BuiltinModSlug = 'sleep-tracker' | 'energy-monitor';
+export type CustomModSlug = `custom-${string}`;
+export type ModSlug = BuiltinModSlug | CustomModSlug;
+
+export interface ModAction {
+  slug: string;
+  name: string;
+  description: string;
+  params_schema: JsonSchema;
+}
+
+export interface ModInsight {
+  type: 'info' | 'success' | 'warning' | 'alert';
+  title: string;
+  message: string;
+}
+
+export interface ModActionResult {
+  success: boolean;
+  data?: unknown;
+  error?: string;
+}
+
+export interface IModExecutor {
+  readonly slug: ModSlug;
+  getData(tenant_id: string): Promise<Record<string, unknown>>;
+  getInsights(tenant_id: string): Promise<ModInsight[]>;
+  executeAction(tenant_id: string, action: string, params: Record<string, unknown>): Promise<ModActionResult>;
+  getActions(): ModAction[];
+}
+
+export const EXECUTOR_METHODS = ['getData', 'getInsights', 'executeAction', 'getActions'] as const;
+export type ExecutorMethod = (typeof EXECUTOR_METHODS)[number];
+
+const CUSTOM_SLUG = /^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export function isCustomModSlug(value: unknown): value is CustomModSlug {
+  return typeof value === 'string' && value.length <= 72 && CUSTOM_SLUG.test(value);
+}
