@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { API_METHODS, API_SCHEMAS, type ApiMethod } from '../../shared/contract/methods.ts';
 import type { ApiError, ApiResult } from '../../shared/contract/records.ts';
+import localizePl from 'ajv-i18n/localize/pl/index.js';
 import type { Handlers } from './handlers.ts';
 
 export type Dispatch = (method: string, request: unknown) => Promise<ApiResult<unknown>>;
@@ -60,15 +61,23 @@ function unknownMethod(method: string): ApiError {
 }
 
 function badRequest(method: string, errors: ErrorObject[]): ApiError {
-  const details = errors.map((e) => `${e.instancePath || '(request)'} ${e.message ?? 'is invalid'}${
-    e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''
-  }`);
+  const en = describeErrors(errors);
+  const polish = errors.map((e) => ({ ...e }));
+  localizePl(polish);
+  const pl = describeErrors(polish);
   return {
     code: 'bad-request',
     message: {
-      en: `The request “${method}” is malformed: ${details.join('; ')}.`,
-      pl: `Żądanie „${method}” ma zły format: ${details.join('; ')}.`,
+      en: `The request “${method}” is malformed: ${en.join('; ')}.`,
+      pl: `Żądanie „${method}” ma zły format: ${pl.join('; ')}.`,
     },
-    details,
+    details: en,
   };
+}
+
+function describeErrors(errors: ErrorObject[]): string[] {
+  return errors.map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : '';
+    return `${e.instancePath || '(request)'} ${e.message ?? 'is invalid'}${extra}`;
+  });
 }

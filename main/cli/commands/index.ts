@@ -1,0 +1,5 @@
+import type { Command } from '../command.ts';
+import { statusCommand } from './status.ts';
+
+/** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
+export const COMMANDS: readonly Command[] = [statusCommand];

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFoundry } from '../../../main/cli/foundry.ts';
+import { DATABASE_FILE } from '../../../main/store/index.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+
+const tempDir = useTempDir();
+
+async function foundry(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runFoundry(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('foundry command line', () => {
+  it('lists its commands with --help', async () => {
+    const result = await foundry(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/status\s+Show the data directory/);
+  });
+
+  it('status --json reports the data directory, schema version and counts', async () => {
+    const dataDir = tempDir();
+    const result = await foundry(['status', '--json'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    const status = JSON.parse(result.out);
+    expect(status).toMatchObject({
+      dataDir,
+      databaseFile: path.join(dataDir, DATABASE_FILE),
+      schemaVersion: 2,
+      counts: { skills: 0, pendingReviews: 0, executions: 0, auditEntries: 0 },
+    });
+  });
+
+  it('status fails with a clear message on a corrupt database and leaves it alone', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, DATABASE_FILE);
+    fs.writeFileSync(file, 'garbage');
+    const result = await foundry(['status'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/damaged/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('garbage');
+  });
+
+  it('refuses unknown commands and options with exit 2', async () => {
+    expect((await foundry(['frobnicate'])).code).toBe(2);
+    const bad = await foundry(['status', '--bogus'], { FOUNDRY_DATA_DIR: tempDir() });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('usage: foundry status');
+  });
+});
