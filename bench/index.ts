@@ -1,0 +1,15 @@
+// `npm run bench`: every figure and ratio is measured in this one run and printed; nothing here is
+// asserted by the test suite.
+import os from 'node:os';
+import { storeBench } from './suites/store.ts';
+
+const SUITES: Record<string, () => Promise<void>> = {
+  store: storeBench,
+};
+
+const only = process.argv.slice(2);
+console.log(`Skill Foundry benchmarks — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+for (const [name, run] of Object.entries(SUITES)) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}
