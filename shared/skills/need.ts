@@ -1,0 +1,42 @@
+import type { Locale } from '../i18n-types.ts';
+
+/** The kinds of skill the detector recognises and the offline generator can build. */
+export const SKILL_KINDS = ['tracker', 'reminder', 'counter', 'checklist', 'journal'] as const;
+export type SkillKind = (typeof SKILL_KINDS)[number];
+
+/** Where a need came from (seed stage 1): asked for, noticed in conversation, or a gap. */
+export type NeedSource = 'request' | 'pattern' | 'gap' | 'import';
+
+export type Cadence =
+  | { type: 'none' }
+  | { type: 'daily'; at?: string /* HH:MM, 24 h */ }
+  | { type: 'weekly'; days: string[] /* mon..sun */; at?: string }
+  | { type: 'interval'; everyMinutes: number };
+
+export interface NeedEvidence {
+  /** e.g. "mentioned 12 times in 30 days" — bilingual text is built from the numbers by the UI. */
+  count?: number;
+  distinctDays?: number;
+  examples?: { text: string; at: string }[];
+  domain?: string;
+}
+
+export interface SkillNeed {
+  kind: SkillKind;
+  /** Normalised subject in the request's language, base form: "woda", "sleep", "stretching". */
+  subject: string;
+  /** English slug-friendly subject used for names: "water", "sleep", "stretching". */
+  subjectKey: string;
+  /** Unit of measure for trackers/counters, when one is known: "ml", "h", "cups". */
+  unit: string | null;
+  cadence: Cadence;
+  language: Locale;
+  source: NeedSource;
+  /** The original sentence (request) or a description of the pattern / gap. */
+  text: string;
+  evidence?: NeedEvidence;
+}
+
+export type NeedParseResult =
+  | { isRequest: true; need: SkillNeed }
+  | { isRequest: false; reason: { pl: string; en: string } };
