@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { statusCommand } from './status.ts';
+import { auditLogCommand } from './audit-log.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand];

@@ -6,6 +6,15 @@ import { pageFilter } from './paging.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+export type ChainBreak = 'edited' | 'deleted' | 'relinked' | 'truncated';
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry at which the chain no longer holds. */
+  broken?: { seq: number; problem: ChainBreak };
+}
+
 export interface NewAuditEntry {
   actor: Actor;
   event: string;
@@ -75,8 +84,26 @@ export function createAuditLogRepository(db: Db, now: () => Date) {
     insert.run(full);
     return toEntry(full);
   });
+  const inOrder = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
+  const highestIssued = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
   return {
     append: (entry: NewAuditEntry) => append(entry),
+    /** Walks the whole chain: an edited, deleted or re-linked row, or a cut-off tail, breaks it. */
+    verify(): ChainVerification {
+      let previous = { seq: 0, hash: GENESIS_HASH };
+      let checked = 0;
+      for (const row of inOrder.iterate()) {
+        const { entry_hash: stored, ...fields } = row;
+        if (row.seq !== previous.seq + 1) return { ok: false, checked, broken: { seq: previous.seq + 1, problem: 'deleted' } };
+        if (row.prev_hash !== previous.hash) return { ok: false, checked, broken: { seq: row.seq, problem: 'relinked' } };
+        if (entryHash(fields) !== stored) return { ok: false, checked, broken: { seq: row.seq, problem: 'edited' } };
+        previous = { seq: row.seq, hash: stored };
+        checked++;
+      }
+      const issued = highestIssued.get()?.seq ?? 0;
+      if (issued > previous.seq) return { ok: false, checked, broken: { seq: previous.seq + 1, problem: 'truncated' } };
+      return { ok: true, checked };
+    },
     /** Newest first. */
     page(request: PageRequest): Page<AuditEntry> {
       const { where, params } = pageFilter(request, { skillSlug: 'skill_slug', event: 'event' });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFoundry } from '../../../main/cli/foundry.ts';
-import { DATABASE_FILE } from '../../../main/store/index.ts';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, openFoundryStore } from '../../../main/store/index.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -42,6 +43,23 @@ describe('foundry command line', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/damaged/);
     expect(fs.readFileSync(file, 'utf8')).toBe('garbage');
+  });
+
+  it('audit-log verify passes on an intact chain and fails with the first broken entry after an edit', async () => {
+    const dataDir = tempDir();
+    const store = openFoundryStore(dataDir);
+    for (let i = 0; i < 3; i++) store.auditLog.append({ actor: 'system', event: 'test', data: { i } });
+    store.close();
+    const intact = await foundry(['audit-log', 'verify', '--json'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(intact.code).toBe(0);
+    expect(JSON.parse(intact.out)).toEqual({ ok: true, checked: 3 });
+
+    const raw = new Database(path.join(dataDir, DATABASE_FILE));
+    raw.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET event = 'nothing-to-see' WHERE seq = 2`);
+    raw.close();
+    const broken = await foundry(['audit-log', 'verify'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('BROKEN at entry 2');
   });
 
   it('refuses unknown commands and options with exit 2', async () => {
