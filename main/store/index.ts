@@ -3,6 +3,7 @@ import { createSettingsRepository } from './repositories/settings.ts';
 import { createSkillsRepository } from './repositories/skills.ts';
 import { createExecutionsRepository } from './repositories/executions.ts';
 import { createAuditLogRepository } from './repositories/audit-log.ts';
+import { createVersionsRepository } from './repositories/versions.ts';
 
 export { StoreError } from './store-error.ts';
 export { DATABASE_FILE } from './open-database.ts';
@@ -24,6 +25,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     now,
     settings: createSettingsRepository(db, now),
     skills: createSkillsRepository(db),
+    versions: createVersionsRepository(db, now),
     executions: createExecutionsRepository(db),
     auditLog: createAuditLogRepository(db, now),
     schemaVersion: () => Number(db.pragma('user_version', { simple: true })),

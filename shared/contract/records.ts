@@ -1,6 +1,8 @@
 // What the renderer (and the CLI's --json) sees of the store. Plain data, no secrets.
 import type { Localized, Locale } from '../i18n-types.ts';
 import type { AuditReport } from '../skills/audit.ts';
+import type { SkillManifest } from '../skills/manifest.ts';
+import type { JsonSchema } from '../skills/json-schema.ts';
 
 export type SkillStatus = 'pending' | 'active' | 'archived' | 'rejected';
 export type VersionStatus = 'failed' | 'pending' | 'approved' | 'rejected' | 'expired';
@@ -97,3 +99,41 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** One step of the pipeline as stored with a version, so the review window can show why a candidate failed. */
+export interface PipelineStepRecord {
+  step: 'generate' | 'audit' | 'dry-run' | 'disclose' | 'submit';
+  attempt: number;
+  status: 'ok' | 'failed';
+  durationMs: number;
+  summary: Localized;
+  data?: unknown;
+}
+
+export interface SkillVersionRecord {
+  id: string;
+  skillId: string;
+  slug: string;
+  name: string;
+  version: string;
+  /** `custom-water-tracker@v1.0.0` */
+  tag: string;
+  status: VersionStatus;
+  contentSha256: string;
+  code: string;
+  manifest: SkillManifest;
+  configSchema: JsonSchema;
+  skillMd: string;
+  sampleInputs: unknown[];
+  auditReport: AuditReport | null;
+  dryRun: unknown;
+  disclosure: unknown;
+  steps: PipelineStepRecord[];
+  need: unknown;
+  generator: string;
+  createdAt: string;
+  expiresAt: string | null;
+  decidedAt: string | null;
+  decidedBy: Actor | null;
+  decisionReason: string | null;
+}
