@@ -1,0 +1,21 @@
+import { useFoundryStore } from '../../store/app-store.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { ViewSection } from '../../components/ViewSection.tsx';
+import { LoadableContent } from '../../components/LoadableContent.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
+import { InstallationInfo } from './InstallationInfo.tsx';
+
+export function SettingsView() {
+  const { t } = useI18n();
+  const settings = useFoundryStore((state) => state.settings);
+  return (
+    <ViewSection title={t('settings.title')}>
+      <div className="card">
+        <LoadableContent state={settings} isEmpty={() => false} empty={null}>
+          {(saved) => <LanguagePicker current={saved.language} />}
+        </LoadableContent>
+      </div>
+      <InstallationInfo />
+    </ViewSection>
+  );
+}
