@@ -1,0 +1,55 @@
+// The Electron main process: one instance, the engine on the owner's store, the review window,
+// the IPC router and the tray. Everything Electron-specific lives in main/app/.
+import { app, dialog, session } from 'electron';
+import { appFiles, isRendererPage, type AppFiles } from './app/paths.ts';
+import { denyAllPermissions, enforceContentSecurityPolicy, guardAllWebContents } from './app/security.ts';
+import { createMainWindow, revealWindow } from './app/window.ts';
+import { keepRunningInTray } from './app/close-to-tray.ts';
+import { appPageSenderCheck, createIpcRoute, registerIpc } from './app/ipc.ts';
+import { createTray, readTrayState } from './app/tray.ts';
+import { trayIcon } from './app/tray-icon.ts';
+import { openEngineOrExplain } from './app/open-engine.ts';
+import { resolveLocale, TEXTS } from './app/texts.ts';
+
+app.enableSandbox();
+
+if (app.requestSingleInstanceLock()) {
+  const files = appFiles(app.getAppPath());
+  const isAppPage = (url: string) => isRendererPage(url, files.rendererIndex);
+  guardAllWebContents(isAppPage);
+  app.whenReady()
+    .then(() => start(files, isAppPage))
+    .catch((error: unknown) => {
+      console.error('[foundry] startup failed:', error);
+      const locale = resolveLocale('system', app.getLocale());
+      dialog.showErrorBox(TEXTS.startupFailedTitle[locale], TEXTS.startupFailed(error)[locale]);
+      app.exit(1);
+    });
+} else {
+  // Another instance is running: it brings its window forward ('second-instance') and this one leaves.
+  app.quit();
+}
+
+function start(files: AppFiles, isAppPage: (url: string) => boolean): void {
+  const engine = openEngineOrExplain();
+  if (!engine) {
+    app.exit(1);
+    return;
+  }
+  denyAllPermissions(session.defaultSession);
+  enforceContentSecurityPolicy(session.defaultSession);
+
+  const window = createMainWindow(files);
+  keepRunningInTray(window);
+  registerIpc(createIpcRoute(engine.dispatch, appPageSenderCheck(window, isAppPage)));
+
+  const show = () => revealWindow(window);
+  const tray = createTray(trayIcon(), () => readTrayState(engine.store, app.getLocale()), { open: show, quit: () => app.quit() });
+  window.on('focus', tray.refresh);
+  app.on('second-instance', show);
+  app.on('activate', show);
+  app.on('will-quit', () => {
+    tray.destroy();
+    engine.close();
+  });
+}

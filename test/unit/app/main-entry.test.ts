@@ -1,0 +1,150 @@
+// The main entry (main/index.ts) as `electron .` runs it, on a fake Electron and a real store.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE, openFoundryStore } from '../../../main/store/index.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+import { addPendingVersions } from './pending-versions.ts';
+import { quitApp, startApp } from './start-app.ts';
+
+vi.mock('electron', () => import('./fake-electron.ts'));
+
+const tempDir = useTempDir();
+let running: Awaited<ReturnType<typeof startApp>> | null = null;
+
+afterEach(() => {
+  if (running) quitApp(running);
+  running = null;
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+async function start(options: { dataDir?: string; locale?: string; hasLock?: boolean } = {}) {
+  vi.stubEnv('FOUNDRY_DATA_DIR', '');
+  const dataDir = options.dataDir ?? tempDir();
+  const electron = await startApp((e) => {
+    e.app.userData = dataDir;
+    e.app.locale = options.locale ?? 'en-US';
+    e.app.hasLock = options.hasLock ?? true;
+  });
+  running = electron;
+  return { electron, dataDir, window: electron.BrowserWindow.created[0], tray: electron.Tray.created[0] };
+}
+
+const menuLabels = (tray: { menu: { items: { label?: string }[] } | null }) => tray.menu!.items.map((item) => item.label);
+
+describe('main entry', () => {
+  it("opens the store in Electron's userData, the window and the tray", async () => {
+    const { dataDir, window, tray } = await start();
+    expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
+    expect(window).toBeDefined();
+    expect(menuLabels(tray!)).toEqual(['Open Skill Foundry', 'Pending reviews: 0', undefined, 'Quit']);
+  });
+
+  it('prefers FOUNDRY_DATA_DIR over userData', async () => {
+    const override = tempDir();
+    const { dataDir } = await start();
+    quitApp(running!);
+    vi.stubEnv('FOUNDRY_DATA_DIR', override);
+    running = await startApp((e) => {
+      e.app.userData = dataDir;
+    });
+    expect(fs.existsSync(path.join(override, DATABASE_FILE))).toBe(true);
+  });
+
+  it('leaves at once when another instance holds the lock, touching nothing', async () => {
+    const { electron, dataDir } = await start({ hasLock: false });
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.BrowserWindow.created).toHaveLength(0);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    running = null;
+  });
+
+  it('brings the window forward when a second instance starts', async () => {
+    const { electron, window } = await start();
+    window!.minimized = true;
+    window!.hide();
+    electron.app.emit('second-instance');
+    expect(window!.restore).toHaveBeenCalled();
+    expect(window!.visible).toBe(true);
+    expect(window!.focus).toHaveBeenCalled();
+  });
+
+  it('keeps running in the tray when the window is closed, and quits from the tray menu', async () => {
+    const { electron, window, tray } = await start();
+    window!.show();
+    expect(window!.userClose()).toBe(false);
+    expect(window!.visible).toBe(false);
+
+    tray!.menu!.items[0]!.click!();
+    expect(window!.visible).toBe(true);
+
+    tray!.menu!.items[3]!.click!();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(window!.userClose()).toBe(true);
+  });
+
+  it('shows the pending count in the language of the settings, refreshed when the window gains focus', async () => {
+    const dataDir = tempDir();
+    const seeded = openFoundryStore(dataDir);
+    addPendingVersions(seeded.db, 2);
+    seeded.close();
+    const { window, tray } = await start({ dataDir, locale: 'pl-PL' });
+    expect(menuLabels(tray!)).toEqual(['Otwórz Skill Foundry', 'Oczekujące przeglądy: 2', undefined, 'Zakończ']);
+
+    const other = openFoundryStore(dataDir);
+    other.settings.update({ language: 'en' });
+    other.close();
+    window!.emit('focus');
+    expect(menuLabels(tray!)).toEqual(['Open Skill Foundry', 'Pending reviews: 2', undefined, 'Quit']);
+  });
+
+  it.each([
+    ['pl-PL', 'pl', 'Plik bazy danych jest uszkodzony', 'Nie można uruchomić Skill Foundry'],
+    ['en-US', 'en', 'The database file is damaged', 'Skill Foundry cannot start'],
+  ])('explains a damaged store in the system language (%s) and quits without touching the file', async (locale, _lang, message, title) => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, DATABASE_FILE);
+    const garbage = Buffer.from('SQLite format 3\0'.padEnd(4096, 'x'), 'latin1');
+    fs.writeFileSync(file, garbage);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { electron } = await start({ dataDir, locale });
+    expect(logged).toHaveBeenCalled();
+    running = null;
+
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [shownTitle, shownMessage] = electron.dialog.showErrorBox.mock.calls[0]!;
+    expect(shownTitle).toBe(title);
+    expect(shownMessage).toContain(message);
+    expect(shownMessage).toContain(file);
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.BrowserWindow.created).toHaveLength(0);
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+    expect(fs.readdirSync(dataDir)).toEqual([DATABASE_FILE]);
+  });
+
+  it('refuses a store written by a newer version, in Polish when the system speaks Polish', async () => {
+    const dataDir = tempDir();
+    const newer = openFoundryStore(dataDir);
+    newer.db.pragma('user_version = 999');
+    newer.close();
+    const before = fs.readFileSync(path.join(dataDir, DATABASE_FILE));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { electron } = await start({ dataDir, locale: 'pl' });
+    running = null;
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toContain('Bazę zapisała nowsza wersja Skill Foundry');
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE)).equals(before)).toBe(true);
+  });
+
+  it('explains a data folder that cannot even be created, and quits', async () => {
+    const notAFolder = path.join(tempDir(), 'occupied');
+    fs.writeFileSync(notAFolder, 'a file, not a folder');
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { electron } = await start({ dataDir: notAFolder });
+    running = null;
+    expect(electron.dialog.showErrorBox.mock.calls[0]![1]).toMatch(/^The app could not open its data: .*occupied/);
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(fs.readFileSync(notAFolder, 'utf8')).toBe('a file, not a folder');
+  });
+});
