@@ -19,6 +19,8 @@ export interface NeedEvidence {
   distinctDays?: number;
   examples?: { text: string; at: string }[];
   domain?: string;
+  /** What a gap was judged on: user messages read and the distinct days they span. */
+  scanned?: { messages: number; days: number };
 }
 
 export interface SkillNeed {

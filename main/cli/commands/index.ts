@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { statusCommand } from './status.ts';
 import { auditLogCommand } from './audit-log.ts';
+import { needCommand } from './need.ts';
+import { suggestCommand } from './suggest.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFoundry } from '../../../main/cli/foundry.ts';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE, openFoundryStore } from '../../../main/store/index.ts';
+import { DATABASE_FILE, LATEST_SCHEMA_VERSION, openFoundryStore } from '../../../main/store/index.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -30,7 +30,7 @@ describe('foundry command line', () => {
     expect(status).toMatchObject({
       dataDir,
       databaseFile: path.join(dataDir, DATABASE_FILE),
-      schemaVersion: 2,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       counts: { skills: 0, pendingReviews: 0, executions: 0, auditEntries: 0 },
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openEngine } from '../../../main/engine.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../main/store/index.ts';
 import { API_METHODS } from '../../../shared/contract/methods.ts';
 import { createDispatcher } from '../../../main/control/dispatcher.ts';
 import { createHandlers } from '../../../main/control/handlers.ts';
@@ -22,7 +23,7 @@ describe('the contract dispatcher (the gate for IPC and the test bridge)', () =>
     const e = engine();
     const result = await e.dispatch('app.info', {});
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value).toMatchObject({ schemaVersion: 2, counts: { skills: 0 } });
+    if (result.ok) expect(result.value).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, counts: { skills: 0 } });
     e.close();
   });
 

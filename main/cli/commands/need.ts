@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { EXIT, type Command } from '../command.ts';
+import type { SkillNeed } from '../../../shared/skills/need.ts';
+import { parseSkillRequest } from '../../skills/detector/request-parser.ts';
+import { describeCadence, KIND_NAMES } from '../../skills/detector/describe.ts';
+
+const USAGE = 'foundry need TEXT [--json]';
+
+/** The fields of a need as aligned lines, in both languages where they are words for a person. */
+export function needLines(need: SkillNeed, indent = '  '): string[] {
+  const cadence = describeCadence(need.cadence);
+  return [
+    `${indent}kind      ${need.kind} (${KIND_NAMES[need.kind].pl} / ${KIND_NAMES[need.kind].en})`,
+    `${indent}subject   ${need.subject} (key: ${need.subjectKey})`,
+    `${indent}unit      ${need.unit ?? '—'}`,
+    `${indent}cadence   ${cadence.pl} / ${cadence.en}`,
+    `${indent}language  ${need.language}`,
+  ];
+}
+
+export const needCommand: Command = {
+  name: 'need',
+  summary: 'Read a sentence (Polish or English) as the skill it asks for',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+    if (positionals.length === 0) {
+      io.err(`foundry need: give the sentence to read, e.g. foundry need "Chcę śledzić ile piję wody"\nusage: ${USAGE}`);
+      return EXIT.badInput;
+    }
+    const result = parseSkillRequest(positionals.join(' '));
+    if (values.json) {
+      io.out(JSON.stringify(result, null, 2));
+    } else if (result.isRequest) {
+      io.out(['skill request / prośba o umiejętność', ...needLines(result.need), `  text      ${result.need.text}`].join('\n'));
+    } else {
+      io.out(['not a skill request / to nie jest prośba o umiejętność', `  pl: ${result.reason.pl}`, `  en: ${result.reason.en}`].join('\n'));
+    }
+    return result.isRequest ? EXIT.ok : EXIT.failed;
+  },
+};
