@@ -1,0 +1,88 @@
+// How risky a skill is, with the reasons in plain words. Reading its own tables is low; changing
+// data or interrupting the owner is medium; anything that leaves the machine or borrows another
+// skill's permissions is high. Audit warnings raise the level to at least medium.
+import type { Localized } from '../../../shared/i18n-types.ts';
+import type { AuditReport } from '../../../shared/skills/audit.ts';
+import type { RiskLevel } from '../../../shared/skills/disclosure.ts';
+import type { SkillCapabilities } from '../../../shared/skills/manifest.ts';
+
+const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+
+interface Reason {
+  level: RiskLevel;
+  text: Localized;
+}
+
+/** What the code uses beyond what its manifest declares, e.g. `write exo_x`. */
+function undeclared(used: SkillCapabilities, declared: SkillCapabilities): string[] {
+  const extra = (kind: string, usedList: string[], declaredList: string[]) =>
+    usedList.filter((value) => !declaredList.includes(value)).map((value) => `${kind} ${value}`);
+  return [
+    ...extra('read', used.reads, declared.reads),
+    ...extra('write', used.writes, declared.writes),
+    ...extra('http', used.http, declared.http),
+    ...(used.notifications && !declared.notifications ? ['notify'] : []),
+    ...extra('skill', used.skills, declared.skills),
+  ];
+}
+
+/** Reasons in order of seriousness: every high one is pushed before any medium one. */
+function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities, report: AuditReport): Reason[] {
+  const reasons: Reason[] = [];
+  const blocked = [...new Set([...report.capabilities.blockedCalls, ...report.findings.filter((f) => f.severity === 'block').map((f) => f.rule)])];
+  if (blocked.length > 0)
+    reasons.push({
+      level: 'high',
+      text: { en: `The audit found code that is never allowed (${blocked.join(', ')}).`, pl: `Audyt znalazł kod, który nigdy nie jest dozwolony (${blocked.join(', ')}).` },
+    });
+  const extra = undeclared(report.capabilities, declared);
+  if (extra.length > 0)
+    reasons.push({
+      level: 'high',
+      text: { en: `The code does more than its manifest declares (${extra.join(', ')}).`, pl: `Kod robi więcej, niż deklaruje jego manifest (${extra.join(', ')}).` },
+    });
+  if (capabilities.http.length > 0)
+    reasons.push({
+      level: 'high',
+      text: {
+        en: `It can send data outside this computer (${capabilities.http.join(', ')}).`,
+        pl: `Może wysyłać dane poza ten komputer (${capabilities.http.join(', ')}).`,
+      },
+    });
+  if (capabilities.skills.length > 0)
+    reasons.push({
+      level: 'high',
+      text: {
+        en: `It can run other skills with their permissions (${capabilities.skills.join(', ')}).`,
+        pl: `Może uruchamiać inne skille z ich uprawnieniami (${capabilities.skills.join(', ')}).`,
+      },
+    });
+  if (capabilities.writes.length > 0)
+    reasons.push({
+      level: 'medium',
+      text: {
+        en: `It can add and change entries in its own tables (${capabilities.writes.join(', ')}).`,
+        pl: `Może dodawać i zmieniać wpisy we własnych tabelach (${capabilities.writes.join(', ')}).`,
+      },
+    });
+  if (capabilities.notifications)
+    reasons.push({ level: 'medium', text: { en: 'It can send you notifications.', pl: 'Może wysyłać Ci powiadomienia.' } });
+  const warnings = report.findings.filter((f) => f.severity === 'warn').length;
+  if (warnings > 0)
+    reasons.push({ level: 'medium', text: { en: `The audit raised ${warnings} warning(s).`, pl: `Audyt zgłosił ostrzeżenia: ${warnings}.` } });
+  if (reasons.length === 0)
+    reasons.push({
+      level: 'low',
+      text:
+        capabilities.reads.length > 0
+          ? { en: 'It only reads its own tables.', pl: 'Tylko odczytuje własne tabele.' }
+          : { en: 'It touches no data.', pl: 'Nie korzysta z żadnych danych.' },
+    });
+  return reasons;
+}
+
+export function assessRisk(capabilities: SkillCapabilities, declared: SkillCapabilities, report: AuditReport): { level: RiskLevel; reasons: Localized[] } {
+  const reasons = reasonsFor(capabilities, declared, report);
+  const level = reasons.reduce<RiskLevel>((worst, reason) => (RANK[reason.level] > RANK[worst] ? reason.level : worst), 'low');
+  return { level, reasons: reasons.map((reason) => reason.text) };
+}

@@ -1,0 +1,89 @@
+// The one tool Claude must call, and how its answer becomes a candidate. The answer is data
+// from the network: it is checked against the tool's own schema before anything uses it.
+import type { Message, Tool } from '@anthropic-ai/sdk/resources/messages';
+import type { SampleInput, SkillCandidate } from '../../../shared/skills/candidate.ts';
+import type { JsonSchema } from '../../../shared/skills/json-schema.ts';
+import type { SkillCapabilities } from '../../../shared/skills/manifest.ts';
+import { candidateProblems } from './candidate.ts';
+import { CAPABILITIES_SCHEMA, LIMITS, MANIFEST_FIELDS, SAMPLE_INPUTS_SCHEMA } from './candidate-schema.ts';
+import { GeneratorError } from './generator-error.ts';
+import { SUBMIT_SKILL_TOOL_NAME } from './prompts/executor-prompt.ts';
+import { schemaChecker } from './schema-check.ts';
+
+const SUBMIT_SKILL_SCHEMA = {
+  type: 'object',
+  required: ['code', 'config_schema', 'skill_md', 'manifest', 'sample_inputs'],
+  additionalProperties: false,
+  properties: {
+    code: { type: 'string', minLength: 1, maxLength: LIMITS.MAX_CODE_CHARS, description: 'The whole TypeScript file: one exported class implementing IModExecutor.' },
+    config_schema: { type: 'object', description: "JSON Schema of the skill's settings." },
+    skill_md: { type: 'string', minLength: 1, maxLength: LIMITS.MAX_SKILL_MD_CHARS, description: 'SKILL.md following the Agent Skills specification.' },
+    manifest: {
+      type: 'object',
+      required: ['slug', 'name', 'description', 'capabilities'],
+      additionalProperties: false,
+      properties: { slug: MANIFEST_FIELDS.slug, name: MANIFEST_FIELDS.name, description: MANIFEST_FIELDS.description, capabilities: CAPABILITIES_SCHEMA },
+    },
+    sample_inputs: SAMPLE_INPUTS_SCHEMA,
+  },
+} as const;
+
+export const SUBMIT_SKILL_TOOL: Tool = {
+  name: SUBMIT_SKILL_TOOL_NAME,
+  description: 'Submit the finished skill: code, settings schema, SKILL.md, manifest and sample inputs for a dry run.',
+  input_schema: SUBMIT_SKILL_SCHEMA as unknown as Tool['input_schema'],
+};
+
+interface SubmittedSkill {
+  code: string;
+  config_schema: JsonSchema;
+  skill_md: string;
+  manifest: { slug: string; name: string; description: string; capabilities: SkillCapabilities };
+  sample_inputs: SampleInput[];
+}
+
+const checkSubmission = schemaChecker(SUBMIT_SKILL_SCHEMA);
+
+function malformed(en: string, pl: string, details: string[] = []): GeneratorError {
+  return new GeneratorError(
+    'generator/malformed-answer',
+    { en: `Claude's answer could not be used: ${en}`, pl: `Odpowiedzi Claude'a nie da się użyć: ${pl}` },
+    { details },
+  );
+}
+
+export interface AnswerContext {
+  slug: string;
+  generator: SkillCandidate['generator'];
+  version: string;
+  attempt: number;
+}
+
+/** The candidate in Claude's `submit_skill` call, or `generator/malformed-answer` saying what was wrong. */
+export function candidateFromAnswer(message: Message, context: AnswerContext): SkillCandidate {
+  const call = message.content.find((block) => block.type === 'tool_use' && block.name === SUBMIT_SKILL_TOOL_NAME);
+  if (!call || call.type !== 'tool_use') {
+    if (message.stop_reason === 'max_tokens')
+      throw malformed('it was cut off at the length limit before the skill was complete.', 'została ucięta na limicie długości, zanim skill był gotowy.');
+    if (message.stop_reason === 'refusal') throw malformed('Claude declined to write this skill.', 'Claude odmówił napisania tego skilla.');
+    throw malformed(`it holds no ${SUBMIT_SKILL_TOOL_NAME} call.`, `nie zawiera wywołania ${SUBMIT_SKILL_TOOL_NAME}.`, [`stop_reason: ${String(message.stop_reason)}`]);
+  }
+  const problems = checkSubmission(call.input);
+  if (problems.length > 0)
+    throw malformed(`the ${SUBMIT_SKILL_TOOL_NAME} call does not match its schema.`, `wywołanie ${SUBMIT_SKILL_TOOL_NAME} nie zgadza się ze schematem.`, problems);
+  const submitted = call.input as SubmittedSkill;
+  if (submitted.manifest.slug !== context.slug)
+    throw malformed(`the skill is named "${submitted.manifest.slug}" instead of "${context.slug}".`, `skill nazywa się "${submitted.manifest.slug}" zamiast "${context.slug}".`);
+  const candidate = {
+    code: submitted.code,
+    manifest: { ...submitted.manifest, version: context.version, config_schema: submitted.config_schema },
+    configSchema: submitted.config_schema,
+    skillMd: submitted.skill_md,
+    sampleInputs: submitted.sample_inputs,
+    generator: context.generator,
+    attempt: context.attempt,
+  };
+  const rest = candidateProblems(candidate);
+  if (rest.length > 0) throw malformed('the submitted skill is incomplete or inconsistent.', 'przesłany skill jest niepełny lub niespójny.', rest);
+  return candidate as SkillCandidate;
+}

@@ -1,0 +1,10 @@
+// The generator stage (DESIGN.md): a need becomes a skill candidate, written by Claude when an API
+// key is set and by the built-in templates otherwise. Candidates are data; later stages trust none.
+export type { SkillGenerator, RepairFeedback } from './candidate.ts';
+export { candidateProblems } from './candidate.ts';
+export { GeneratorError, type GeneratorErrorCode } from './generator-error.ts';
+export { offlineGenerator, buildOfflineCandidate } from './offline-generator.ts';
+export { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOptions } from './claude-generator.ts';
+export { selectGenerator, type GeneratorSettings } from './select-generator.ts';
+export { parseSkillMd, renderSkillMd, type SkillMd, type SkillMdFrontMatter } from './skill-md.ts';
+export { exportSkillFolder, importSkillFolder, SKILL_FILES } from './skill-folder.ts';

@@ -1,0 +1,49 @@
+// A need reaches the generator from the detector, the API or an import: its shape is checked
+// before any template or prompt uses it.
+import { LOCALES } from '../../../shared/i18n-types.ts';
+import { SKILL_KINDS, type SkillNeed } from '../../../shared/skills/need.ts';
+import { GeneratorError } from './generator-error.ts';
+import { schemaChecker } from './schema-check.ts';
+
+const TIME = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' };
+
+function cadence(type: string, properties: Record<string, unknown>, required: string[] = []) {
+  return { type: 'object', required: ['type', ...required], properties: { type: { const: type }, ...properties }, additionalProperties: false };
+}
+
+const NEED_SCHEMA = {
+  type: 'object',
+  required: ['kind', 'subject', 'subjectKey', 'unit', 'cadence', 'language', 'source', 'text'],
+  properties: {
+    kind: { type: 'string', enum: [...SKILL_KINDS] },
+    subject: { type: 'string', maxLength: 200 },
+    subjectKey: { type: 'string', maxLength: 200 },
+    unit: { type: ['string', 'null'], maxLength: 32 },
+    cadence: {
+      oneOf: [
+        cadence('none', {}),
+        cadence('daily', { at: TIME }),
+        cadence('weekly', { days: { type: 'array', maxItems: 7, items: { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] } }, at: TIME }, ['days']),
+        cadence('interval', { everyMinutes: { type: 'integer', minimum: 1, maximum: 525_600 } }, ['everyMinutes']),
+      ],
+    },
+    language: { type: 'string', enum: [...LOCALES] },
+    source: { type: 'string', maxLength: 32 },
+    text: { type: 'string', maxLength: 4000 },
+    evidence: { type: 'object' },
+  },
+  additionalProperties: false,
+} as const;
+
+const checkNeed = schemaChecker(NEED_SCHEMA);
+
+export function requireUsableNeed(need: unknown): SkillNeed {
+  const problems = checkNeed(need);
+  if (problems.length > 0)
+    throw new GeneratorError(
+      'generator/invalid-need',
+      { en: 'The need is incomplete or malformed, so no skill can be written for it.', pl: 'Potrzeba jest niepełna lub błędna, więc nie da się napisać dla niej skilla.' },
+      { details: problems },
+    );
+  return need as SkillNeed;
+}

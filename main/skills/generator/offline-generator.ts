@@ -1,0 +1,67 @@
+// The embedded default generator: a template per skill kind, no network, no randomness. The same
+// need always gives a byte-identical candidate, and every candidate passes the audit as it is.
+import type { SkillCandidate } from '../../../shared/skills/candidate.ts';
+import type { JsonSchema } from '../../../shared/skills/json-schema.ts';
+import type { SkillKind, SkillNeed } from '../../../shared/skills/need.ts';
+import { requireCandidate, type SkillGenerator } from './candidate.ts';
+import { GeneratorError } from './generator-error.ts';
+import { requireUsableNeed } from './need-check.ts';
+import { renderSkillMd } from './skill-md.ts';
+import { checklistTemplate } from './templates/checklist.ts';
+import { counterTemplate } from './templates/counter.ts';
+import { journalTemplate } from './templates/journal.ts';
+import { skillNames } from './templates/naming.ts';
+import { reminderTemplate } from './templates/reminder.ts';
+import { skillDocument } from './templates/skill-doc.ts';
+import type { TemplateBuilder } from './templates/template.ts';
+import { trackerTemplate } from './templates/tracker.ts';
+
+const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
+  tracker: trackerTemplate,
+  reminder: reminderTemplate,
+  counter: counterTemplate,
+  checklist: checklistTemplate,
+  journal: journalTemplate,
+};
+
+/** Built-in skills keep their limits in the code: the sandbox hands a skill no configuration. */
+const NO_SETTINGS: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
+  requireUsableNeed(need);
+  const names = skillNames(need);
+  const template = TEMPLATES[need.kind](need, names);
+  const candidate: SkillCandidate = {
+    code: template.code,
+    manifest: {
+      slug: names.slug,
+      name: names.displayName,
+      description: template.summary[need.language],
+      version: '1.0.0',
+      capabilities: template.capabilities,
+      config_schema: NO_SETTINGS,
+    },
+    configSchema: NO_SETTINGS,
+    skillMd: renderSkillMd(skillDocument(need, names, template)),
+    sampleInputs: template.sampleInputs,
+    generator: 'offline',
+    attempt: 1,
+  };
+  // A template that produced a malformed candidate is a bug here, never the owner's doing.
+  return requireCandidate(candidate, 'candidate/invalid', {
+    en: 'The built-in generator produced an invalid skill. This is a bug in Skill Foundry.',
+    pl: 'Wbudowany generator utworzył nieprawidłowy skill. To błąd w Skill Foundry.',
+  });
+}
+
+export const offlineGenerator: SkillGenerator = {
+  id: 'offline',
+  async generate(need, feedback) {
+    if (feedback)
+      throw new GeneratorError('generator/cannot-repair', {
+        en: 'The built-in generator always writes the same skill for the same need, so it cannot repair one. Add an Anthropic API key to let Claude repair it.',
+        pl: 'Wbudowany generator dla tej samej potrzeby zawsze pisze ten sam skill, więc nie umie go naprawić. Dodaj klucz API Anthropic, aby Claude mógł go naprawić.',
+      });
+    return buildOfflineCandidate(need);
+  },
+};

@@ -1,0 +1,70 @@
+import type { CustomModSlug } from '../../../../shared/skills/mod-types.ts';
+import type { SkillKind, SkillNeed } from '../../../../shared/skills/need.ts';
+import { GeneratorError } from '../generator-error.ts';
+
+/** Keeps slugs, table and class names readable and well inside the 64-character SKILL.md name limit. */
+const MAX_KEY_LENGTH = 32;
+
+export interface SkillNames {
+  /** The subject as `[a-z0-9_]`, starting with a letter: `water`, `morning_stretching`. */
+  key: string;
+  /** The key as English words for English texts: `morning stretching`. */
+  subjectWords: string;
+  slug: CustomModSlug;
+  /** `WaterTrackerExecutor` */
+  className: string;
+  /** `Water Tracker`: shown in disclosures and the review window. */
+  displayName: string;
+  /** The skill's one table, e.g. `exo_water_entries`. */
+  table: string;
+}
+
+const TABLE_SUFFIX: Record<SkillKind, string> = {
+  tracker: 'entries',
+  reminder: 'reminders',
+  counter: 'counts',
+  checklist: 'items',
+  journal: 'entries',
+};
+
+/** Lowercase ASCII words joined by `_`; Polish letters lose their marks (ł has no decomposition). */
+export function sanitiseKey(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let key = '';
+  for (const word of words) {
+    const next = key ? `${key}_${word}` : word;
+    if (next.length > MAX_KEY_LENGTH) break;
+    key = next;
+  }
+  if (key === '' && words[0]) key = words[0].slice(0, MAX_KEY_LENGTH);
+  return /^[0-9]/.test(key) ? `n${key}`.slice(0, MAX_KEY_LENGTH) : key;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+export function skillNames(need: Pick<SkillNeed, 'kind' | 'subjectKey' | 'subject'>): SkillNames {
+  const key = sanitiseKey(need.subjectKey) || sanitiseKey(need.subject);
+  if (!key)
+    throw new GeneratorError('generator/invalid-need', {
+      en: 'The need has no subject a skill could be named after.',
+      pl: 'Potrzeba nie ma tematu, od którego można nazwać skill.',
+    });
+  const words = [...key.split('_'), need.kind];
+  return {
+    key,
+    subjectWords: key.replace(/_/g, ' '),
+    slug: `custom-${words.join('-')}`,
+    className: `${words.map(capitalise).join('')}Executor`,
+    displayName: words.map(capitalise).join(' '),
+    table: `exo_${key}_${TABLE_SUFFIX[need.kind]}`,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Locale, Localized } from '../../../../shared/i18n-types.ts';
+import type { SampleInput } from '../../../../shared/skills/candidate.ts';
+import type { JsonSchema } from '../../../../shared/skills/json-schema.ts';
+import type { SkillCapabilities } from '../../../../shared/skills/manifest.ts';
+import type { ModAction } from '../../../../shared/skills/mod-types.ts';
+import type { SkillNeed } from '../../../../shared/skills/need.ts';
+import type { SkillNames } from './naming.ts';
+
+export interface LocalizedAction {
+  slug: string;
+  name: Localized;
+  description: Localized;
+  params_schema: JsonSchema;
+}
+
+/** What one kind's template makes of a need; the offline generator adds manifest and SKILL.md. */
+export interface SkillTemplate {
+  code: string;
+  actions: LocalizedAction[];
+  capabilities: SkillCapabilities;
+  sampleInputs: SampleInput[];
+  /** One or two sentences on what the skill does. */
+  summary: Localized;
+  /** When an agent should reach for the skill (English, for SKILL.md's description). */
+  whenToUse: string;
+  /** The columns of the skill's table, for SKILL.md. */
+  columns: string[];
+  /** What `getInsights` reports (English, for SKILL.md). */
+  insights: string[];
+}
+
+export type TemplateBuilder = (need: SkillNeed, names: SkillNames) => SkillTemplate;
+
+export function localiseActions(actions: LocalizedAction[], language: Locale): ModAction[] {
+  return actions.map((action) => ({
+    slug: action.slug,
+    name: action.name[language],
+    description: action.description[language],
+    params_schema: action.params_schema,
+  }));
+}
+
+/** Every template's params schemas are closed objects, so the dry run and ajv strict agree on them. */
+export function paramsSchema(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+  return { type: 'object', ...(required.length ? { required } : {}), properties, additionalProperties: false };
+}
+
+/** A person's text: trimmed elsewhere, bounded here. */
+export const textParam = (maxLength: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength });

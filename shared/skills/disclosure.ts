@@ -1,0 +1,37 @@
+// What the owner is told before approving a skill (seed stage 5): "Nowy skill 'Water Tracker'
+// chce: Odczytywać exo_water_entries; Zapisywać nowe wpisy". Built in main, shown by the renderer.
+import type { Localized } from '../i18n-types.ts';
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export type DisclosureItemKind = 'read' | 'write' | 'http' | 'notify' | 'skill';
+
+export interface DisclosureItem {
+  kind: DisclosureItemKind;
+  /** The table, host or skill slug; null for notifications. */
+  target: string | null;
+  text: Localized;
+}
+
+export interface DisclosureChanges {
+  previousVersion: string;
+  added: DisclosureItem[];
+  removed: DisclosureItem[];
+}
+
+export interface Disclosure {
+  slug: string;
+  name: string;
+  version: string;
+  /** "New skill 'Water Tracker' wants to:" or, for an update, "… (new version 1.1.0) wants to:". */
+  title: Localized;
+  /** Everything the skill may do once approved, in a fixed order: reads, writes, HTTP, notifications, skills. */
+  items: DisclosureItem[];
+  risk: { level: RiskLevel; reasons: Localized[] };
+  /** The audit's warnings in plain words. */
+  warnings: Localized[];
+  /** Capabilities gained and lost since the version running now; null for a new skill. */
+  changes: DisclosureChanges | null;
+  /** The whole disclosure as plain text, e.g. for a notification or the command line. */
+  text: Localized;
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditFinding, AuditReport } from '../../../shared/skills/audit.ts';
+import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
+import { buildDisclosure } from '../../../main/skills/approval/disclosure.ts';
+
+function capabilities(overrides: Partial<SkillCapabilities> = {}): SkillCapabilities {
+  return { reads: [], writes: [], http: [], notifications: false, skills: [], ...overrides };
+}
+
+function manifest(caps: SkillCapabilities, version = '1.0.0'): SkillManifest {
+  return { slug: 'custom-water-tracker', name: 'Water Tracker', description: 'Śledzi wodę', version, capabilities: caps, config_schema: {} };
+}
+
+function report(caps: SkillCapabilities, findings: AuditFinding[] = [], blockedCalls: string[] = []): AuditReport {
+  const verdict = findings.some((f) => f.severity === 'block') || blockedCalls.length ? 'block' : findings.length ? 'warn' : 'pass';
+  return { sourceSha256: 'a'.repeat(64), verdict, findings, capabilities: { ...caps, blockedCalls } };
+}
+
+const WATER_CAPS = capabilities({ reads: ['exo_water_entries'], writes: ['exo_water_entries'] });
+const water = buildDisclosure({ manifest: manifest(WATER_CAPS), report: report(WATER_CAPS) });
+
+const warning: AuditFinding = {
+  rule: 'dos/dynamic-regex',
+  severity: 'warn',
+  message: { en: 'A regular expression is built from data at run time.', pl: 'Wyrażenie regularne jest budowane z danych w czasie działania.' },
+  line: 12,
+  column: 5,
+  excerpt: 'new RegExp(pattern)',
+};
+
+describe('the disclosure', () => {
+  it('tells the owner what the water tracker wants, in the seed words', () => {
+    expect(water.title).toEqual({ pl: "Nowy skill 'Water Tracker' chce:", en: "New skill 'Water Tracker' wants to:" });
+    expect(water.items.map((item) => item.text)).toEqual([
+      { pl: 'Odczytywać exo_water_entries', en: 'read exo_water_entries' },
+      { pl: 'Zapisywać nowe wpisy w exo_water_entries', en: 'write new entries to exo_water_entries' },
+    ]);
+    expect(water.text.pl).toBe(
+      [
+        "Nowy skill 'Water Tracker' chce:",
+        '- Odczytywać exo_water_entries',
+        '- Zapisywać nowe wpisy w exo_water_entries',
+        'Ryzyko: średnie. Może dodawać i zmieniać wpisy we własnych tabelach (exo_water_entries).',
+      ].join('\n'),
+    );
+    expect(water.text.en).toBe(
+      [
+        "New skill 'Water Tracker' wants to:",
+        '- read exo_water_entries',
+        '- write new entries to exo_water_entries',
+        'Risk: medium. It can add and change entries in its own tables (exo_water_entries).',
+      ].join('\n'),
+    );
+    expect(water).toMatchObject({ slug: 'custom-water-tracker', name: 'Water Tracker', version: '1.0.0', warnings: [], changes: null });
+  });
+
+  it('is deterministic', () => {
+    const again = buildDisclosure({ manifest: manifest(structuredClone(WATER_CAPS)), report: report(structuredClone(WATER_CAPS)) });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(water));
+  });
+
+  describe('risk', () => {
+    const risk = (caps: SkillCapabilities, findings: AuditFinding[] = [], used = caps) => buildDisclosure({ manifest: manifest(caps), report: report(used, findings) }).risk;
+
+    it('is low for a skill that only reads its own tables', () => {
+      expect(risk(capabilities({ reads: ['exo_water_entries'] }))).toEqual({ level: 'low', reasons: [{ en: 'It only reads its own tables.', pl: 'Tylko odczytuje własne tabele.' }] });
+      expect(risk(capabilities()).level).toBe('low');
+    });
+
+    it('is medium for writes and for notifications', () => {
+      expect(risk(WATER_CAPS).level).toBe('medium');
+      expect(risk(capabilities({ reads: ['exo_x_items'], notifications: true }))).toEqual({
+        level: 'medium',
+        reasons: [{ en: 'It can send you notifications.', pl: 'Może wysyłać Ci powiadomienia.' }],
+      });
+    });
+
+    it('is high for HTTP to outside hosts and for calling other skills, most serious reason first', () => {
+      const caps = capabilities({ reads: ['exo_x_items'], writes: ['exo_x_items'], http: ['api.example.com'], skills: ['custom-sleep-tracker'] });
+      const { level, reasons } = risk(caps);
+      expect(level).toBe('high');
+      expect(reasons.map((r) => r.en)).toEqual([
+        'It can send data outside this computer (api.example.com).',
+        'It can run other skills with their permissions (custom-sleep-tracker).',
+        'It can add and change entries in its own tables (exo_x_items).',
+      ]);
+    });
+
+    it('rises to at least medium with an audit warning', () => {
+      const result = risk(capabilities({ reads: ['exo_water_entries'] }), [warning]);
+      expect(result.level).toBe('medium');
+      expect(result.reasons).toEqual([{ en: 'The audit raised 1 warning(s).', pl: 'Audyt zgłosił ostrzeżenia: 1.' }]);
+    });
+
+    it('is high when the code does more than the manifest declares, and the extra is disclosed too', () => {
+      const declared = capabilities({ reads: ['exo_water_entries'] });
+      const used = capabilities({ reads: ['exo_water_entries'], writes: ['exo_water_entries'] });
+      const disclosure = buildDisclosure({ manifest: manifest(declared), report: report(used) });
+      expect(disclosure.risk.level).toBe('high');
+      expect(disclosure.risk.reasons[0]?.en).toBe('The code does more than its manifest declares (write exo_water_entries).');
+      expect(disclosure.items.map((i) => i.kind)).toEqual(['read', 'write']);
+    });
+
+    it('is high for calls that are never allowed', () => {
+      const disclosure = buildDisclosure({ manifest: manifest(WATER_CAPS), report: report(WATER_CAPS, [], ['eval']) });
+      expect(disclosure.risk.reasons[0]).toEqual({
+        en: 'The audit found code that is never allowed (eval).',
+        pl: 'Audyt znalazł kod, który nigdy nie jest dozwolony (eval).',
+      });
+    });
+  });
+
+  it('lists every kind of capability in both languages', () => {
+    const caps = capabilities({ reads: ['exo_b_items', 'exo_a_items'], writes: ['exo_a_items'], http: ['api.example.com'], notifications: true, skills: ['custom-sleep-tracker'] });
+    const disclosure = buildDisclosure({ manifest: manifest(caps), report: report(caps) });
+    expect(disclosure.items).toEqual([
+      { kind: 'read', target: 'exo_a_items', text: { en: 'read exo_a_items', pl: 'Odczytywać exo_a_items' } },
+      { kind: 'read', target: 'exo_b_items', text: { en: 'read exo_b_items', pl: 'Odczytywać exo_b_items' } },
+      { kind: 'write', target: 'exo_a_items', text: { en: 'write new entries to exo_a_items', pl: 'Zapisywać nowe wpisy w exo_a_items' } },
+      { kind: 'http', target: 'api.example.com', text: { en: 'send data to api.example.com', pl: 'Wysyłać dane do api.example.com' } },
+      { kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } },
+      { kind: 'skill', target: 'custom-sleep-tracker', text: { en: 'call the skill custom-sleep-tracker', pl: 'Wywoływać skill custom-sleep-tracker' } },
+    ]);
+  });
+
+  it('puts audit warnings in plain words with their line', () => {
+    const disclosure = buildDisclosure({ manifest: manifest(WATER_CAPS), report: report(WATER_CAPS, [warning]) });
+    expect(disclosure.warnings).toEqual([
+      { en: 'Line 12: A regular expression is built from data at run time.', pl: 'Wiersz 12: Wyrażenie regularne jest budowane z danych w czasie działania.' },
+    ]);
+    expect(disclosure.text.pl).toContain('Ostrzeżenia:\n- Wiersz 12: Wyrażenie regularne jest budowane z danych w czasie działania.');
+    expect(disclosure.text.en).toContain('Warnings:\n- Line 12: A regular expression is built from data at run time.');
+  });
+
+  it('shows what changed since the version running now', () => {
+    const before = capabilities({ reads: ['exo_water_entries', 'exo_water_goals'], writes: ['exo_water_entries'] });
+    const after = capabilities({ reads: ['exo_water_entries'], writes: ['exo_water_entries'], notifications: true });
+    const disclosure = buildDisclosure({ manifest: manifest(after, '1.1.0'), report: report(after), previous: { version: '1.0.0', capabilities: before } });
+    expect(disclosure.title).toEqual({ en: "Skill 'Water Tracker' (new version 1.1.0) wants to:", pl: "Skill 'Water Tracker' (nowa wersja 1.1.0) chce:" });
+    expect(disclosure.changes).toEqual({
+      previousVersion: '1.0.0',
+      added: [{ kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } }],
+      removed: [{ kind: 'read', target: 'exo_water_goals', text: { en: 'read exo_water_goals', pl: 'Odczytywać exo_water_goals' } }],
+    });
+    expect(disclosure.text.en).toContain('Changes since version 1.0.0:\n  + send you notifications\n  − read exo_water_goals');
+    expect(disclosure.text.pl).toContain('Zmiany od wersji 1.0.0:\n  + Wysyłać Ci powiadomienia\n  − Odczytywać exo_water_goals');
+
+    const same = buildDisclosure({ manifest: manifest(after, '1.0.1'), report: report(after), previous: { version: '1.1.0', capabilities: after } });
+    expect(same.changes).toEqual({ previousVersion: '1.1.0', added: [], removed: [] });
+    expect(same.text.en).toContain('Changes since version 1.1.0:\n  no change in what it may do');
+  });
+});
