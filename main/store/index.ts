@@ -4,6 +4,8 @@ import { createSkillsRepository } from './repositories/skills.ts';
 import { createExecutionsRepository } from './repositories/executions.ts';
 import { createAuditLogRepository } from './repositories/audit-log.ts';
 import { createVersionsRepository } from './repositories/versions.ts';
+import { createSuggestionsRepository } from './repositories/suggestions.ts';
+import { createApprovalSecurityRepository } from './repositories/approval-security.ts';
 
 export { StoreError } from './store-error.ts';
 export { DATABASE_FILE } from './open-database.ts';
@@ -27,6 +29,8 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     skills: createSkillsRepository(db),
     versions: createVersionsRepository(db, now),
     executions: createExecutionsRepository(db),
+    suggestions: createSuggestionsRepository(db, now),
+    approvalSecurity: createApprovalSecurityRepository(db, now),
     auditLog: createAuditLogRepository(db, now),
     schemaVersion: () => Number(db.pragma('user_version', { simple: true })),
     close: () => db.close(),

@@ -2,7 +2,7 @@ import type { Localized } from '../../../shared/i18n-types.ts';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
 import type { FoundryStore } from '../../store/index.ts';
 import {
-  createSuggestionsRepository, type SuggestionRecord, type SuggestionSource, type SuggestionStatus,
+  type SuggestionRecord, type SuggestionSource, type SuggestionStatus,
 } from '../../store/repositories/suggestions.ts';
 import { readLearningSettings, type LearningSettings } from './learning-settings.ts';
 import type { SkillSuggestion } from './suggestion.ts';
@@ -48,8 +48,8 @@ function localDayRange(now: Date): { from: Date; to: Date } {
  * the owner. Every step is in the audit log. Accepting hands back the need; starting generation is
  * the caller's job.
  */
-export function createSuggestionService(store: Pick<FoundryStore, 'db' | 'now' | 'auditLog'>) {
-  const repository = createSuggestionsRepository(store.db, store.now);
+export function createSuggestionService(store: Pick<FoundryStore, 'db' | 'now' | 'auditLog' | 'suggestions'>) {
+  const repository = store.suggestions;
 
   function skipReason(suggestion: SkillSuggestion, settings: LearningSettings, installed: Set<string>, proposedToday: number): SkipReason | null {
     if (!isAssistants(suggestion.source)) return settings.modes.includes('user_authored') ? null : 'mode-off';
