@@ -1,0 +1,219 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { UsedCapabilities } from '../../../shared/skills/audit.ts';
+import { QUERY_BLOCKED_METHODS, QUERY_READ_METHODS, QUERY_WRITE_METHODS, SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
+import { isCustomModSlug } from '../../../shared/skills/mod-types.ts';
+import { unwrapExpression } from './ast-utils.ts';
+import type { FindingSink } from './findings.ts';
+import { SANDBOX_NAMES } from './globals.ts';
+import { literalKey } from './literal-eval.ts';
+import type { Visitor, WalkContext } from './walk.ts';
+
+/** Where each capability is first used, so a finding about it can point at the code. */
+export interface CapabilitySites {
+  reads: ReadonlyMap<string, TSESTree.Node>;
+  writes: ReadonlyMap<string, TSESTree.Node>;
+  http: ReadonlyMap<string, TSESTree.Node>;
+  skills: ReadonlyMap<string, TSESTree.Node>;
+  notifications: TSESTree.Node | null;
+}
+
+export interface CapabilityExtractor extends Visitor {
+  result(): { used: UsedCapabilities; sites: CapabilitySites };
+}
+
+/** One `.name(…)` step of a call chain above an expression. */
+interface Link {
+  name: string | null;
+  member: TSESTree.MemberExpression;
+  call: TSESTree.CallExpression | null;
+  /** The outermost node of the link (the call, or the member with any wrappers), and the ancestor index above it. */
+  top: TSESTree.Node;
+  above: number;
+}
+
+const READ_METHODS = new Set<string>(QUERY_READ_METHODS.filter((m) => m !== 'from'));
+const WRITE_METHODS = new Set<string>(QUERY_WRITE_METHODS);
+const BLOCKED_METHODS = new Set<string>(QUERY_BLOCKED_METHODS);
+const SIMPLE_FOUNDRY_METHODS = new Set(['log', 'now', 'notify']);
+const HTTP_METHODS = new Set(['get', 'post']);
+// A literal URL prefix that already fixes the host: scheme, host, then the start of path, query or fragment.
+const URL_WITH_HOST = /^https?:\/\/[^/?#\s]+[/?#]/i;
+
+// Wrappers that do not change the value: `supabase!.from`, `(foundry as Api).log`, optional chains.
+const VALUE_WRAPPERS = new Set<string>([
+  T.ChainExpression, T.TSNonNullExpression, T.TSAsExpression, T.TSSatisfiesExpression, T.TSTypeAssertion,
+]);
+
+function isWrapperOf(node: TSESTree.Node | undefined, child: TSESTree.Node): boolean {
+  return node !== undefined && VALUE_WRAPPERS.has(node.type) && (node as { expression?: unknown }).expression === child;
+}
+
+/** The `.name(…)` link whose object is `from` (found at ancestor index `index` and up), if any. */
+function linkAbove(context: WalkContext, from: TSESTree.Node, index: number): Link | null {
+  let child = from;
+  let i = index;
+  let parent = context.ancestor(i);
+  for (; isWrapperOf(parent, child); parent = context.ancestor(++i)) child = parent as TSESTree.Node;
+  if (parent?.type !== T.MemberExpression || parent.object !== child) return null;
+  const member = parent;
+  child = member;
+  parent = context.ancestor(++i);
+  for (; isWrapperOf(parent, child); parent = context.ancestor(++i)) child = parent as TSESTree.Node;
+  const call = parent?.type === T.CallExpression && parent.callee === child ? parent : null;
+  return { name: literalKey(member), member, call, top: call ?? child, above: call ? i + 1 : i };
+}
+
+export function createCapabilityExtractor(sink: FindingSink): CapabilityExtractor {
+  const reads = new Map<string, TSESTree.Node>();
+  const writes = new Map<string, TSESTree.Node>();
+  const http = new Map<string, TSESTree.Node>();
+  const skills = new Map<string, TSESTree.Node>();
+  const blockedCalls = new Set<string>();
+  let notifications: TSESTree.Node | null = null;
+
+  function record(map: Map<string, TSESTree.Node>, key: string, at: TSESTree.Node): void {
+    if (!map.has(key)) map.set(key, at);
+  }
+
+  /** The first argument as a static string: undefined when it cannot be known before running. */
+  function staticArgument(call: TSESTree.CallExpression, context: WalkContext): string | undefined {
+    const [first] = call.arguments;
+    const value = first && first.type !== T.SpreadElement ? context.fold(first) : undefined;
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  function tableOf(call: TSESTree.CallExpression, context: WalkContext): string | null {
+    const table = staticArgument(call, context);
+    if (table === undefined) sink.report('capability/dynamic-table', call.arguments[0] ?? call);
+    else if (!SKILL_TABLE_NAME.test(table)) sink.report('capability/bad-table-name', call.arguments[0] ?? call, table);
+    else return table;
+    return null;
+  }
+
+  function supabaseChain(head: TSESTree.Identifier, context: WalkContext): void {
+    const first = linkAbove(context, head, 0);
+    if (!first?.call || first.name === null) {
+      sink.report('capability/sandbox-alias', head, 'supabase');
+      return;
+    }
+    if (first.name === 'rpc') {
+      blockedCalls.add('rpc');
+      sink.report('blocked/rpc', first.member);
+      return;
+    }
+    if (first.name !== 'from') {
+      sink.report('capability/unknown-sandbox-api', first.member, `supabase.${first.name}`);
+      return;
+    }
+    const table = tableOf(first.call, context);
+    let selects = false;
+    let writesTable = false;
+    let methods = 0;
+    for (let link = linkAbove(context, first.call, first.above); link; link = link.call ? linkAbove(context, link.top, link.above) : null) {
+      const name = link.name;
+      if (name === null || !link.call || !(READ_METHODS.has(name) || WRITE_METHODS.has(name) || BLOCKED_METHODS.has(name))) {
+        sink.report('capability/unknown-query-method', link.member, name ?? '[…]');
+        return;
+      }
+      methods++;
+      if (BLOCKED_METHODS.has(name)) {
+        blockedCalls.add(name);
+        if (name === 'rpc') sink.report('blocked/rpc', link.member);
+        else sink.report('blocked/delete', link.member, table ?? '?');
+        return;
+      }
+      if (name === 'select') selects = true;
+      if (WRITE_METHODS.has(name)) writesTable = true;
+    }
+    if (methods === 0) sink.report('capability/detached-query', first.call);
+    else if (table !== null) {
+      if (writesTable) record(writes, table, head);
+      // insert(…).select() reads back what it wrote.
+      if (!writesTable || selects) record(reads, table, head);
+    }
+  }
+
+  /** The literal part of a URL that is known before running: the whole URL, or its leading text. */
+  function staticUrlPrefix(node: TSESTree.Node, context: WalkContext): string | null {
+    const value = unwrapExpression(node);
+    if (value.type === T.TemplateLiteral) return value.quasis[0]?.value.cooked ?? null;
+    if (value.type !== T.BinaryExpression || value.operator !== '+') return null;
+    const left = context.fold(value.left);
+    return typeof left === 'string' ? left : staticUrlPrefix(value.left, context);
+  }
+
+  function hostOf(call: TSESTree.CallExpression, context: WalkContext): void {
+    const [first] = call.arguments;
+    const whole = staticArgument(call, context);
+    const prefix = whole ?? (first && first.type !== T.SpreadElement ? staticUrlPrefix(first, context) : null);
+    const at = first ?? call;
+    if (prefix === null || (whole === undefined && !URL_WITH_HOST.test(prefix))) {
+      sink.report('capability/dynamic-url', at);
+      return;
+    }
+    const url = URL.parse(prefix);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.host === '') {
+      sink.report('capability/bad-url', at, prefix.slice(0, 120));
+      return;
+    }
+    record(http, url.host, call);
+  }
+
+  function skillOf(call: TSESTree.CallExpression, context: WalkContext): void {
+    const slug = staticArgument(call, context);
+    const at = call.arguments[0] ?? call;
+    if (slug === undefined) sink.report('capability/dynamic-skill', at);
+    else if (!isCustomModSlug(slug)) sink.report('capability/bad-skill-slug', at, slug.slice(0, 120));
+    else record(skills, slug, call);
+  }
+
+  function foundryChain(head: TSESTree.Identifier, context: WalkContext): void {
+    const first = linkAbove(context, head, 0);
+    const name = first?.name;
+    if (!first || name === null || name === undefined) {
+      sink.report('capability/sandbox-alias', head, 'foundry');
+      return;
+    }
+    if (SIMPLE_FOUNDRY_METHODS.has(name)) {
+      if (!first.call) sink.report('capability/sandbox-alias', head, 'foundry');
+      else if (name === 'notify') notifications ??= first.call;
+      return;
+    }
+    if (name !== 'http' && name !== 'skills') {
+      sink.report('capability/unknown-sandbox-api', first.member, `foundry.${name}`);
+      return;
+    }
+    const second = first.call ? null : linkAbove(context, first.top, first.above);
+    if (!second?.call || second.name === null) {
+      sink.report('capability/sandbox-alias', head, `foundry.${name}`);
+      return;
+    }
+    if (name === 'http' && HTTP_METHODS.has(second.name)) hostOf(second.call, context);
+    else if (name === 'skills' && second.name === 'call') skillOf(second.call, context);
+    else sink.report('capability/unknown-sandbox-api', second.member, `foundry.${name}.${second.name}`);
+  }
+
+  return {
+    enter(node, context) {
+      if (node.type !== T.Identifier || !SANDBOX_NAMES.has(node.name)) return;
+      if (context.role === 'binding') sink.report('capability/sandbox-shadow', node, node.name);
+      if (context.role !== 'expr' || context.resolve(node.name) !== null) return;
+      if (node.name === 'supabase') supabaseChain(node, context);
+      else foundryChain(node, context);
+    },
+    result() {
+      const sorted = (map: ReadonlyMap<string, unknown>): string[] => [...map.keys()].sort();
+      return {
+        used: {
+          reads: sorted(reads),
+          writes: sorted(writes),
+          http: sorted(http),
+          notifications: notifications !== null,
+          skills: sorted(skills),
+          blockedCalls: [...blockedCalls].sort(),
+        },
+        sites: { reads, writes, http, skills, notifications },
+      };
+    },
+  };
+}

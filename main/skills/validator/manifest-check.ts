@@ -1,0 +1,59 @@
+import type { Localized } from '../../../shared/i18n-types.ts';
+import type { SkillManifest } from '../../../shared/skills/manifest.ts';
+import type { ExecutorFacts } from './conformance.ts';
+import type { FindingSink } from './findings.ts';
+import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** Why a value is not shaped like a SkillManifest (only the fields the audit relies on), or null. */
+function manifestProblem(value: unknown): Localized | null {
+  if (!isObject(value)) return { en: 'it is not a JSON object.', pl: 'nie jest obiektem JSON.' };
+  if (typeof value.slug !== 'string') return { en: '“slug” must be text.', pl: '„slug” musi być tekstem.' };
+  if (!isObject(value.config_schema)) {
+    return { en: '“config_schema” must be an object.', pl: '„config_schema” musi być obiektem.' };
+  }
+  const capabilities = value.capabilities;
+  if (!isObject(capabilities)) return { en: '“capabilities” must be an object.', pl: '„capabilities” musi być obiektem.' };
+  for (const list of ['reads', 'writes', 'http', 'skills']) {
+    if (!isStringList(capabilities[list])) {
+      return { en: `“capabilities.${list}” must be a list of texts.`, pl: `„capabilities.${list}” musi być listą tekstów.` };
+    }
+  }
+  if (typeof capabilities.notifications !== 'boolean') {
+    return {
+      en: '“capabilities.notifications” must be true or false.',
+      pl: '„capabilities.notifications” musi mieć wartość true albo false.',
+    };
+  }
+  return null;
+}
+
+/**
+ * The manifest, if it is usable: well-formed, naming the same slug as the code, with a config
+ * schema that compiles. Returns null when it is too malformed to compare capabilities against.
+ */
+export function checkManifest(
+  value: unknown,
+  executor: ExecutorFacts,
+  sink: FindingSink,
+): SkillManifest | null {
+  const { anchor, slug } = executor;
+  const problem = manifestProblem(value);
+  if (problem) {
+    sink.add('manifest/invalid', anchor, problem);
+    return null;
+  }
+  const manifest = value as SkillManifest;
+  if (slug !== null && manifest.slug !== slug) sink.add('conformance/slug-mismatch', executor.slugAt, slug, manifest.slug);
+  const problemWithSchema = schemaProblem(manifest.config_schema);
+  if (problemWithSchema) sink.add('schema/invalid-config-schema', anchor, problemWithSchema);
+  for (const pattern of catastrophicPatterns(manifest.config_schema)) sink.add('schema/redos-pattern', anchor, pattern);
+  return manifest;
+}
