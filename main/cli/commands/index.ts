@@ -3,6 +3,7 @@ import { statusCommand } from './status.ts';
 import { auditLogCommand } from './audit-log.ts';
 import { needCommand } from './need.ts';
 import { suggestCommand } from './suggest.ts';
+import { auditCommand } from './audit.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand];
