@@ -4,6 +4,7 @@ import { auditLogCommand } from './audit-log.ts';
 import { needCommand } from './need.ts';
 import { suggestCommand } from './suggest.ts';
 import { auditCommand } from './audit.ts';
+import { runCommand } from './run.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand];

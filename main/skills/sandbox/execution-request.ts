@@ -1,0 +1,113 @@
+// What a caller asks the sandbox to run, checked before anything runs or is recorded.
+import type { Actor } from '../../../shared/contract/records.ts';
+import type { SkillManifest } from '../../../shared/skills/manifest.ts';
+import { EXECUTOR_METHODS, isCustomModSlug, type ExecutorMethod } from '../../../shared/skills/mod-types.ts';
+import { SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
+import { canonicalJson, sha256Hex } from '../registry/content-hash.ts';
+import { SandboxInputError } from './errors.ts';
+import { isBoundedString, isJsonValue, isRecord, utf8Bytes, type JsonObject, type JsonValue } from './json-guards.ts';
+import { isWithinRange, type ExecutionLimitOverrides, type SandboxLimits } from './limits.ts';
+
+export interface SandboxSkill {
+  slug: string;
+  version: string;
+  /** The stored version (null for an unsaved dry run). */
+  versionId: string | null;
+  /** TypeScript source exporting one IModExecutor class. */
+  code: string;
+  manifest: SkillManifest;
+  /** Tables whose write capability the owner approved for this version; each must be declared. */
+  grantedWrites: readonly string[];
+}
+
+export type SkillCall =
+  | { method: Exclude<ExecutorMethod, 'executeAction'>; tenantId: string }
+  | { method: 'executeAction'; tenantId: string; action: string; params: Record<string, unknown> };
+
+export interface ExecutionRequest {
+  skill: SandboxSkill;
+  call: SkillCall;
+  /** What started it, e.g. `manual`, `dry-run`, `schedule`, `api`. */
+  trigger: string;
+  actor: Actor;
+  /** Per-skill overrides (seed 004's `execution.timeoutMs`). */
+  limits?: ExecutionLimitOverrides;
+}
+
+export interface ValidRequest {
+  skill: SandboxSkill;
+  /** `executeAction`'s action, or the method name. */
+  actionName: string;
+  method: ExecutorMethod;
+  args: JsonValue[];
+  trigger: string;
+  actor: Actor;
+  timeoutMs: number;
+  memoryMb: number;
+  inputSha256: string;
+  /** Warm-isolate key: the version and the exact code. */
+  skillKey: string;
+}
+
+const ACTORS: readonly Actor[] = ['owner', 'assistant', 'scheduler', 'system'];
+
+export function validateExecutionRequest(request: ExecutionRequest, limits: SandboxLimits): ValidRequest {
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
+  const raw = request as unknown as Record<string, unknown>;
+  const skill = isRecord(raw) && isRecord(raw.skill) ? raw.skill : {};
+  const call = isRecord(raw) && isRecord(raw.call) ? raw.call : {};
+  const overrides = isRecord(raw.limits) ? raw.limits : {};
+
+  check(isCustomModSlug(skill.slug), 'skill.slug must be a custom-… slug');
+  check(isBoundedString(skill.version, 64) && skill.version.length > 0, 'skill.version must be text of at most 64 characters');
+  check(skill.versionId === null || (isBoundedString(skill.versionId, 128) && skill.versionId.length > 0), 'skill.versionId must be null or an id');
+  check(typeof skill.code === 'string' && skill.code.length > 0 && utf8Bytes(skill.code) <= limits.maxSourceBytes, `skill.code must be 1 to ${limits.maxSourceBytes} bytes of text`);
+  const capabilities = isRecord(skill.manifest) && isRecord(skill.manifest.capabilities) ? skill.manifest.capabilities : null;
+  check(capabilities !== null && isTableList(capabilities.reads) && isTableList(capabilities.writes) && typeof capabilities.notifications === 'boolean',
+    'skill.manifest.capabilities must list reads and writes (skill table names) and say whether it notifies');
+  check(!isRecord(skill.manifest) || skill.manifest.slug === skill.slug, 'skill.manifest.slug must equal skill.slug');
+  const declaredWrites = capabilities && isTableList(capabilities.writes) ? capabilities.writes : [];
+  check(Array.isArray(skill.grantedWrites) && skill.grantedWrites.every((t) => declaredWrites.includes(t)),
+    'skill.grantedWrites may only grant tables the manifest declares as writes');
+
+  const method = call.method as ExecutorMethod;
+  check(EXECUTOR_METHODS.includes(method), `call.method must be one of ${EXECUTOR_METHODS.join(', ')}`);
+  check(isBoundedString(call.tenantId, 200) && call.tenantId.length > 0, 'call.tenantId must be text of 1 to 200 characters');
+  if (method === 'executeAction') {
+    check(isBoundedString(call.action, 100) && call.action.length > 0, 'call.action must be text of 1 to 100 characters');
+    check(isRecord(call.params) && isJsonValue(call.params), 'call.params must be a JSON object');
+  } else {
+    check(call.action === undefined && call.params === undefined, `call.action and call.params belong to executeAction only`);
+  }
+  check(isBoundedString(raw.trigger, 64) && raw.trigger.length > 0, 'trigger must be text of 1 to 64 characters');
+  check(ACTORS.includes(raw.actor as Actor), `actor must be one of ${ACTORS.join(', ')}`);
+  check(overrides.timeoutMs === undefined || isWithinRange('timeoutMs', overrides.timeoutMs), 'limits.timeoutMs is out of range');
+  check(overrides.memoryMb === undefined || isWithinRange('memoryMb', overrides.memoryMb), 'limits.memoryMb is out of range');
+  if (problems.length > 0) throw new SandboxInputError(problems);
+
+  const tenantId = call.tenantId as string;
+  const isAction = method === 'executeAction';
+  const input = canonicalJson(isAction ? { method, tenantId, action: call.action, params: call.params } : { method, tenantId });
+  if (utf8Bytes(input) > limits.maxInputBytes) throw new SandboxInputError([`the call's input is larger than ${limits.maxInputBytes} bytes`]);
+  const args: JsonValue[] = isAction ? [tenantId, call.action as string, call.params as JsonObject] : method === 'getActions' ? [] : [tenantId];
+  const valid = request.skill;
+  return {
+    skill: valid,
+    actionName: isAction ? (call.action as string) : method,
+    method,
+    args,
+    trigger: raw.trigger as string,
+    actor: raw.actor as Actor,
+    timeoutMs: (overrides.timeoutMs as number | undefined) ?? limits.timeoutMs,
+    memoryMb: (overrides.memoryMb as number | undefined) ?? limits.memoryMb,
+    inputSha256: sha256Hex(input),
+    skillKey: `${valid.versionId ?? 'unsaved'}:${sha256Hex(valid.code)}`,
+  };
+}
+
+function isTableList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 64 && value.every((t) => typeof t === 'string' && SKILL_TABLE_NAME.test(t));
+}

@@ -1,0 +1,200 @@
+// Main's side of the host process: starts it (and starts it again after it dies), runs one
+// execution at a time on it, and watches it from outside — a wall-clock deadline and its resident
+// memory — killing it when either is exceeded. Whatever the host does, a run always settles.
+import { decodeHostMessage, encodeMessage, type DoneMessage, type ExecuteMessage, type HostMessageBounds, type HostToMain } from './protocol.ts';
+import type { SandboxProcess, SandboxProcessLauncher } from './process-launcher.ts';
+import type { SandboxLimits } from './limits.ts';
+import { readResidentBytes } from './process-memory.ts';
+import type { SandboxFailureCode } from './errors.ts';
+
+export type HostRunRequest = Omit<ExecuteMessage, 'type' | 'id'>;
+
+export interface HostRunResult extends Omit<DoneMessage, 'type' | 'id' | 'outcome'> {
+  outcome: { status: 'succeeded'; output: string } | { status: 'failed'; code: SandboxFailureCode; detail: string };
+}
+
+/** Answers one query chain (JSON text) with the reply text; runs synchronously in main. */
+export type QueryHandler = (chain: string) => string;
+
+interface ActiveRun {
+  id: number;
+  onQuery: QueryHandler;
+  finish(result: HostRunResult): void;
+}
+
+interface LiveHost {
+  process: SandboxProcess;
+  /** Settles once: ready, or why it could not start. */
+  ready: Promise<void>;
+  settleStart(error?: string): void;
+  dead: boolean;
+  reportedRss: number | undefined;
+  active: ActiveRun | null;
+}
+
+export interface HostSupervisorOptions {
+  launcher: SandboxProcessLauncher;
+  limits: SandboxLimits;
+  /** Resident memory of a process by pid; /proc on Linux. */
+  readRss?: (pid: number) => number | undefined;
+}
+
+const INTERNAL_ERROR_REPLY = JSON.stringify({ data: null, error: { message: 'The query could not be answered.' } });
+
+export class HostSupervisor {
+  private readonly launcher: SandboxProcessLauncher;
+  private readonly limits: SandboxLimits;
+  private readonly readRss: (pid: number) => number | undefined;
+  private readonly bounds: HostMessageBounds;
+  private host: LiveHost | null = null;
+  private nextId = 0;
+  private closed = false;
+
+  constructor(options: HostSupervisorOptions) {
+    this.launcher = options.launcher;
+    this.limits = options.limits;
+    this.readRss = options.readRss ?? readResidentBytes;
+    const { maxOutputBytes, maxQueryBytes, maxLogEntries, maxLogChars, maxNotifications } = options.limits;
+    this.bounds = {
+      maxChars: maxOutputBytes + maxQueryBytes + maxLogEntries * (maxLogChars + 8) + maxNotifications * 2_300 + 64 * 1024,
+      limits: { maxOutputBytes, maxQueryBytes, maxLogEntries, maxLogChars, maxNotifications },
+    };
+  }
+
+  /** The host's pid, if one is running (tests kill it to prove the restart). */
+  get pid(): number | undefined {
+    return this.host?.process.pid;
+  }
+
+  /** Runs one execution; callers must not overlap runs (the sandbox queues them). */
+  async run(request: HostRunRequest, onQuery: QueryHandler): Promise<HostRunResult> {
+    if (this.closed) return failed('closed', 'no more executions are accepted');
+    const host = this.host ?? (this.host = this.launch());
+    try {
+      await host.ready;
+    } catch (error) {
+      return failed('host-unavailable', (error as Error).message);
+    }
+    if (host.dead) return failed('crashed', 'the sandbox host stopped before the execution began');
+    if (host.active) throw new Error('HostSupervisor.run: executions must not overlap');
+    const id = ++this.nextId;
+    return new Promise<HostRunResult>((resolve) => {
+      const deadlineMs = request.limits.timeoutMs + this.limits.graceMs;
+      const deadline = setTimeout(() => this.kill(host, 'timeout', `no answer from the sandbox host within ${deadlineMs} ms`), deadlineMs);
+      const watch = setInterval(() => this.checkMemory(host), this.limits.rssPollMs);
+      host.active = {
+        id,
+        onQuery,
+        finish: (result) => {
+          clearTimeout(deadline);
+          clearInterval(watch);
+          host.active = null;
+          resolve(result);
+        },
+      };
+      host.process.send(encodeMessage({ type: 'execute', id, ...request }));
+    });
+  }
+
+  /** Kills the host; a run in progress fails as `closed`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const host = this.host;
+    if (!host || host.dead) return;
+    const exited = new Promise<void>((resolve) => host.process.onExit(() => resolve()));
+    this.kill(host, 'closed', 'the sandbox was closed');
+    await exited;
+  }
+
+  private launch(): LiveHost {
+    let resolve: () => void = () => {};
+    let reject: (error: Error) => void = () => {};
+    const ready = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // run() observes it; a host nobody waited for must not become an unhandled rejection.
+    ready.catch(() => {});
+    let started = false;
+    const startTimer = setTimeout(() => host.settleStart(`it did not start within ${this.limits.hostStartMs} ms`), this.limits.hostStartMs);
+    const host: LiveHost = {
+      process: this.launcher.launch(),
+      ready,
+      settleStart: (error) => {
+        if (started) return;
+        started = true;
+        clearTimeout(startTimer);
+        if (error === undefined) return resolve();
+        reject(new Error(error));
+        this.kill(host, 'host-unavailable', error);
+      },
+      dead: false,
+      reportedRss: undefined,
+      active: null,
+    };
+    host.process.onMessage((raw) => this.receive(host, raw));
+    host.process.onExit(({ code, signal }) => {
+      const how = signal ? `signal ${signal}` : `exit code ${String(code)}`;
+      host.settleStart(`it exited during start (${how})`);
+      this.kill(host, 'crashed', `the sandbox host exited (${how})`);
+    });
+    return host;
+  }
+
+  private receive(host: LiveHost, raw: unknown): void {
+    if (host.dead) return;
+    const message = decodeHostMessage(raw, this.bounds);
+    if (!message) return this.kill(host, 'crashed', 'the sandbox host sent an invalid message');
+    this.handle(host, message);
+  }
+
+  private handle(host: LiveHost, message: HostToMain): void {
+    switch (message.type) {
+      case 'ready':
+        return host.settleStart();
+      case 'fatal':
+        host.settleStart(message.reason);
+        return this.kill(host, /out-of-memory/i.test(message.reason) ? 'memory' : 'crashed', `the sandbox host failed: ${message.reason}`);
+      case 'stats':
+        host.reportedRss = message.rssBytes;
+        return;
+      case 'query': {
+        if (host.active?.id !== message.id) return;
+        let reply: string;
+        try {
+          reply = host.active.onQuery(message.chain);
+        } catch {
+          reply = INTERNAL_ERROR_REPLY;
+        }
+        host.process.send(encodeMessage({ type: 'reply', id: message.id, callId: message.callId, reply }));
+        return;
+      }
+      case 'done': {
+        if (host.active?.id !== message.id) return;
+        const { type: _type, id: _id, ...result } = message;
+        host.active.finish(result);
+      }
+    }
+  }
+
+  private checkMemory(host: LiveHost): void {
+    const pid = host.process.pid;
+    const rss = (pid === undefined ? undefined : this.readRss(pid)) ?? host.reportedRss;
+    if (rss !== undefined && rss > this.limits.hostRssBytes) {
+      this.kill(host, 'memory', `the sandbox process used ${Math.round(rss / 1024 / 1024)} MB, over its ${Math.round(this.limits.hostRssBytes / 1024 / 1024)} MB limit`);
+    }
+  }
+
+  /** Ends the host at once; its run fails with `code`, and the next run starts a fresh host. */
+  private kill(host: LiveHost, code: SandboxFailureCode, detail: string): void {
+    if (host.dead) return;
+    host.dead = true;
+    if (this.host === host) this.host = null;
+    host.process.kill();
+    host.active?.finish(failed(code, detail));
+  }
+}
+
+function failed(code: SandboxFailureCode, detail: string): HostRunResult {
+  return { outcome: { status: 'failed', code, detail }, logs: [], notifications: [], peakHeapBytes: null, warm: false };
+}

@@ -1,0 +1,14 @@
+// The sandbox stage (DESIGN.md): skills run in isolated-vm isolates inside a separate host process.
+export { createSandbox, type Sandbox, type SandboxOptions, type ExecutionOutcome } from './sandbox.ts';
+export type { ExecutionRequest, SandboxSkill, SkillCall } from './execution-request.ts';
+export { SandboxInputError, type SandboxFailure, type SandboxFailureCode } from './errors.ts';
+export { DEFAULT_LIMITS, type SandboxLimits, type ExecutionLimitOverrides } from './limits.ts';
+export {
+  createNodeLauncher,
+  SANDBOX_HOST_EXEC_ARGV,
+  SANDBOX_HOST_SERVICE_NAME,
+  type SandboxProcess,
+  type SandboxProcessExit,
+  type SandboxProcessLauncher,
+} from './process-launcher.ts';
+export type { SkillNotification } from './protocol.ts';

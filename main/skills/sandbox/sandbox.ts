@@ -1,0 +1,138 @@
+// The sandbox stage: runs one skill call in the host process, answers its queries through the
+// data gateway, commits its writes only if it succeeded, and records every execution.
+import type { ExecutionRecord } from '../../../shared/contract/records.ts';
+import type { FoundryStore } from '../../store/index.ts';
+import { canonicalJson, sha256Hex } from '../registry/content-hash.ts';
+import { createSkillDataGateway, type ExecutionDataScope } from './data-gateway.ts';
+import { sandboxFailure, type SandboxFailure } from './errors.ts';
+import { validateExecutionRequest, type ExecutionRequest, type ValidRequest } from './execution-request.ts';
+import { HostSupervisor, type HostRunResult } from './host-supervisor.ts';
+import { isJsonValue, parseJson, utf8Bytes, type JsonValue } from './json-guards.ts';
+import { resolveLimits, type SandboxLimits } from './limits.ts';
+import { createNodeLauncher, type SandboxProcessLauncher } from './process-launcher.ts';
+import type { SkillNotification } from './protocol.ts';
+
+export interface SandboxOptions {
+  store: Pick<FoundryStore, 'db' | 'executions' | 'now'>;
+  /** Defaults to child_process.fork of host-entry.ts; the app passes its utilityProcess launcher. */
+  launcher?: SandboxProcessLauncher;
+  limits?: Partial<SandboxLimits>;
+}
+
+export interface ExecutionOutcome {
+  record: ExecutionRecord;
+  /** The method's return value, only when the execution succeeded. */
+  result?: JsonValue;
+  /** Queued for the owner; only from a successful execution of a skill that declares notifications. */
+  notifications: SkillNotification[];
+  logs: string[];
+  error?: SandboxFailure;
+  /** Whether the skill's isolate was already warm. */
+  warm: boolean;
+}
+
+export interface Sandbox {
+  /** Throws SandboxInputError for a malformed request (nothing runs, nothing is recorded). */
+  execute(request: ExecutionRequest): Promise<ExecutionOutcome>;
+  /** Stops the host process; an execution in progress fails and is recorded. */
+  close(): Promise<void>;
+  /** The host process's pid, while one runs. */
+  readonly hostPid: number | undefined;
+}
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const limits = resolveLimits(options.limits);
+  const { store } = options;
+  const supervisor = new HostSupervisor({ launcher: options.launcher ?? createNodeLauncher(), limits });
+  const gateway = createSkillDataGateway(store.db, { limits, now: store.now });
+  const { warmIsolates, maxOutputBytes, maxQueryBytes, maxHostCalls, maxLogEntries, maxLogChars, maxNotifications } = limits;
+  const hostLimits = { warmIsolates, maxOutputBytes, maxQueryBytes, maxHostCalls, maxLogEntries, maxLogChars, maxNotifications };
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  async function run(request: ValidRequest): Promise<ExecutionOutcome> {
+    const startedAt = store.now().toISOString();
+    const started = performance.now();
+    const { skill } = request;
+    const scope = gateway.open({ skillSlug: skill.slug, reads: skill.manifest.capabilities.reads, writes: skill.grantedWrites });
+    const host = await supervisor.run(
+      {
+        skillKey: request.skillKey,
+        source: skill.code,
+        method: request.method,
+        args: JSON.stringify(request.args),
+        notifications: skill.manifest.capabilities.notifications,
+        limits: { ...hostLimits, timeoutMs: request.timeoutMs, memoryMb: request.memoryMb },
+      },
+      scope.query,
+    );
+    const output = readOutput(host);
+    const base = {
+      skillSlug: skill.slug,
+      versionId: skill.versionId,
+      version: skill.version,
+      action: request.actionName,
+      trigger: request.trigger,
+      actor: request.actor,
+      inputSha256: request.inputSha256,
+      peakHeapBytes: host.peakHeapBytes,
+      startedAt,
+    };
+    const durationMs = () => performance.now() - started;
+    const fail = (failure: SandboxFailure): ExecutionOutcome => ({
+      record: store.executions.record({ ...base, status: 'failed', outputSha256: null, error: `${failure.code}: ${failure.detail}`, durationMs: durationMs() }),
+      notifications: [],
+      logs: host.logs,
+      error: failure,
+      warm: host.warm,
+    });
+    if (!output.ok) return fail(output.failure);
+    let record: ExecutionRecord;
+    try {
+      record = commit(scope, () =>
+        store.executions.record({ ...base, status: 'succeeded', outputSha256: sha256Hex(canonicalJson(output.value)), error: null, durationMs: durationMs() }),
+      );
+    } catch (error) {
+      return fail(sandboxFailure('commit-failed', error instanceof Error ? error.message : 'unknown error'));
+    }
+    const notifications = skill.manifest.capabilities.notifications ? host.notifications : [];
+    return { record, result: output.value, notifications, logs: host.logs, warm: host.warm };
+  }
+
+  /** The execution's writes and its record, in one transaction: all or nothing. */
+  function commit(scope: ExecutionDataScope, record: () => ExecutionRecord): ExecutionRecord {
+    return store.db.transaction(() => {
+      scope.commit();
+      return record();
+    })();
+  }
+
+  function readOutput(host: HostRunResult): { ok: true; value: JsonValue } | { ok: false; failure: SandboxFailure } {
+    const { outcome } = host;
+    if (outcome.status === 'failed') return { ok: false, failure: sandboxFailure(outcome.code, outcome.detail) };
+    if (utf8Bytes(outcome.output) > limits.maxOutputBytes) {
+      return { ok: false, failure: sandboxFailure('output-too-large', `larger than ${limits.maxOutputBytes} bytes`) };
+    }
+    const value = parseJson(outcome.output);
+    if (value === undefined || !isJsonValue(value)) return { ok: false, failure: sandboxFailure('invalid-output', 'not JSON data of at most 64 levels') };
+    return { ok: true, value };
+  }
+
+  return {
+    async execute(request) {
+      if (closed) throw new Error('The sandbox is closed.');
+      const valid = validateExecutionRequest(request, limits);
+      // One execution at a time: the host runs one, and pending writes replay in a fixed order.
+      const execution = queue.then(() => run(valid));
+      queue = execution.catch(() => {});
+      return execution;
+    },
+    close() {
+      closed = true;
+      return supervisor.close();
+    },
+    get hostPid() {
+      return supervisor.pid;
+    },
+  };
+}
