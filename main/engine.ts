@@ -1,8 +1,9 @@
 import { openFoundryStore, type StoreOptions } from './store/index.ts';
 import { createHandlers } from './control/handlers.ts';
 import { createDispatcher, type DispatchLog } from './control/dispatcher.ts';
+import { createSkillEngine, type SkillEngineOptions } from './skills/index.ts';
 
-export interface EngineOptions extends StoreOptions {
+export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   dataDir: string;
   log?: DispatchLog;
 }
@@ -12,10 +13,20 @@ const consoleLog: DispatchLog = {
   failed: (method, error) => console.error(`[foundry] ${method} failed:`, error),
 };
 
-/** The headless engine: store plus the contract's dispatcher. The app, the CLI and the test bridge all start here. */
+/** The headless engine: store, skill engine and the contract's dispatcher. The app, the CLI and the test bridge all start here. */
 export function openEngine(options: EngineOptions) {
   const store = openFoundryStore(options.dataDir, options);
+  const skills = createSkillEngine(store, options);
   const dispatch = createDispatcher(createHandlers(store), options.log ?? consoleLog);
-  return { store, dispatch, close: () => store.close() };
+  return {
+    store,
+    skills,
+    dispatch,
+    /** Stops the sandbox host, then closes the store. */
+    async close(): Promise<void> {
+      await skills.close();
+      store.close();
+    },
+  };
 }
 export type Engine = ReturnType<typeof openEngine>;

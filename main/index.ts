@@ -50,6 +50,6 @@ function start(files: AppFiles, isAppPage: (url: string) => boolean): void {
   app.on('activate', show);
   app.on('will-quit', () => {
     tray.destroy();
-    engine.close();
+    void engine.close();
   });
 }

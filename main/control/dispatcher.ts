@@ -1,8 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { API_METHODS, API_SCHEMAS, type ApiMethod } from '../../shared/contract/methods.ts';
 import type { ApiError, ApiResult } from '../../shared/contract/records.ts';
 import localizePl from 'ajv-i18n/localize/pl/index.js';
 import type { Handlers } from './handlers.ts';
+import { createStrictAjv, describeSchemaErrors } from '../json-schema.ts';
 
 export type Dispatch = (method: string, request: unknown) => Promise<ApiResult<unknown>>;
 
@@ -16,7 +17,7 @@ export interface DispatchLog {
  * contract's schema is refused before any handler runs, so it changes nothing.
  */
 export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch {
-  const ajv = new Ajv({ strict: true, allErrors: true });
+  const ajv = createStrictAjv();
   const validators = new Map<string, ValidateFunction>(
     API_METHODS.map((method) => [method, ajv.compile(API_SCHEMAS[method])]),
   );
@@ -61,10 +62,10 @@ function unknownMethod(method: string): ApiError {
 }
 
 function badRequest(method: string, errors: ErrorObject[]): ApiError {
-  const en = describeErrors(errors);
+  const en = describeSchemaErrors(errors, '(request)');
   const polish = errors.map((e) => ({ ...e }));
   localizePl(polish);
-  const pl = describeErrors(polish);
+  const pl = describeSchemaErrors(polish, '(request)');
   return {
     code: 'bad-request',
     message: {
@@ -73,11 +74,4 @@ function badRequest(method: string, errors: ErrorObject[]): ApiError {
     },
     details: en,
   };
-}
-
-function describeErrors(errors: ErrorObject[]): string[] {
-  return errors.map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : '';
-    return `${e.instancePath || '(request)'} ${e.message ?? 'is invalid'}${extra}`;
-  });
 }

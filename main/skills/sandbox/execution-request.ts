@@ -32,6 +32,8 @@ export interface ExecutionRequest {
   actor: Actor;
   /** Per-skill overrides (seed 004's `execution.timeoutMs`). */
   limits?: ExecutionLimitOverrides;
+  /** Run for real but keep none of its writes: the pipeline's dry run. */
+  discardWrites?: boolean;
 }
 
 export interface ValidRequest {
@@ -42,6 +44,7 @@ export interface ValidRequest {
   args: JsonValue[];
   trigger: string;
   actor: Actor;
+  discardWrites: boolean;
   timeoutMs: number;
   memoryMb: number;
   inputSha256: string;
@@ -83,6 +86,7 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     check(call.action === undefined && call.params === undefined, `call.action and call.params belong to executeAction only`);
   }
   check(isBoundedString(raw.trigger, 64) && raw.trigger.length > 0, 'trigger must be text of 1 to 64 characters');
+  check(raw.discardWrites === undefined || typeof raw.discardWrites === 'boolean', 'discardWrites must be true or false');
   check(ACTORS.includes(raw.actor as Actor), `actor must be one of ${ACTORS.join(', ')}`);
   check(overrides.timeoutMs === undefined || isWithinRange('timeoutMs', overrides.timeoutMs), 'limits.timeoutMs is out of range');
   check(overrides.memoryMb === undefined || isWithinRange('memoryMb', overrides.memoryMb), 'limits.memoryMb is out of range');
@@ -100,6 +104,7 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     method,
     args,
     trigger: raw.trigger as string,
+    discardWrites: raw.discardWrites === true,
     actor: raw.actor as Actor,
     timeoutMs: (overrides.timeoutMs as number | undefined) ?? limits.timeoutMs,
     memoryMb: (overrides.memoryMb as number | undefined) ?? limits.memoryMb,

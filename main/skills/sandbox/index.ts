@@ -12,3 +12,5 @@ export {
   type SandboxProcessLauncher,
 } from './process-launcher.ts';
 export type { SkillNotification } from './protocol.ts';
+export { createDryRunner, DRY_RUN_TENANT } from './dry-run.ts';
+export { checkActionParams, type ParamsCheck } from './action-params.ts';

@@ -1,29 +1,15 @@
-import { Ajv } from 'ajv';
 import type { Localized } from '../../../shared/i18n-types.ts';
+import { compileUntrustedSchema } from '../../json-schema.ts';
 import { hasNestedQuantifier } from './regex-check.ts';
-
-// Shared: building an Ajv instance costs milliseconds, compiling a small schema a fraction of one.
-// Each schema is removed again after compiling, and `addUsedSchema: false` keeps `$id`s from being
-// registered, so one audit's schemas never affect another's.
-let ajv: Ajv | null = null;
 
 /**
  * Null when the schema compiles the way the app validates with it (ajv, strict mode); otherwise why not.
  */
 export function schemaProblem(schema: unknown): Localized | null {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    return { en: 'it must be a JSON object.', pl: 'musi być obiektem JSON.' };
-  }
-  ajv ??= new Ajv({ strict: true, allErrors: true, logger: false, addUsedSchema: false });
-  try {
-    ajv.compile(schema);
-    return null;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { en: reason, pl: reason };
-  } finally {
-    ajv.removeSchema(schema);
-  }
+  const compiled = compileUntrustedSchema(schema);
+  if (compiled.ok) return null;
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { en: 'it must be a JSON object.', pl: 'musi być obiektem JSON.' };
+  return { en: compiled.error, pl: compiled.error };
 }
 
 /** `pattern` and `patternProperties` regexes in a schema that nest repetitions (ReDoS when validating). */

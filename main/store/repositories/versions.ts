@@ -17,7 +17,8 @@ export interface NewVersion extends VersionContent {
   need: unknown;
   generator: string;
   expiresAt: string | null;
-  bump?: VersionBump;
+  /** From `nextVersion`; the manifest is stored with it. */
+  version: string;
 }
 
 interface VersionRow {
@@ -90,9 +91,12 @@ export function createVersionsRepository(db: Db, now: () => Date) {
     'SELECT id, status, active_version_id FROM exo_generated_skills WHERE slug = ?',
   );
   const insertSkill = db.prepare(
-    `INSERT INTO exo_generated_skills (id, slug, name, description, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+    `INSERT INTO exo_generated_skills (id, slug, name, description, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const versionsOf = db.prepare<[string], { version: string }>('SELECT version FROM exo_skill_versions WHERE skill_id = ?');
+  const versionsOf = db.prepare<[string], { version: string }>(
+    'SELECT v.version FROM exo_skill_versions v JOIN exo_generated_skills s ON s.id = v.skill_id WHERE s.slug = ?',
+  );
+  const activeOf = db.prepare<[string], VersionRow>(`${SELECT} WHERE s.slug = ? AND v.id = s.active_version_id`);
   const insertVersion = db.prepare(
     `INSERT INTO exo_skill_versions (id, skill_id, version, status, code, manifest, config_schema, skill_md, sample_inputs, content_sha256,
        audit_report, dry_run, disclosure, steps, need, generator, created_at, expires_at)
@@ -107,19 +111,35 @@ export function createVersionsRepository(db: Db, now: () => Date) {
   const touchSkill = db.prepare('UPDATE exo_generated_skills SET status = ?, active_version_id = ?, updated_at = ? WHERE id = ?');
 
   return {
-    /** Stores a candidate as a new version of its skill (created on first sight), numbered by semver. */
+    /** The number the skill's next version gets: 1.0.0 first, then a semver bump of the highest. */
+    nextVersion(slug: string, bump: VersionBump = 'minor'): string {
+      const highest = semver.rsort(versionsOf.all(slug).map((r) => r.version))[0];
+      return highest ? semver.inc(highest, bump)! : '1.0.0';
+    },
+    /**
+     * The number a failed candidate is kept under: a prerelease of the next version
+     * (`1.0.0-failed.1`), so failures never use up the number the next good version gets.
+     */
+    nextFailedVersion(slug: string): string {
+      const base = this.nextVersion(slug);
+      const taken = versionsOf.all(slug).filter((r) => r.version.startsWith(`${base}-failed.`)).length;
+      return `${base}-failed.${taken + 1}`;
+    },
+    /** Stores a candidate as a new version of its skill (created on first sight). */
     create: db.transaction((candidate: NewVersion): SkillVersionRecord => {
       const at = now().toISOString();
       const { slug, name, description } = candidate.manifest;
+      // A skill known only from failed candidates is 'rejected' until a candidate waits for review.
+      const status: SkillStatus = candidate.status === 'pending' ? 'pending' : 'rejected';
       let skill = skillBySlug.get(slug);
       if (!skill) {
         const id = randomUUID();
-        insertSkill.run(id, slug, name, description, at, at);
-        skill = { id, status: 'pending', active_version_id: null };
+        insertSkill.run(id, slug, name, description, status, at, at);
+        skill = { id, status, active_version_id: null };
+      } else if (skill.status === 'rejected' && status === 'pending') {
+        touchSkill.run(status, skill.active_version_id, at, skill.id);
       }
-      const existing = versionsOf.all(skill.id).map((r) => r.version);
-      const highest = semver.rsort(existing)[0];
-      const version = highest ? semver.inc(highest, candidate.bump ?? 'minor')! : '1.0.0';
+      const { version } = candidate;
       const id = randomUUID();
       insertVersion.run({
         id,
@@ -143,6 +163,11 @@ export function createVersionsRepository(db: Db, now: () => Date) {
       });
       return toRecord(byId.get(id)!);
     }),
+    /** The version that runs now, if the skill has one. */
+    active(slug: string): SkillVersionRecord | null {
+      const row = activeOf.get(slug);
+      return row ? toRecord(row) : null;
+    },
     get: (id: string): SkillVersionRecord | null => {
       const row = byId.get(id);
       return row ? toRecord(row) : null;

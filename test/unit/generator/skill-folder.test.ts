@@ -82,7 +82,7 @@ describe('skill folders', () => {
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
     fs.writeFileSync(file, JSON.stringify({ ...manifest, capabilities: { ...manifest.capabilities, writes: ['water'] }, config_schema: {} }));
     expect(refusal(folder).details).toEqual(
-      expect.arrayContaining(['manifest.json: (root) must NOT have additional properties "config_schema"', 'manifest.json: /capabilities/writes/0 must match pattern "^exo_[a-z][a-z0-9_]{0,58}$"']),
+      expect.arrayContaining(['manifest.json: (root) must NOT have additional properties: config_schema', 'manifest.json: /capabilities/writes/0 must match pattern "^exo_[a-z][a-z0-9_]{0,58}$"']),
     );
     fs.writeFileSync(file, JSON.stringify({ ...manifest, slug: 'custom-coffee-tracker' }));
     expect(refusal(folder).userMessage.en).toBe('This skill folder cannot be imported: manifest.json names the skill "custom-coffee-tracker" but the folder is "custom-water-tracker".');

@@ -1,0 +1,48 @@
+// The pipeline's dry run: getActions, then every sample input of the candidate, each a real
+// sandboxed execution whose writes are discarded. Sample params must satisfy the action's schema.
+import type { SkillCandidate } from '../../../shared/skills/candidate.ts';
+import type { DryRunReport, DryRunStep } from '../../../shared/skills/dry-run.ts';
+import type { SkillCall } from './execution-request.ts';
+import type { Sandbox } from './sandbox.ts';
+import { checkActionParams } from './action-params.ts';
+
+export const DRY_RUN_TENANT = 'dry-run';
+
+export function createDryRunner(sandbox: Sandbox) {
+  return async (candidate: SkillCandidate, version: string): Promise<DryRunReport> => {
+    const { manifest } = candidate;
+    const skill = { slug: manifest.slug, version, versionId: null, code: candidate.code, manifest, grantedWrites: manifest.capabilities.writes };
+    const run = async (input: DryRunStep['input'], call: SkillCall): Promise<DryRunStep> => {
+      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', discardWrites: true });
+      const { durationMs } = outcome.record;
+      if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en };
+      const refused = call.method === 'executeAction' && isRefusal(outcome.result);
+      return refused
+        ? { input, status: 'failed', durationMs, result: outcome.result, error: `the action answered success: false (${String((outcome.result as { error?: unknown }).error ?? 'no reason')})` }
+        : { input, status: 'succeeded', durationMs, result: outcome.result };
+    };
+
+    const steps: DryRunStep[] = [];
+    const listing = await run({ method: 'getActions' }, { method: 'getActions', tenantId: DRY_RUN_TENANT });
+    steps.push(listing);
+    if (listing.status === 'succeeded') {
+      for (const input of candidate.sampleInputs) {
+        if (input.method !== 'executeAction') {
+          steps.push(await run(input, { method: input.method, tenantId: DRY_RUN_TENANT }));
+          continue;
+        }
+        const action = input.action ?? '';
+        const params = input.params ?? {};
+        const check = checkActionParams(listing.result, action, params);
+        steps.push(check.ok
+          ? await run(input, { method: 'executeAction', tenantId: DRY_RUN_TENANT, action, params })
+          : { input, status: 'failed', durationMs: 0, error: `sample params refused by the action's schema: ${check.problems.join('; ')}` });
+      }
+    }
+    return { ok: steps.every((s) => s.status === 'succeeded'), steps };
+  };
+}
+
+function isRefusal(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { success?: unknown }).success === false;
+}

@@ -1,0 +1,17 @@
+// The pipeline's dry run: the candidate's sample inputs, each executed in the sandbox before the
+// owner is asked anything. Writes made during a dry run are never kept.
+import type { SampleInput } from './candidate.ts';
+
+export interface DryRunStep {
+  input: SampleInput | { method: 'getActions' };
+  status: 'succeeded' | 'failed';
+  durationMs: number;
+  /** The method's return value (succeeded) or what went wrong (failed). */
+  result?: unknown;
+  error?: string;
+}
+
+export interface DryRunReport {
+  ok: boolean;
+  steps: DryRunStep[];
+}
