@@ -6,6 +6,7 @@ import { createAuditLogRepository } from './repositories/audit-log.ts';
 import { createVersionsRepository } from './repositories/versions.ts';
 import { createSuggestionsRepository } from './repositories/suggestions.ts';
 import { createApprovalSecurityRepository } from './repositories/approval-security.ts';
+import { createSealedSecretsRepository } from './repositories/sealed-secrets.ts';
 
 export { StoreError } from './store-error.ts';
 export { DATABASE_FILE } from './open-database.ts';
@@ -31,6 +32,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     executions: createExecutionsRepository(db),
     suggestions: createSuggestionsRepository(db, now),
     approvalSecurity: createApprovalSecurityRepository(db, now),
+    sealedSecrets: createSealedSecretsRepository(db, now),
     auditLog: createAuditLogRepository(db, now),
     schemaVersion: () => Number(db.pragma('user_version', { simple: true })),
     close: () => db.close(),

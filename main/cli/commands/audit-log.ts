@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.ts';
-import { withStore } from '../with-store.ts';
+import { withEngine } from '../with-engine.ts';
 
 const PROBLEMS = {
   edited: 'its contents no longer match its hash (the row was edited)',
@@ -21,7 +21,7 @@ export const auditLogCommand: Command = {
       io.err(`foundry audit-log: expected “verify”.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
-    return withStore(io, values.json, (store) => {
+    return withEngine(io, values.json, ({ store }) => {
       const result = store.auditLog.verify();
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else if (result.ok) io.out(`audit log intact: ${result.checked} entries verified`);

@@ -5,6 +5,8 @@ import { needCommand } from './need.ts';
 import { suggestCommand } from './suggest.ts';
 import { auditCommand } from './audit.ts';
 import { runCommand } from './run.ts';
+import { generateCommand } from './generate.ts';
+import { generatorCommand } from './generator.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand];

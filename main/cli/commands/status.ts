@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.ts';
-import { withStore } from '../with-store.ts';
+import { withEngine } from '../with-engine.ts';
 import { APP_VERSION } from '../../app-version.ts';
 
 export const statusCommand: Command = {
@@ -9,7 +9,7 @@ export const statusCommand: Command = {
   usage: 'foundry status [--json]',
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    return withStore(io, values.json, (store) => {
+    return withEngine(io, values.json, ({ store }) => {
       const status = {
         version: APP_VERSION,
         dataDir: store.dataDir,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
-import { withStore } from '../with-store.ts';
+import { withEngine } from '../with-engine.ts';
 import { HistoryError, readHistoryFile, type HistoryMessage } from '../../skills/detector/history.ts';
 import { findPatterns, PATTERN_DEFAULTS } from '../../skills/detector/pattern-matcher.ts';
 import { findGaps, type GapReport } from '../../skills/detector/gap-detector.ts';
@@ -130,7 +130,7 @@ export const suggestCommand: Command = {
     };
 
     if (!values.store) return report(detect(history, thresholds, given), null, null);
-    return withStore(io, values.json, (store) => {
+    return withEngine(io, values.json, ({ store }) => {
       const service = createSuggestionService(store);
       const found = detect(history, thresholds, [...given, ...service.installedSubjectKeys()]);
       try {

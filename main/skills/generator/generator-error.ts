@@ -14,6 +14,8 @@ export type GeneratorErrorCode =
   | 'generator/invalid-need'
   /** The built-in generator is deterministic: asking it again gives the same answer. */
   | 'generator/cannot-repair'
+  /** The owner's generator settings (API key, model) were refused or cannot be used here. */
+  | 'generator/invalid-settings'
   | 'skill-md/invalid'
   | 'skill-folder/invalid'
   /** Export refuses to write over an existing folder. */

@@ -2,6 +2,7 @@ import { initial } from './001-initial.ts';
 import { skillData } from './002-skill-data.ts';
 import { suggestions } from './003-suggestions.ts';
 import { approvalSecurity } from './004-approval-security.ts';
+import { sealedSecrets } from './005-sealed-secrets.ts';
 
 export interface Migration {
   readonly version: number;
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

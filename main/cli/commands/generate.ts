@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { EXIT, type Command } from '../command.ts';
+import { withEngine } from '../with-engine.ts';
+import { cliSecretBox } from '../cli-secret-box.ts';
+import { parseSkillRequest } from '../../skills/detector/index.ts';
+import { createGeneratorConfig } from '../../skills/generator/index.ts';
+import type { PipelineResult } from '../../skills/pipeline.ts';
+
+const USAGE = 'foundry generate TEXT [--max-attempts N] [--json]';
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'Run the pipeline for a request: generate, audit, dry-run, disclose, and leave a version pending approval',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, 'max-attempts': { type: 'string' } },
+    });
+    const text = positionals.join(' ').trim();
+    const maxAttempts = values['max-attempts'] === undefined ? undefined : Number(values['max-attempts']);
+    if (!text || (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 10))) {
+      io.err(`foundry generate: give the request as text${maxAttempts !== undefined ? ', and --max-attempts as a whole number from 1 to 10' : ''}.\nusage: ${USAGE}`);
+      return EXIT.badInput;
+    }
+    const parsed = parseSkillRequest(text);
+    if (!parsed.isRequest) {
+      if (values.json) io.out(JSON.stringify({ outcome: 'not-a-request', reason: parsed.reason }, null, 2));
+      else io.err(`foundry generate: not a skill request — ${parsed.reason.en}`);
+      return EXIT.failed;
+    }
+    const env = io.env ?? process.env;
+    return withEngine(io, values.json, async (engine) => {
+      const config = createGeneratorConfig({ store: engine.store, box: cliSecretBox(env), env });
+      const onStep = values.json ? undefined : (step: PipelineResult['steps'][number]) => io.out(`${step.status === 'ok' ? '✓' : '✗'} ${step.step.padEnd(8)} ${step.summary.en}`);
+      const result = await engine.skills.generate(parsed.need, 'owner', { generator: await config.generator(), ...(maxAttempts ? { maxAttempts } : {}), ...(onStep ? { onStep } : {}) });
+      if (values.json) io.out(JSON.stringify(summarize(result), null, 2));
+      else if (result.outcome === 'pending') {
+        io.out(`\n${result.disclosure.text[parsed.need.language]}\n\n${result.version.tag} waits for your approval in the Skill Foundry window (hash ${result.version.contentSha256.slice(0, 12)}…, until ${result.version.expiresAt}).`);
+      } else {
+        io.err(`\nNo skill was deployed: ${result.reason.en}${result.version ? `\nThe failed candidate is kept as ${result.version.tag} for review.` : ''}`);
+      }
+      return result.outcome === 'pending' ? EXIT.ok : EXIT.failed;
+    });
+  },
+};
+
+function summarize(result: PipelineResult) {
+  const version = result.version && {
+    id: result.version.id, slug: result.version.slug, version: result.version.version, tag: result.version.tag,
+    status: result.version.status, contentSha256: result.version.contentSha256, expiresAt: result.version.expiresAt,
+  };
+  return result.outcome === 'pending'
+    ? { outcome: result.outcome, version, disclosure: result.disclosure, steps: result.steps }
+    : { outcome: result.outcome, version, reason: result.reason, steps: result.steps };
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFoundry } from '../../../main/cli/foundry.ts';
+import { openFoundryStore, DATABASE_FILE } from '../../../main/store/index.ts';
+import { createGeneratorConfig } from '../../../main/skills/generator/index.ts';
+import { createPassphraseSecretBox } from '../../../main/skills/approval/secret-box.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+
+const tempDir = useTempDir();
+
+async function foundry(args: string[], env: NodeJS.ProcessEnv) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runFoundry(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('foundry generate', () => {
+  it('runs the pipeline to a pending, disclosed version', async () => {
+    const env = { FOUNDRY_DATA_DIR: tempDir() };
+    const result = await foundry(['generate', 'Chcę śledzić ile piję wody', '--json'], env);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.out);
+    expect(body).toMatchObject({ outcome: 'pending', version: { tag: 'custom-water-tracker@v1.0.0', status: 'pending' } });
+    expect(body.disclosure.text.pl).toContain('Odczytywać exo_water_entries');
+    expect(body.steps.map((s: { step: string }) => s.step)).toEqual(['generate', 'audit', 'dry-run', 'disclose', 'submit']);
+    const status = JSON.parse((await foundry(['status', '--json'], env)).out);
+    expect(status.counts.pendingReviews).toBe(1);
+  });
+
+  it('prints the steps and the disclosure in the request’s language', async () => {
+    const result = await foundry(['generate', 'I want to track my sleep'], { FOUNDRY_DATA_DIR: tempDir() });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/✓ audit/);
+    expect(result.out).toContain("New skill '");
+  });
+
+  it('refuses what is not a skill request, and bad options, without touching the store', async () => {
+    const dataDir = tempDir();
+    const notRequest = await foundry(['generate', 'Jaka jest dziś pogoda?'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(notRequest.code).toBe(1);
+    expect(notRequest.err).toContain('not a skill request');
+    expect((await foundry(['generate', 'log my coffee', '--max-attempts', 'lots'], { FOUNDRY_DATA_DIR: dataDir })).code).toBe(2);
+    expect((await foundry(['generate'], { FOUNDRY_DATA_DIR: dataDir })).code).toBe(2);
+    expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
+  });
+});
+
+describe('generator settings', () => {
+  const KEY = 'sk-ant-api03-THIS-IS-A-TEST-KEY-0123456789abcdef';
+
+  it('is offline until a key is set; a stored key is sealed, never in the file, and can be cleared', async () => {
+    const dataDir = tempDir();
+    const store = openFoundryStore(dataDir);
+    const config = createGeneratorConfig({ store, box: createPassphraseSecretBox('correct horse battery'), env: {} });
+    expect(config.status()).toEqual({ mode: 'offline', keySource: null, model: 'claude-opus-4-5' });
+    expect((await config.generator()).id).toBe('offline');
+
+    await config.setApiKey(`  ${KEY}\n`);
+    config.setModel('claude-sonnet-4-5');
+    expect(config.status()).toEqual({ mode: 'claude', keySource: 'stored', model: 'claude-sonnet-4-5' });
+    expect((await config.generator()).id).toBe('claude:claude-sonnet-4-5');
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE)).includes(KEY)).toBe(false);
+    expect(JSON.stringify(store.auditLog.page({ offset: 0, limit: 10 }))).not.toContain(KEY);
+
+    expect(config.clearApiKey()).toBe(true);
+    expect(config.status().mode).toBe('offline');
+    store.close();
+  });
+
+  it('refuses a key it cannot protect, a key of the wrong shape and a bad model name', async () => {
+    const store = openFoundryStore(tempDir());
+    const unprotected = createGeneratorConfig({ store, box: null, env: {} });
+    await expect(unprotected.setApiKey(KEY)).rejects.toMatchObject({ code: 'generator/invalid-settings' });
+    const config = createGeneratorConfig({ store, box: createPassphraseSecretBox('correct horse battery'), env: {} });
+    await expect(config.setApiKey('short')).rejects.toMatchObject({ code: 'generator/invalid-settings' });
+    expect(() => config.setModel('../../etc')).toThrow(/model/);
+    expect(config.status().mode).toBe('offline');
+    store.close();
+  });
+
+  it('uses ANTHROPIC_API_KEY from the environment for headless use', async () => {
+    const store = openFoundryStore(tempDir());
+    const config = createGeneratorConfig({ store, box: null, env: { ANTHROPIC_API_KEY: KEY } });
+    expect(config.status()).toMatchObject({ mode: 'claude', keySource: 'environment' });
+    store.close();
+  });
+
+  it('foundry generator status reports the mode without the key', async () => {
+    const result = await foundry(['generator', 'status', '--json'], { FOUNDRY_DATA_DIR: tempDir(), ANTHROPIC_API_KEY: KEY });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ mode: 'claude', keySource: 'environment' });
+    expect(result.out).not.toContain(KEY);
+    expect((await foundry(['generator', 'frobnicate'], { FOUNDRY_DATA_DIR: tempDir() })).code).toBe(2);
+  });
+});
