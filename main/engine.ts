@@ -2,10 +2,17 @@ import { openFoundryStore, type StoreOptions } from './store/index.ts';
 import { createHandlers } from './control/handlers.ts';
 import { createDispatcher, type DispatchLog } from './control/dispatcher.ts';
 import { createSkillEngine, type SkillEngineOptions } from './skills/index.ts';
+import { createGeneratorConfig } from './skills/generator/index.ts';
+import type { SecretBox } from './skills/approval/secret-box.ts';
 
 export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   dataDir: string;
   log?: DispatchLog;
+  /** Seals secrets the owner gives the app: the OS keychain in the app, FOUNDRY_PASSPHRASE headless. */
+  secretBox?: SecretBox | null;
+  env?: NodeJS.ProcessEnv;
+  /** Anthropic Messages API address, for tests against a local server. */
+  anthropicBaseURL?: string;
 }
 
 const consoleLog: DispatchLog = {
@@ -17,10 +24,17 @@ const consoleLog: DispatchLog = {
 export function openEngine(options: EngineOptions) {
   const store = openFoundryStore(options.dataDir, options);
   const skills = createSkillEngine(store, options);
-  const dispatch = createDispatcher(createHandlers(store), options.log ?? consoleLog);
+  const generator = createGeneratorConfig({
+    store,
+    box: options.secretBox ?? null,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.anthropicBaseURL ? { baseURL: options.anthropicBaseURL } : {}),
+  });
+  const dispatch = createDispatcher(createHandlers({ store, skills, generator }), options.log ?? consoleLog);
   return {
     store,
     skills,
+    generator,
     dispatch,
     /** Stops the sandbox host, then closes the store. */
     async close(): Promise<void> {

@@ -30,8 +30,8 @@ if (app.requestSingleInstanceLock()) {
   app.quit();
 }
 
-function start(files: AppFiles, isAppPage: (url: string) => boolean): void {
-  const engine = openEngineOrExplain();
+async function start(files: AppFiles, isAppPage: (url: string) => boolean): Promise<void> {
+  const engine = await openEngineOrExplain(files);
   if (!engine) {
     app.exit(1);
     return;

@@ -3,16 +3,33 @@ import { openEngine, type Engine } from '../engine.ts';
 import { resolveDataDir } from '../store/data-dir.ts';
 import { StoreError } from '../store/index.ts';
 import { resolveLocale, TEXTS } from './texts.ts';
+import type { AppFiles } from './paths.ts';
+import { createSafeStorageBox } from './safe-storage-box.ts';
+import { createUtilityProcessLauncher } from './utility-process-launcher.ts';
+import type { SecretBox } from '../skills/approval/secret-box.ts';
+
+/**
+ * The OS keychain seals secrets. Where it cannot (e.g. Linux with no keyring: plain text), the
+ * app still runs, but refuses to store secrets, saying why when the owner tries.
+ */
+async function secretBoxOrNone(): Promise<SecretBox | null> {
+  try {
+    return await createSafeStorageBox();
+  } catch (error) {
+    console.warn('[foundry] no protected storage for secrets:', error instanceof Error ? error.message : error);
+    return null;
+  }
+}
 
 /**
  * Opens the engine on the owner's store. When the store cannot be opened (damaged, written by a
  * newer version, not ours), the owner is told why in their system language and null comes back;
  * the store refuses before writing anything, so the file stays exactly as it was.
  */
-export function openEngineOrExplain(): Engine | null {
+export async function openEngineOrExplain(files: AppFiles): Promise<Engine | null> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   try {
-    return openEngine({ dataDir });
+    return openEngine({ dataDir, secretBox: await secretBoxOrNone(), launcher: createUtilityProcessLauncher(files.sandboxHost) });
   } catch (error) {
     const locale = resolveLocale('system', app.getLocale());
     const message = error instanceof StoreError

@@ -2,6 +2,7 @@ import { EXIT, type CommandIo } from './command.ts';
 import { resolveDataDir } from '../store/data-dir.ts';
 import { StoreError } from '../store/index.ts';
 import { openEngine, type Engine } from '../engine.ts';
+import { cliSecretBox } from './cli-secret-box.ts';
 
 /**
  * Opens the engine on the store the app uses (or FOUNDRY_DATA_DIR), runs `work`, closes it. A
@@ -11,7 +12,8 @@ import { openEngine, type Engine } from '../engine.ts';
 export async function withEngine(io: CommandIo, json: boolean, work: (engine: Engine) => Promise<number> | number): Promise<number> {
   let engine: Engine;
   try {
-    engine = openEngine({ dataDir: resolveDataDir(io.env ?? process.env) });
+    const env = io.env ?? process.env;
+    engine = openEngine({ dataDir: resolveDataDir(env), env, secretBox: cliSecretBox(env) });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     if (json) io.out(JSON.stringify({ ok: false, error: { code: error.code, file: error.file, message: error.userMessage } }));

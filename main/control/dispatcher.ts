@@ -4,6 +4,7 @@ import type { ApiError, ApiResult } from '../../shared/contract/records.ts';
 import localizePl from 'ajv-i18n/localize/pl/index.js';
 import type { Handlers } from './handlers.ts';
 import { createStrictAjv, describeSchemaErrors } from '../json-schema.ts';
+import { toApiError } from './control-error.ts';
 
 export type Dispatch = (method: string, request: unknown) => Promise<ApiResult<unknown>>;
 
@@ -38,6 +39,11 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch
       const handler = handlers[method as ApiMethod] as (request: unknown) => unknown;
       return { ok: true, value: await handler(request) };
     } catch (cause) {
+      const refusal = toApiError(cause, method);
+      if (refusal) {
+        log.rejected(method, refusal);
+        return { ok: false, error: refusal };
+      }
       log.failed(method, cause);
       return {
         ok: false,

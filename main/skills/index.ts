@@ -30,7 +30,7 @@ export function createSkillEngine(store: FoundryStore, options: SkillEngineOptio
       return sandboxOnce();
     },
     generate(need: SkillNeed, actor: Actor, generate: GenerateOptions): Promise<PipelineResult> {
-      const run = queue.then(() => runPipeline(need, actor, { store, dryRun: createDryRunner(sandboxOnce()), ...generate }));
+      const run = queue.then(() => runPipeline(need, actor, { store, dryRun: createDryRunner(sandboxOnce(), store.db), ...generate }));
       queue = run.catch(() => {});
       return run;
     },

@@ -1,7 +1,12 @@
 // The renderer↔main contract: every method, its request schema (JSON Schema, checked in main
 // with ajv) and its request/response types. The preload, the IPC router, the test bridge and the
 // local API are all built from this one table.
-import type { AppInfo, AuditEntry, ExecutionRecord, Page, ReviewItem, Settings, SkillSummary, ApiResult } from './records.ts';
+import type {
+  AppInfo, AuditEntry, ChainVerification, ExecutionRecord, GenerationJob, GeneratorStatus, Page, ReviewItem, Settings, SkillSummary,
+  SkillVersionRecord, ApiResult,
+} from './records.ts';
+import type { SuggestionRecord, SuggestionStatus } from '../skills/suggestion.ts';
+import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
@@ -17,6 +22,10 @@ const pageParams = {
     event: { type: 'string', minLength: 1, maxLength: 60 },
   },
 } as const;
+
+const id = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const only = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) =>
+  ({ type: 'object', additionalProperties: false, required, properties }) as const;
 
 export interface PageRequest {
   offset: number;
@@ -39,6 +48,18 @@ export const API_SCHEMAS = {
     minProperties: 1,
     properties: { language: { type: 'string', enum: ['system', 'pl', 'en'] } },
   },
+  'versions.get': only({ versionId: id }),
+  'versions.list': only({ slug: { type: 'string', minLength: 1, maxLength: 80 } }),
+  'skills.generate': only({ text: { type: 'string', minLength: 1, maxLength: 500 } }),
+  'jobs.get': only({ jobId: id }),
+  'suggestions.list': only({ status: { type: 'string', enum: ['proposed', 'accepted', 'dismissed'] } }, []),
+  'suggestions.accept': only({ id }),
+  'suggestions.dismiss': only({ id }),
+  'activity.verifyChain': noParams,
+  'generator.status': noParams,
+  'generator.setApiKey': only({ apiKey: { type: 'string', minLength: 1, maxLength: 400 } }),
+  'generator.clearApiKey': noParams,
+  'generator.setModel': only({ model: { type: 'string', minLength: 2, maxLength: 100 } }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -54,6 +75,18 @@ export interface ApiTypes {
   'activity.audit': { request: PageRequest; response: Page<AuditEntry> };
   'settings.get': { request: Empty; response: Settings };
   'settings.update': { request: Partial<Settings>; response: Settings };
+  'versions.get': { request: { versionId: string }; response: SkillVersionRecord };
+  'versions.list': { request: { slug: string }; response: SkillVersionRecord[] };
+  'skills.generate': { request: { text: string }; response: { accepted: true; jobId: string } | { accepted: false; reason: Localized } };
+  'jobs.get': { request: { jobId: string }; response: GenerationJob };
+  'suggestions.list': { request: { status?: SuggestionStatus }; response: SuggestionRecord[] };
+  'suggestions.accept': { request: { id: string }; response: { jobId: string } };
+  'suggestions.dismiss': { request: { id: string }; response: SuggestionRecord };
+  'activity.verifyChain': { request: Empty; response: ChainVerification };
+  'generator.status': { request: Empty; response: GeneratorStatus };
+  'generator.setApiKey': { request: { apiKey: string }; response: GeneratorStatus };
+  'generator.clearApiKey': { request: Empty; response: GeneratorStatus };
+  'generator.setModel': { request: { model: string }; response: GeneratorStatus };
 }
 
 export type ApiRequest<M extends ApiMethod> = ApiTypes[M]['request'];

@@ -137,3 +137,30 @@ export interface SkillVersionRecord {
   decidedBy: Actor | null;
   decisionReason: string | null;
 }
+
+export type ChainBreak = 'edited' | 'deleted' | 'relinked' | 'truncated';
+
+/** The audit log's hash chain, walked end to end. */
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry at which the chain no longer holds. */
+  broken?: { seq: number; problem: ChainBreak };
+}
+
+/** Which generator writes skills; the API key itself never leaves main. */
+export interface GeneratorStatus {
+  mode: 'offline' | 'claude';
+  keySource: 'environment' | 'stored' | null;
+  model: string;
+}
+
+/** A pipeline run started from the window, polled for its steps. */
+export interface GenerationJob {
+  id: string;
+  status: 'running' | 'pending' | 'failed';
+  steps: PipelineStepRecord[];
+  /** The stored version: pending on success, failed (if a candidate existed) otherwise. */
+  versionId: string | null;
+  reason: Localized | null;
+}

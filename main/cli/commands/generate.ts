@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
-import { cliSecretBox } from '../cli-secret-box.ts';
 import { parseSkillRequest } from '../../skills/detector/index.ts';
-import { createGeneratorConfig } from '../../skills/generator/index.ts';
 import type { PipelineResult } from '../../skills/pipeline.ts';
 
 const USAGE = 'foundry generate TEXT [--max-attempts N] [--json]';
@@ -30,11 +28,9 @@ export const generateCommand: Command = {
       else io.err(`foundry generate: not a skill request — ${parsed.reason.en}`);
       return EXIT.failed;
     }
-    const env = io.env ?? process.env;
     return withEngine(io, values.json, async (engine) => {
-      const config = createGeneratorConfig({ store: engine.store, box: cliSecretBox(env), env });
       const onStep = values.json ? undefined : (step: PipelineResult['steps'][number]) => io.out(`${step.status === 'ok' ? '✓' : '✗'} ${step.step.padEnd(8)} ${step.summary.en}`);
-      const result = await engine.skills.generate(parsed.need, 'owner', { generator: await config.generator(), ...(maxAttempts ? { maxAttempts } : {}), ...(onStep ? { onStep } : {}) });
+      const result = await engine.skills.generate(parsed.need, 'owner', { generator: await engine.generator.generator(), ...(maxAttempts ? { maxAttempts } : {}), ...(onStep ? { onStep } : {}) });
       if (values.json) io.out(JSON.stringify(summarize(result), null, 2));
       else if (result.outcome === 'pending') {
         io.out(`\n${result.disclosure.text[parsed.need.language]}\n\n${result.version.tag} waits for your approval in the Skill Foundry window (hash ${result.version.contentSha256.slice(0, 12)}…, until ${result.version.expiresAt}).`);

@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { EXIT, type Command } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
-import { cliSecretBox } from '../cli-secret-box.ts';
-import { createGeneratorConfig } from '../../skills/generator/index.ts';
 
 const USAGE = 'foundry generator status|set-key|clear-key|set-model MODEL [--json]   (set-key reads the key from standard input)';
 
@@ -19,14 +17,12 @@ export const generatorCommand: Command = {
       io.err(`foundry generator: expected one of ${known.join(', ')}.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
-    const env = io.env ?? process.env;
     return withEngine(io, values.json, async (engine) => {
-      const config = createGeneratorConfig({ store: engine.store, box: cliSecretBox(env), env });
       // The key arrives on standard input, never as an argument that other users' `ps` would show.
-      if (action === 'set-key') await config.setApiKey(await text(process.stdin));
-      if (action === 'clear-key') config.clearApiKey();
-      if (action === 'set-model') config.setModel(argument!);
-      const status = config.status();
+      if (action === 'set-key') await engine.generator.setApiKey(await text(process.stdin));
+      if (action === 'clear-key') engine.generator.clearApiKey();
+      if (action === 'set-model') engine.generator.setModel(argument!);
+      const status = engine.generator.status();
       if (values.json) io.out(JSON.stringify(status, null, 2));
       else io.out(`generator ${status.mode === 'claude' ? `Claude (${status.model}), key from ${status.keySource}` : `offline (built in; set an Anthropic API key to use Claude ${status.model})`}`);
       return EXIT.ok;

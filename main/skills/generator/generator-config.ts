@@ -7,17 +7,11 @@ import { DEFAULT_CLAUDE_MODEL } from './claude-generator.ts';
 import { selectGenerator } from './select-generator.ts';
 import { GeneratorError } from './generator-error.ts';
 import type { SkillGenerator } from './candidate.ts';
+import type { GeneratorStatus } from '../../../shared/contract/records.ts';
 
 const SETTINGS_KEY = 'generator';
 const API_KEY = 'anthropic-api-key';
 const MODEL = /^[a-z0-9][a-z0-9.\-]{1,99}$/;
-
-export interface GeneratorStatus {
-  mode: 'offline' | 'claude';
-  /** Where the key comes from; the key itself is never shown. */
-  keySource: 'environment' | 'stored' | null;
-  model: string;
-}
 
 export interface GeneratorConfigDeps {
   store: Pick<FoundryStore, 'db' | 'now' | 'sealedSecrets' | 'auditLog'>;

@@ -8,4 +8,4 @@ export { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOption
 export { selectGenerator, type GeneratorSettings } from './select-generator.ts';
 export { parseSkillMd, renderSkillMd, type SkillMd, type SkillMdFrontMatter } from './skill-md.ts';
 export { exportSkillFolder, importSkillFolder, SKILL_FILES } from './skill-folder.ts';
-export { createGeneratorConfig, type GeneratorConfig, type GeneratorStatus } from './generator-config.ts';
+export { createGeneratorConfig, type GeneratorConfig } from './generator-config.ts';

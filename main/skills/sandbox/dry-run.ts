@@ -1,19 +1,33 @@
 // The pipeline's dry run: getActions, then every sample input of the candidate, each a real
-// sandboxed execution whose writes are discarded. Sample params must satisfy the action's schema.
+// sandboxed execution. Their rows go to a scratch partition that later samples can read and that
+// is removed at the end, so nothing of a dry run stays. Sample params must satisfy the schema.
+import { randomUUID } from 'node:crypto';
 import type { SkillCandidate } from '../../../shared/skills/candidate.ts';
 import type { DryRunReport, DryRunStep } from '../../../shared/skills/dry-run.ts';
 import type { SkillCall } from './execution-request.ts';
 import type { Sandbox } from './sandbox.ts';
 import { checkActionParams } from './action-params.ts';
+import type { Db } from '../../store/open-database.ts';
+import { createSkillRowsRepository } from '../../store/repositories/skill-rows.ts';
 
 export const DRY_RUN_TENANT = 'dry-run';
 
-export function createDryRunner(sandbox: Sandbox) {
+export function createDryRunner(sandbox: Sandbox, db: Db) {
+  const rows = createSkillRowsRepository(db);
   return async (candidate: SkillCandidate, version: string): Promise<DryRunReport> => {
+    const dataPartition = `scratch:${randomUUID()}`;
+    try {
+      return await dryRun(candidate, version, dataPartition);
+    } finally {
+      rows.removePartition(dataPartition);
+    }
+  };
+
+  async function dryRun(candidate: SkillCandidate, version: string, dataPartition: string): Promise<DryRunReport> {
     const { manifest } = candidate;
     const skill = { slug: manifest.slug, version, versionId: null, code: candidate.code, manifest, grantedWrites: manifest.capabilities.writes };
     const run = async (input: DryRunStep['input'], call: SkillCall): Promise<DryRunStep> => {
-      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', discardWrites: true });
+      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', dataPartition });
       const { durationMs } = outcome.record;
       if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en };
       const refused = call.method === 'executeAction' && isRefusal(outcome.result);
@@ -40,7 +54,7 @@ export function createDryRunner(sandbox: Sandbox) {
       }
     }
     return { ok: steps.every((s) => s.status === 'succeeded'), steps };
-  };
+  }
 }
 
 function isRefusal(result: unknown): boolean {

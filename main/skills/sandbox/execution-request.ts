@@ -32,8 +32,12 @@ export interface ExecutionRequest {
   actor: Actor;
   /** Per-skill overrides (seed 004's `execution.timeoutMs`). */
   limits?: ExecutionLimitOverrides;
-  /** Run for real but keep none of its writes: the pipeline's dry run. */
-  discardWrites?: boolean;
+  /**
+   * Where the execution's rows live: the skill's own tables by default. The pipeline's dry run
+   * uses a `scratch:` partition of its own and removes it afterwards, so samples that build on
+   * each other work and nothing of them stays.
+   */
+  dataPartition?: string;
 }
 
 export interface ValidRequest {
@@ -44,13 +48,17 @@ export interface ValidRequest {
   args: JsonValue[];
   trigger: string;
   actor: Actor;
-  discardWrites: boolean;
+  /** The skill's slug, or the request's scratch partition. */
+  dataPartition: string;
   timeoutMs: number;
   memoryMb: number;
   inputSha256: string;
   /** Warm-isolate key: the version and the exact code. */
   skillKey: string;
 }
+
+/** Only scratch partitions can be named: a request can never point a skill at another skill's rows. */
+const SCRATCH_PARTITION = /^scratch:[a-z0-9-]{1,90}$/;
 
 const ACTORS: readonly Actor[] = ['owner', 'assistant', 'scheduler', 'system'];
 
@@ -86,7 +94,8 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     check(call.action === undefined && call.params === undefined, `call.action and call.params belong to executeAction only`);
   }
   check(isBoundedString(raw.trigger, 64) && raw.trigger.length > 0, 'trigger must be text of 1 to 64 characters');
-  check(raw.discardWrites === undefined || typeof raw.discardWrites === 'boolean', 'discardWrites must be true or false');
+  check(raw.dataPartition === undefined || (isBoundedString(raw.dataPartition, 100) && SCRATCH_PARTITION.test(raw.dataPartition)),
+    'dataPartition must be a scratch:… partition');
   check(ACTORS.includes(raw.actor as Actor), `actor must be one of ${ACTORS.join(', ')}`);
   check(overrides.timeoutMs === undefined || isWithinRange('timeoutMs', overrides.timeoutMs), 'limits.timeoutMs is out of range');
   check(overrides.memoryMb === undefined || isWithinRange('memoryMb', overrides.memoryMb), 'limits.memoryMb is out of range');
@@ -104,7 +113,7 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     method,
     args,
     trigger: raw.trigger as string,
-    discardWrites: raw.discardWrites === true,
+    dataPartition: (raw.dataPartition as string | undefined) ?? valid.slug,
     actor: raw.actor as Actor,
     timeoutMs: (overrides.timeoutMs as number | undefined) ?? limits.timeoutMs,
     memoryMb: (overrides.memoryMb as number | undefined) ?? limits.memoryMb,

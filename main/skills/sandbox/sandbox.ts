@@ -54,7 +54,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const startedAt = store.now().toISOString();
     const started = performance.now();
     const { skill } = request;
-    const scope = gateway.open({ skillSlug: skill.slug, reads: skill.manifest.capabilities.reads, writes: skill.grantedWrites });
+    const scope = gateway.open({ skillSlug: request.dataPartition, reads: skill.manifest.capabilities.reads, writes: skill.grantedWrites });
     const host = await supervisor.run(
       {
         skillKey: request.skillKey,
@@ -89,7 +89,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (!output.ok) return fail(output.failure);
     let record: ExecutionRecord;
     try {
-      record = commit(request.discardWrites ? null : scope, () =>
+      record = commit(scope, () =>
         store.executions.record({ ...base, status: 'succeeded', outputSha256: sha256Hex(canonicalJson(output.value)), error: null, durationMs: durationMs() }),
       );
     } catch (error) {
@@ -99,10 +99,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return { record, result: output.value, notifications, logs: host.logs, warm: host.warm };
   }
 
-  /** The execution's writes (none for a dry run) and its record, in one transaction: all or nothing. */
-  function commit(scope: ExecutionDataScope | null, record: () => ExecutionRecord): ExecutionRecord {
+  /** The execution's writes and its record, in one transaction: all or nothing. */
+  function commit(scope: ExecutionDataScope, record: () => ExecutionRecord): ExecutionRecord {
     return store.db.transaction(() => {
-      scope?.commit();
+      scope.commit();
       return record();
     })();
   }

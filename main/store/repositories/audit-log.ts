@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../open-database.ts';
-import type { Actor, AuditEntry, Page } from '../../../shared/contract/records.ts';
+import type { Actor, AuditEntry, ChainVerification, Page } from '../../../shared/contract/records.ts';
 import type { PageRequest } from '../../../shared/contract/methods.ts';
 import { pageFilter } from './paging.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-export type ChainBreak = 'edited' | 'deleted' | 'relinked' | 'truncated';
-
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  /** The first entry at which the chain no longer holds. */
-  broken?: { seq: number; problem: ChainBreak };
-}
 
 export interface NewAuditEntry {
   actor: Actor;

@@ -29,6 +29,7 @@ export function createSkillRowsRepository(db: Db) {
     `INSERT INTO skill_rows (skill_slug, table_name, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
   );
   const rewrite = db.prepare(`UPDATE skill_rows SET data = ?, updated_at = ? WHERE id = ?`);
+  const removeAll = db.prepare('DELETE FROM skill_rows WHERE skill_slug = ?');
 
   function where(partition: Partition, filters: readonly RowFilter[]): { sql: string; params: unknown[] } {
     const clauses = ['skill_slug = ?', 'table_name = ?'];
@@ -59,6 +60,10 @@ export function createSkillRowsRepository(db: Db) {
   }
 
   return {
+    /** Drops every row of one partition (a dry run's scratch data). */
+    removePartition(skillSlug: string): number {
+      return removeAll.run(skillSlug).changes;
+    },
     select,
     insert(partition: Partition, rows: readonly Record<string, unknown>[], now: string): void {
       for (const row of rows) insert.run(partition.skillSlug, partition.table, JSON.stringify(row), now, now);

@@ -1,25 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../open-database.ts';
 import type { Localized } from '../../../shared/i18n-types.ts';
-import type { NeedEvidence, NeedSource, SkillNeed } from '../../../shared/skills/need.ts';
+import type { NeedEvidence, SkillNeed } from '../../../shared/skills/need.ts';
+import type { NewSuggestion, SuggestionRecord, SuggestionSource, SuggestionStatus } from '../../../shared/skills/suggestion.ts';
 
-export type SuggestionSource = Exclude<NeedSource, 'import'>;
-export type SuggestionStatus = 'proposed' | 'accepted' | 'dismissed';
-
-export interface NewSuggestion {
-  source: SuggestionSource;
-  subjectKey: string;
-  need: SkillNeed;
-  evidence: NeedEvidence;
-  title: Localized;
-}
-
-export interface SuggestionRecord extends NewSuggestion {
-  id: string;
-  status: SuggestionStatus;
-  createdAt: string;
-  decidedAt: string | null;
-}
+export type { SuggestionSource, SuggestionStatus, NewSuggestion, SuggestionRecord } from '../../../shared/skills/suggestion.ts';
 
 interface SuggestionRow {
   id: string;

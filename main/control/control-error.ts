@@ -1,0 +1,32 @@
+import type { Localized } from '../../shared/i18n-types.ts';
+import type { ApiError, ApiErrorCode } from '../../shared/contract/records.ts';
+
+const API_ERROR_CODES: readonly ApiErrorCode[] = ['bad-request', 'unknown-method', 'forbidden', 'not-found', 'conflict', 'internal'];
+
+/** A refusal a handler means the owner to read, with the envelope code it answers with. */
+export class ControlError extends Error {
+  readonly code: ApiErrorCode;
+  readonly userMessage: Localized;
+
+  constructor(code: ApiErrorCode, userMessage: Localized) {
+    super(userMessage.en);
+    this.name = 'ControlError';
+    this.code = code;
+    this.userMessage = userMessage;
+  }
+}
+
+export const notFound = (what: Localized) => new ControlError('not-found', { en: `${what.en} does not exist.`, pl: `${what.pl} nie istnieje.` });
+
+/**
+ * The envelope error for anything a handler throws. The engine's own refusals carry a bilingual
+ * `userMessage` and are passed on (their code when it is an envelope code, `conflict` otherwise);
+ * anything else is an internal error whose details stay in main's log.
+ */
+export function toApiError(error: unknown, method: string): ApiError | null {
+  const candidate = error as { userMessage?: Localized; code?: unknown } | null;
+  const message = candidate?.userMessage;
+  if (!message || typeof message.en !== 'string' || typeof message.pl !== 'string') return null;
+  const code = API_ERROR_CODES.includes(candidate.code as ApiErrorCode) ? (candidate.code as ApiErrorCode) : 'conflict';
+  return { code, message: { en: message.en, pl: message.pl }, details: [method] };
+}
