@@ -1,6 +1,7 @@
 // One home for JSON Schema work (ajv, strict mode): describing errors the same way everywhere, and
 // compiling schemas that come from skills without letting one skill's schema affect another's.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import localizePl from 'ajv-i18n/localize/pl/index.js';
 
 /** For schemas of our own, compiled once at start. */
 export function createStrictAjv(): Ajv {
@@ -13,6 +14,13 @@ export function describeSchemaErrors(errors: readonly ErrorObject[] | null | und
     const extra = e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : '';
     return `${e.instancePath || root} ${e.message ?? 'is invalid'}${extra}`;
   });
+}
+
+/** The same errors described in English and in Polish (ajv-i18n), line by line. */
+export function describeSchemaErrorsInBoth(errors: readonly ErrorObject[] | null | undefined, root = '(root)'): { en: string[]; pl: string[] } {
+  const polish = (errors ?? []).map((e) => ({ ...e }));
+  localizePl(polish);
+  return { en: describeSchemaErrors(errors, root), pl: describeSchemaErrors(polish, root) };
 }
 
 // Building an Ajv instance costs milliseconds, compiling a small schema a fraction of one. Each

@@ -1,9 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { API_METHODS, API_SCHEMAS, type ApiMethod } from '../../shared/contract/methods.ts';
 import type { ApiError, ApiResult } from '../../shared/contract/records.ts';
-import localizePl from 'ajv-i18n/localize/pl/index.js';
 import type { Handlers } from './handlers.ts';
-import { createStrictAjv, describeSchemaErrors } from '../json-schema.ts';
+import { createStrictAjv, describeSchemaErrorsInBoth } from '../json-schema.ts';
 import { toApiError } from './control-error.ts';
 
 export type Dispatch = (method: string, request: unknown) => Promise<ApiResult<unknown>>;
@@ -68,10 +67,7 @@ function unknownMethod(method: string): ApiError {
 }
 
 function badRequest(method: string, errors: ErrorObject[]): ApiError {
-  const en = describeSchemaErrors(errors, '(request)');
-  const polish = errors.map((e) => ({ ...e }));
-  localizePl(polish);
-  const pl = describeSchemaErrors(polish, '(request)');
+  const { en, pl } = describeSchemaErrorsInBoth(errors, '(request)');
   return {
     code: 'bad-request',
     message: {

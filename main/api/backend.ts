@@ -1,0 +1,95 @@
+// What the local HTTP API needs from the engine: one method per route, the principal passed in,
+// plain JSON-able data back (or an ApiBackendError). The service facade is adapted to this; tests
+// use an in-memory fake.
+// There is deliberately no method that approves anything: approving is the owner's act, with two
+// factors, in the desktop app. The API can only ask for a review.
+import type { Localized } from '../../shared/i18n-types.ts';
+import type { SkillSummary, VersionStatus } from '../../shared/contract/records.ts';
+import type { SkillNeed } from '../../shared/skills/need.ts';
+import type { PrincipalKind } from '../skills/rbac/roles.ts';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A sentence asking for a skill (Polish or English), or a need the assistant already worked out. */
+export type GenerateInput = { text: string } | { need: SkillNeed };
+
+export interface SkillVersionSummary {
+  version: string;
+  /** `custom-water-tracker@v1.0.0` */
+  tag: string;
+  status: VersionStatus;
+  createdAt: string;
+}
+
+export interface SkillDetails extends SkillSummary {
+  versions: SkillVersionSummary[];
+}
+
+/** A new version generated, audited and dry-run; it now waits for the owner's approval. */
+export interface GeneratedSkill {
+  skill: SkillDetails;
+  version: string;
+  /** Unapproved by then = rejected automatically. */
+  expiresAt: string | null;
+  /** What the skill will be able to do, in plain words, as the owner will see it. */
+  disclosure: Localized;
+}
+
+/** Only the fields the assistant may change; anything else is refused before the backend is called. */
+export interface SkillPatch {
+  description?: string;
+  archived?: boolean;
+}
+
+/** A request filed for the owner (a review or a rollback); the owner decides in the desktop app. */
+export interface OwnerRequest {
+  skillId: string;
+  version: string;
+  requestedAt: string;
+}
+
+export interface ExecutionResult {
+  slug: string;
+  action: string;
+  /** What the action returned: executeAction's `{ success, data?, error? }`, getData's object, … */
+  result: JsonValue;
+}
+
+export interface ApiBackend {
+  generate(principal: PrincipalKind, input: GenerateInput): Promise<GeneratedSkill>;
+  getSkill(principal: PrincipalKind, idOrSlug: string): Promise<SkillDetails>;
+  updateSkill(principal: PrincipalKind, idOrSlug: string, patch: SkillPatch): Promise<SkillDetails>;
+  /** Nothing is ever deleted: DELETE archives. */
+  archive(principal: PrincipalKind, idOrSlug: string): Promise<SkillDetails>;
+  /** Files a review request and notifies the owner. Never approves. */
+  requestReview(principal: PrincipalKind, idOrSlug: string, note?: string): Promise<OwnerRequest>;
+  /** Files a rollback request for the owner. Never switches versions by itself. */
+  requestRollback(principal: PrincipalKind, idOrSlug: string, version: string, note?: string): Promise<OwnerRequest>;
+  /**
+   * The RBAC fact `approved` for execute: true for a built-in mod or a skill whose running version
+   * the owner approved. Unknown slug: a 404 ApiBackendError.
+   */
+  isApproved(principal: PrincipalKind, slug: string): Promise<boolean>;
+  execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
+}
+
+/** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */
+export type ApiBackendStatus = 400 | 403 | 404 | 409 | 422 | 502 | 503;
+
+/** An expected refusal (unknown skill, conflict, not a skill request…), shown to the caller as is. */
+export class ApiBackendError extends Error {
+  readonly status: ApiBackendStatus;
+  readonly code: string;
+  readonly userMessage: Localized;
+  readonly details: string[] | undefined;
+
+  constructor(status: ApiBackendStatus, code: string, userMessage: Localized, details?: string[]) {
+    super(userMessage.en);
+    this.name = 'ApiBackendError';
+    this.status = status;
+    this.code = code;
+    this.userMessage = userMessage;
+    this.details = details;
+  }
+}

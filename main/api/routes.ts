@@ -1,0 +1,223 @@
+// The route table: the seed's app/api/skills/* routes, plus health and the OpenAPI document. The
+// server validates and authorizes from it and the OpenAPI document is built from it, so the two
+// cannot disagree.
+//
+// Permissions, checked by the server in one place before a handler runs:
+//   generate                      skills:create
+//   execute                       skills:execute, with { skillSlug, approved } looked up first
+//   PATCH, DELETE, approve,
+//   rollback                      skills:create — changing one's own skills and *asking* the owner;
+//                                 approve and rollback only file a request, so skills:approve is
+//                                 never what they need (and the assistant never holds it)
+//   GET a skill, openapi.json     the token alone: reading changes nothing
+//   health                        nothing at all: it answers only { status: 'ok' }
+import type { JsonSchema } from '../../shared/skills/json-schema.ts';
+import type { Permission } from '../skills/rbac/permissions.ts';
+import type { AccessContext } from '../skills/rbac/authorize.ts';
+import type { PrincipalKind } from '../skills/rbac/roles.ts';
+import type { ApiBackend, GenerateInput, OwnerRequest, SkillPatch } from './backend.ts';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
+import {
+  APPROVE_BODY,
+  EXECUTE_BODY,
+  EXECUTION_SCHEMA,
+  GENERATE_BODY,
+  GENERATED_SCHEMA,
+  HEALTH_SCHEMA,
+  OPENAPI_SCHEMA,
+  PATCH_BODY,
+  REVIEW_REQUESTED_SCHEMA,
+  ROLLBACK_BODY,
+  ROLLBACK_REQUESTED_SCHEMA,
+  SKILL_REF_SCHEMA,
+  SKILL_SCHEMA,
+  type ApproveBody,
+  type ExecuteBody,
+  type RollbackBody,
+} from './schemas.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RouteInput {
+  backend: ApiBackend;
+  principal: PrincipalKind;
+  /** Path parameters, already checked against `params`. */
+  params: Readonly<Record<string, string>>;
+  /** The body, already checked against `body` (an absent body is `{}`). */
+  body: unknown;
+}
+
+export interface RouteOutput {
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** OpenAPI path template: `/api/skills/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  /** Whether the bearer token is required (and the rate limit applies). */
+  auth: boolean;
+  permission: Permission | null;
+  params?: Record<string, JsonSchema>;
+  /** Absent: the route takes no body. */
+  body?: JsonSchema;
+  success: { status: number; description: string; schema: JsonSchema };
+  /** What the backend itself may answer with, beyond the server's own refusals. */
+  refusals: number[];
+  /** Facts the permission's conditions are checked against. */
+  accessContext?: (input: RouteInput) => Promise<AccessContext>;
+  handle: (input: RouteInput) => Promise<RouteOutput>;
+}
+
+const skillRef = { id: SKILL_REF_SCHEMA };
+const id = (input: RouteInput) => input.params.id!;
+/** The response to a request filed for the owner: always says it is a request, whatever the backend returned. */
+const filed = (status: 'review-requested' | 'rollback-requested', request: OwnerRequest) => ({
+  body: { status, skillId: request.skillId, version: request.version, requestedAt: request.requestedAt },
+});
+
+let document: OpenApiDocument | null = null;
+/** The OpenAPI document of these routes, built once. */
+export const openApiDocument = (): OpenApiDocument => (document ??= buildOpenApiDocument(API_ROUTES));
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    path: '/api/health',
+    operationId: 'health',
+    summary: 'Whether the API is up',
+    description: 'No token needed; says nothing but that the server answers.',
+    auth: false,
+    permission: null,
+    success: { status: 200, description: 'The API is up.', schema: HEALTH_SCHEMA },
+    refusals: [],
+    handle: async () => ({ body: { status: 'ok' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    operationId: 'openapi',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 description of the API, built from the same route table and schemas the server checks requests with.',
+    auth: true,
+    permission: null,
+    success: { status: 200, description: 'The OpenAPI document.', schema: OPENAPI_SCHEMA },
+    refusals: [],
+    handle: async () => ({ body: openApiDocument() }),
+  },
+  {
+    method: 'POST',
+    path: '/api/skills/generate',
+    operationId: 'generateSkill',
+    summary: 'Generate a skill from a request',
+    description:
+      'Runs the pipeline (generate, audit, sandboxed dry run, disclosure). The new version then waits for the owner, who approves it with two factors in the desktop app; it cannot run before that.',
+    auth: true,
+    permission: 'skills:create',
+    body: GENERATE_BODY,
+    success: { status: 201, description: 'A version was generated and waits for the owner’s approval.', schema: GENERATED_SCHEMA },
+    refusals: [409, 422, 503],
+    handle: async ({ backend, principal, body }) => {
+      const generated = await backend.generate(principal, body as GenerateInput);
+      return { body: generated, headers: { Location: `/api/skills/${encodeURIComponent(generated.skill.id)}` } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/skills/execute',
+    operationId: 'executeSkill',
+    summary: 'Run an action of an approved skill',
+    description:
+      'Runs in the sandbox and is recorded with hashes of its input and output. Only built-in mods and skills whose running version the owner approved run; params are checked against the action’s schema (400).',
+    auth: true,
+    permission: 'skills:execute',
+    body: EXECUTE_BODY,
+    success: { status: 200, description: 'What the action returned.', schema: EXECUTION_SCHEMA },
+    refusals: [404, 409, 502, 503],
+    accessContext: async ({ backend, principal, body }) => {
+      const { slug } = body as ExecuteBody;
+      return { skillSlug: slug, approved: await backend.isApproved(principal, slug) };
+    },
+    handle: async ({ backend, principal, body }) => {
+      const { slug, action, params } = body as ExecuteBody;
+      return { body: await backend.execute(principal, slug, action, params ?? {}) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/skills/{id}',
+    operationId: 'getSkill',
+    summary: 'A skill and its versions',
+    description: 'By id or slug.',
+    auth: true,
+    permission: null,
+    params: skillRef,
+    success: { status: 200, description: 'The skill.', schema: SKILL_SCHEMA },
+    refusals: [404],
+    handle: async (input) => ({ body: await input.backend.getSkill(input.principal, id(input)) }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/skills/{id}',
+    operationId: 'updateSkill',
+    summary: 'Change a skill’s description, or archive it',
+    description:
+      'Only `description` and `archived` can change. A status, a version or an approval cannot be set through the API; restoring an archived skill is the owner’s (403 for the assistant).',
+    auth: true,
+    permission: 'skills:create',
+    params: skillRef,
+    body: PATCH_BODY,
+    success: { status: 200, description: 'The skill as it is now.', schema: SKILL_SCHEMA },
+    refusals: [404, 409],
+    handle: async (input) => ({ body: await input.backend.updateSkill(input.principal, id(input), input.body as SkillPatch) }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/skills/{id}',
+    operationId: 'archiveSkill',
+    summary: 'Archive a skill',
+    description: 'Nothing is ever deleted: the skill is archived, its versions and history kept.',
+    auth: true,
+    permission: 'skills:create',
+    params: skillRef,
+    success: { status: 200, description: 'The archived skill.', schema: SKILL_SCHEMA },
+    refusals: [404, 409],
+    handle: async (input) => ({ body: await input.backend.archive(input.principal, id(input)) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/skills/{id}/approve',
+    operationId: 'requestReview',
+    summary: 'Ask the owner to review the pending version',
+    description:
+      'Files a review request and notifies the owner. It can never complete an approval: that takes the owner’s two factors (biometric and authenticator code) in the desktop app. The body may carry a note for the owner, nothing else.',
+    auth: true,
+    permission: 'skills:create',
+    params: skillRef,
+    body: APPROVE_BODY,
+    success: { status: 202, description: 'The owner was asked; the skill is not approved by this.', schema: REVIEW_REQUESTED_SCHEMA },
+    refusals: [404, 409],
+    handle: async (input) => filed('review-requested', await input.backend.requestReview(input.principal, id(input), (input.body as ApproveBody).note)),
+  },
+  {
+    method: 'POST',
+    path: '/api/skills/{id}/rollback',
+    operationId: 'requestRollback',
+    summary: 'Ask the owner to roll back to an earlier version',
+    description: 'Files a rollback request for the owner, who confirms it in the desktop app. Nothing switches versions before that.',
+    auth: true,
+    permission: 'skills:create',
+    params: skillRef,
+    body: ROLLBACK_BODY,
+    success: { status: 202, description: 'The owner was asked; no version changed yet.', schema: ROLLBACK_REQUESTED_SCHEMA },
+    refusals: [404, 409],
+    handle: async (input) => {
+      const { version, note } = input.body as RollbackBody;
+      return filed('rollback-requested', await input.backend.requestRollback(input.principal, id(input), version, note));
+    },
+  },
+];

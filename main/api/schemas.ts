@@ -1,0 +1,131 @@
+// JSON Schemas of the API: the server validates requests with these and the OpenAPI document
+// publishes the very same objects. Keywords are limited to what JSON Schema draft-07 (ajv) and
+// 2020-12 (OpenAPI 3.1) read alike.
+import type { JsonSchema } from '../../shared/skills/json-schema.ts';
+import type { JsonObject } from './backend.ts';
+import { SKILL_KINDS } from '../../shared/skills/need.ts';
+import { MAX_REQUEST_LENGTH } from '../skills/detector/request-parser.ts';
+
+const string = (maxLength: number, extra: JsonSchema = {}) => ({ type: 'string', minLength: 1, maxLength, ...extra });
+const object = (properties: Record<string, JsonSchema>, required: string[] = [], extra: JsonSchema = {}) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties,
+  ...extra,
+});
+
+// ── path parameters ─────────────────────────────────────────────────────────────────────────
+
+/** A skill's id (UUID) or slug (`custom-water-tracker`). */
+export const SKILL_REF_SCHEMA = string(80, { pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$' });
+
+// ── request bodies ──────────────────────────────────────────────────────────────────────────
+
+export const GENERATE_BODY = {
+  description: 'A request for a skill in Polish or English, or a need the assistant already worked out.',
+  oneOf: [
+    object({ text: string(MAX_REQUEST_LENGTH, { examples: ['Chcę śledzić ile piję wody', 'I want to track how much water I drink'] }) }, ['text']),
+    object(
+      {
+        need: {
+          type: 'object',
+          description: 'A SkillNeed (kind, subject, subjectKey, unit, cadence, language, source, text); the generator checks it in full.',
+          required: ['kind', 'subject', 'subjectKey'],
+          properties: { kind: { type: 'string', enum: [...SKILL_KINDS] }, subject: string(200), subjectKey: string(200) },
+        },
+      },
+      ['need'],
+    ),
+  ],
+};
+
+export const PATCH_BODY = object(
+  {
+    description: { type: 'string', maxLength: 500 },
+    archived: { type: 'boolean', description: 'true archives the skill (nothing is deleted); false restores it, which only the owner may do.' },
+  },
+  [],
+  { minProperties: 1, description: 'Only these fields can change through the API; approval is never one of them.' },
+);
+
+const note = string(500, { description: 'Why the assistant asks, shown to the owner.' });
+
+export const APPROVE_BODY = object({ note }, [], {
+  description: 'At most a note: the API only asks the owner for a review. Approval takes both factors, in the desktop app.',
+});
+
+export const ROLLBACK_BODY = object({ version: string(64, { pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$', examples: ['1.0.0'] }), note }, ['version'], {
+  description: 'The earlier approved version to go back to; the owner confirms it in the desktop app.',
+});
+
+export const EXECUTE_BODY = object(
+  {
+    slug: string(72, { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', examples: ['custom-water-tracker'] }),
+    action: string(64, { pattern: '^[A-Za-z_][A-Za-z0-9_]*$', examples: ['log_water'] }),
+    params: { type: 'object', maxProperties: 64, description: 'Checked against the action’s own params_schema.' },
+  },
+  ['slug', 'action'],
+);
+
+export interface ApproveBody {
+  note?: string;
+}
+export interface RollbackBody {
+  version: string;
+  note?: string;
+}
+export interface ExecuteBody {
+  slug: string;
+  action: string;
+  params?: JsonObject;
+}
+
+// ── responses ───────────────────────────────────────────────────────────────────────────────
+
+const anyString = { type: 'string' };
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const timestamp = { type: 'string', description: 'ISO 8601 date and time (UTC).' };
+const nullableTimestamp = { type: ['string', 'null'], description: 'ISO 8601 date and time (UTC), or null.' };
+const closed = (properties: Record<string, JsonSchema>) => object(properties, Object.keys(properties));
+
+export const LOCALIZED_SCHEMA = closed({ pl: anyString, en: anyString });
+
+const VERSION_STATUS = { type: 'string', enum: ['failed', 'pending', 'approved', 'rejected', 'expired'] };
+
+export const SKILL_SCHEMA = closed({
+  id: anyString,
+  slug: anyString,
+  name: anyString,
+  description: anyString,
+  status: { type: 'string', enum: ['pending', 'active', 'archived', 'rejected'] },
+  activeVersion: nullable('string'),
+  usageCount: { type: 'integer', minimum: 0 },
+  lastUsedAt: nullableTimestamp,
+  createdAt: timestamp,
+  versions: { type: 'array', items: closed({ version: anyString, tag: anyString, status: VERSION_STATUS, createdAt: timestamp }) },
+});
+
+export const GENERATED_SCHEMA = closed({ skill: SKILL_SCHEMA, version: anyString, expiresAt: nullableTimestamp, disclosure: LOCALIZED_SCHEMA });
+
+const ownerRequest = (status: string) => closed({ status: { const: status }, skillId: anyString, version: anyString, requestedAt: timestamp });
+export const REVIEW_REQUESTED_SCHEMA = ownerRequest('review-requested');
+export const ROLLBACK_REQUESTED_SCHEMA = ownerRequest('rollback-requested');
+
+export const EXECUTION_SCHEMA = closed({ slug: anyString, action: anyString, result: {} });
+
+export const HEALTH_SCHEMA = closed({ status: { const: 'ok' } });
+
+export const OPENAPI_SCHEMA = {
+  type: 'object',
+  required: ['openapi', 'info', 'paths'],
+  properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' } },
+};
+
+export const ERROR_SCHEMA = object(
+  {
+    error: object({ code: anyString, message: LOCALIZED_SCHEMA, details: { type: 'array', items: anyString } }, ['code', 'message']),
+    message: { type: 'string', description: 'error.message in the language Accept-Language prefers (Polish or English).' },
+  },
+  ['error', 'message'],
+);
