@@ -7,6 +7,7 @@ import { auditCommand } from './audit.ts';
 import { runCommand } from './run.ts';
 import { generateCommand } from './generate.ts';
 import { generatorCommand } from './generator.ts';
+import { skillsCommand } from './skills.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand];
+export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand];

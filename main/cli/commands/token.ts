@@ -4,7 +4,8 @@ import { EXIT, type Command, type CommandIo } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
 import type { Engine } from '../../engine.ts';
 import { createApiTokenService, type ApiTokenService } from '../../skills/approval/api-token.ts';
-import { createPassphraseSecretBox, type SecretBox } from '../../skills/approval/secret-box.ts';
+import type { SecretBox } from '../../skills/approval/secret-box.ts';
+import { cliSecretBox } from '../cli-secret-box.ts';
 import { SecurityError } from '../../skills/approval/security-error.ts';
 
 const USAGE = 'foundry token show|rotate [--json]';
@@ -28,13 +29,10 @@ export function refuse(io: CommandIo, json: boolean, command: string, code: stri
 
 /** The CLI's SecretBox, from FOUNDRY_PASSPHRASE; null, after saying why, when there is no usable one. */
 export function passphraseBox(io: CommandIo, json: boolean, command: string): SecretBox | null {
-  const passphrase = (io.env ?? process.env).FOUNDRY_PASSPHRASE;
-  if (!passphrase) {
-    refuse(io, json, command, 'no-passphrase', NO_PASSPHRASE, EXIT.badInput);
-    return null;
-  }
   try {
-    return createPassphraseSecretBox(passphrase);
+    const box = cliSecretBox(io.env ?? process.env);
+    if (!box) refuse(io, json, command, 'no-passphrase', NO_PASSPHRASE, EXIT.badInput);
+    return box;
   } catch (error) {
     if (!(error instanceof SecurityError)) throw error;
     refuse(io, json, command, error.code, error.userMessage, EXIT.badInput);

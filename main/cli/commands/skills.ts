@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { EXIT, type Command, type CommandIo } from '../command.ts';
+import { withEngine } from '../with-engine.ts';
+import { createSkillService, type SkillDetails, type SkillService } from '../../skills/service.ts';
+import { ServiceError } from '../../skills/service-error.ts';
+import type { SkillSummary } from '../../../shared/contract/records.ts';
+
+const USAGE = 'foundry skills list | show SLUG | rollback-request SLUG VERSION [--note TEXT] [--json]';
+const ARITY: Record<string, number> = { list: 0, show: 1, 'rollback-request': 2 };
+
+/**
+ * As the owner. Approving and rolling back need the check on this computer and, for approvals,
+ * the authenticator code: they happen in the app, so the command line only files the request.
+ */
+export const skillsCommand: Command = {
+  name: 'skills',
+  summary: 'List skills, show one with its versions, or ask for a rollback (completed in the app)',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, note: { type: 'string' } },
+    });
+    const [sub = '', ...rest] = positionals;
+    if (!(sub in ARITY) || rest.length !== ARITY[sub]) {
+      io.err(`foundry skills: expected list, show SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
+      return EXIT.badInput;
+    }
+    return withEngine(io, values.json, (engine) => {
+      const service = createSkillService({ store: engine.store, skills: engine.skills });
+      const print = (data: unknown, lines: string[]) => io.out(values.json ? JSON.stringify(data, null, 2) : lines.join('\n'));
+      try {
+        // This run is a start of the engine too: versions past their 24 hours are rejected first.
+        service.expirePending();
+        if (sub === 'list') {
+          const skills = service.listSkills('owner');
+          print(skills, skills.length ? skills.map(summaryLine) : ['no skills yet']);
+        } else if (sub === 'show') {
+          const details = service.getSkill('owner', rest[0]!);
+          print(details, detailLines(details, service));
+        } else {
+          const request = service.requestRollback('owner', rest[0]!, rest[1]!, values.note);
+          print(request, [
+            `rollback of ${request.slug} to ${request.version} requested (#${request.id}, ${request.status})`,
+            'Complete it in the Skill Foundry window: it asks for the check on this computer.',
+          ]);
+        }
+        return EXIT.ok;
+      } catch (error) {
+        if (!(error instanceof ServiceError)) throw error;
+        return reportError(io, values.json, error);
+      }
+    });
+  },
+};
+
+function summaryLine(s: SkillSummary): string {
+  const version = s.activeVersion ? `v${s.activeVersion}` : '—';
+  return `${s.slug.padEnd(32)} ${s.status.padEnd(9)} ${version.padEnd(10)} used ${s.usageCount}×${s.lastUsedAt ? `, last ${s.lastUsedAt}` : ''}`;
+}
+
+function detailLines({ skill, versions }: SkillDetails, service: SkillService): string[] {
+  const requests = service.reviewRequests('open').filter((r) => r.skillId === skill.id);
+  return [
+    `${skill.name} (${skill.slug})`,
+    `status      ${skill.status}${skill.activeVersion ? `, running v${skill.activeVersion}` : ''}`,
+    `used        ${skill.usageCount}×${skill.lastUsedAt ? `, last ${skill.lastUsedAt}` : ''}`,
+    'versions:',
+    ...versions.map((v) => `  ${v.tag.padEnd(40)} ${v.status.padEnd(9)} sha256 ${v.contentSha256.slice(0, 12)}…  ${v.createdAt}${v.decidedBy ? `  decided by ${v.decidedBy}` : ''}`),
+    ...(requests.length ? ['open requests:', ...requests.map((r) => `  #${r.id} ${r.kind}${r.version ? ` v${r.version}` : ''} by ${r.requestedBy}${r.note ? ` — ${r.note}` : ''}`)] : []),
+  ];
+}
+
+function reportError(io: CommandIo, json: boolean, error: ServiceError): number {
+  if (json) io.out(JSON.stringify({ ok: false, error }, null, 2));
+  else io.err(`foundry skills: ${error.userMessage.en}`);
+  return error.code === 'bad-request' ? EXIT.badInput : EXIT.failed;
+}
