@@ -1,10 +1,18 @@
 // `npm run bench`: every figure and ratio is measured in this one run and printed; nothing here is
 // asserted by the test suite.
 import os from 'node:os';
+import { auditBench } from './suites/audit.ts';
+import { executionBench } from './suites/execution.ts';
+import { pipelineBench } from './suites/pipeline.ts';
 import { storeBench } from './suites/store.ts';
+import { throughputBench } from './suites/throughput.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
   store: storeBench,
+  audit: auditBench,
+  execution: executionBench,
+  throughput: throughputBench,
+  pipeline: pipelineBench,
 };
 
 const only = process.argv.slice(2);
