@@ -3,6 +3,7 @@ import { skillData } from './002-skill-data.ts';
 import { suggestions } from './003-suggestions.ts';
 import { approvalSecurity } from './004-approval-security.ts';
 import { sealedSecrets } from './005-sealed-secrets.ts';
+import { registry } from './006-registry.ts';
 
 export interface Migration {
   readonly version: number;
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

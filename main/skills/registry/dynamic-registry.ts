@@ -1,0 +1,104 @@
+// getModExecutor (seed: lib/mods/executors/index.ts): built-in mods first, then generated skills
+// whose active version is approved, intact and not archived. A generated skill's actions are read
+// once per version (its getActions() in the sandbox) and kept, so params can be checked in main.
+import type { Locale } from '../../../shared/i18n-types.ts';
+import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
+import type { BuiltinModSlug, IModExecutor, ModAction } from '../../../shared/skills/mod-types.ts';
+import type { FoundryStore } from '../../store/index.ts';
+import type { SkillState } from '../../store/repositories/skill-lifecycle.ts';
+import { createSkillRowsRepository } from '../../store/repositories/skill-rows.ts';
+import { BUILTIN_EXECUTORS, isBuiltinModSlug } from '../../mods/index.ts';
+import { sandboxFailure } from '../sandbox/errors.ts';
+import type { Sandbox, SandboxSkill } from '../sandbox/index.ts';
+import { isContentIntact } from './content-check.ts';
+import { DynamicSkillExecutor } from './dynamic-executor.ts';
+import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
+import { createExecutionLog } from './execution-log.ts';
+import type { RegistryRepositories } from './registry-repositories.ts';
+import { SkillExecutionError } from './skill-execution-error.ts';
+
+export interface SkillRegistryDeps {
+  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog'>;
+  repos: RegistryRepositories;
+  /** The engine's sandbox, asked for only when a generated skill runs (its host starts on first use). */
+  sandbox: () => Sandbox;
+  /** The owner's language, for built-in mods' texts. */
+  locale: () => Locale;
+}
+
+export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed';
+
+export type SkillResolution =
+  | { kind: 'builtin'; slug: BuiltinModSlug }
+  | { kind: 'dynamic'; skill: SkillState; version: SkillVersionRecord }
+  | { kind: 'unavailable'; reason: UnavailableReason };
+
+const sandboxSkill = (version: SkillVersionRecord): SandboxSkill => ({
+  slug: version.manifest.slug,
+  version: version.version,
+  versionId: version.id,
+  code: version.code,
+  manifest: version.manifest,
+  // The approval granted exactly the writes the approved manifest declares.
+  grantedWrites: version.manifest.capabilities.writes,
+});
+
+export function createSkillRegistry(deps: SkillRegistryDeps) {
+  const { store, repos } = deps;
+  const rows = createSkillRowsRepository(store.db);
+  const log = createExecutionLog(store, repos);
+  const actionsByVersion = new Map<string, readonly ModAction[]>();
+
+  /** What `slug` would run now, or why nothing would. */
+  function resolve(slug: string): SkillResolution {
+    if (isBuiltinModSlug(slug)) return { kind: 'builtin', slug };
+    const skill = repos.lifecycle.find(slug);
+    if (!skill || skill.slug !== slug) return { kind: 'unavailable', reason: 'not-found' };
+    if (skill.status === 'archived') return { kind: 'unavailable', reason: 'archived' };
+    const version = skill.activeVersionId ? store.versions.get(skill.activeVersionId) : null;
+    if (!version || version.status !== 'approved') return { kind: 'unavailable', reason: 'not-deployed' };
+    // A row edited after approval must not run: what runs is exactly what was approved.
+    if (!isContentIntact(version)) return { kind: 'unavailable', reason: 'content-changed' };
+    return { kind: 'dynamic', skill, version };
+  }
+
+  async function actionsOf(version: SkillVersionRecord, context: ExecutionContext): Promise<readonly ModAction[]> {
+    const key = `${version.id}:${version.contentSha256}`;
+    const known = actionsByVersion.get(key);
+    if (known) return known;
+    const outcome = await deps.sandbox().execute({
+      skill: sandboxSkill(version), call: { method: 'getActions', tenantId: LOCAL_TENANT }, trigger: context.trigger, actor: context.actor,
+    });
+    if (outcome.error) throw new SkillExecutionError(outcome.error, outcome.record);
+    if (!Array.isArray(outcome.result)) throw new SkillExecutionError(sandboxFailure('invalid-output', 'getActions did not return a list'), outcome.record);
+    const actions = outcome.result as unknown as ModAction[];
+    actionsByVersion.set(key, actions);
+    return actions;
+  }
+
+  async function dynamicExecutor(version: SkillVersionRecord, context: ExecutionContext): Promise<DynamicSkillExecutor> {
+    const actions = await actionsOf(version, context);
+    return new DynamicSkillExecutor(version, actions, async (call) => {
+      const outcome = await deps.sandbox().execute({ skill: sandboxSkill(version), call, trigger: context.trigger, actor: context.actor });
+      log.executed(outcome.record, version);
+      return outcome;
+    });
+  }
+
+  return {
+    resolve,
+    hasDynamicSkill: (slug: string): boolean => resolve(slug).kind === 'dynamic',
+    /**
+     * The executor for `slug`, or null when nothing may run under it (unknown, archived, not
+     * approved, or changed since approval). Async: a generated skill's actions come from the sandbox.
+     */
+    async getModExecutor(slug: string, context: ExecutionContext): Promise<IModExecutor | null> {
+      const found = resolve(slug);
+      if (found.kind === 'builtin') {
+        return log.trackBuiltin(BUILTIN_EXECUTORS[found.slug]({ rows, now: store.now, locale: deps.locale }), context);
+      }
+      return found.kind === 'dynamic' ? dynamicExecutor(found.version, context) : null;
+    },
+  };
+}
+export type SkillRegistry = ReturnType<typeof createSkillRegistry>;

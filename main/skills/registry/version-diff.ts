@@ -1,0 +1,55 @@
+// What changed between two versions of a skill, for the review window: unified diffs of the code,
+// SKILL.md and config schema, and the capabilities gained and lost (worded as in the disclosure).
+import { createTwoFilesPatch } from 'diff';
+import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
+import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
+import { capabilityItems, itemsMissingFrom } from '../approval/disclosure-items.ts';
+
+export interface VersionRef {
+  id: string;
+  version: string;
+  tag: string;
+  contentSha256: string;
+}
+
+export interface VersionDiff {
+  from: VersionRef;
+  to: VersionRef;
+  /** Unified diffs; empty when that part did not change. */
+  code: string;
+  skillMd: string;
+  configSchema: string;
+  name: { from: string; to: string } | null;
+  description: { from: string; to: string } | null;
+  capabilities: { added: DisclosureItem[]; removed: DisclosureItem[] };
+  /** Same content: only the version number differs. */
+  identical: boolean;
+}
+
+const ref = (v: SkillVersionRecord): VersionRef => ({ id: v.id, version: v.version, tag: v.tag, contentSha256: v.contentSha256 });
+
+function patch(file: string, a: SkillVersionRecord, b: SkillVersionRecord, before: string, after: string): string {
+  return before === after ? '' : createTwoFilesPatch(`${a.tag}/${file}`, `${b.tag}/${file}`, before, after, undefined, undefined, { context: 3 });
+}
+
+const changed = (from: string, to: string) => (from === to ? null : { from, to });
+
+/** From `a` (usually the active version) to `b` (usually the one waiting for review). */
+export function versionDiff(a: SkillVersionRecord, b: SkillVersionRecord): VersionDiff {
+  const schema = (v: SkillVersionRecord) => `${JSON.stringify(v.configSchema, null, 2)}\n`;
+  const before = capabilityItems(a.manifest.capabilities);
+  const after = capabilityItems(b.manifest.capabilities);
+  const diff = {
+    from: ref(a),
+    to: ref(b),
+    code: patch('skill.ts', a, b, a.code, b.code),
+    skillMd: patch('SKILL.md', a, b, a.skillMd, b.skillMd),
+    configSchema: patch('config_schema.json', a, b, schema(a), schema(b)),
+    name: changed(a.manifest.name, b.manifest.name),
+    description: changed(a.manifest.description, b.manifest.description),
+    capabilities: { added: itemsMissingFrom(after, before), removed: itemsMissingFrom(before, after) },
+  };
+  const identical = !diff.code && !diff.skillMd && !diff.configSchema && !diff.name && !diff.description
+    && diff.capabilities.added.length === 0 && diff.capabilities.removed.length === 0;
+  return { ...diff, identical };
+}

@@ -1,0 +1,355 @@
+// The skill service: the one object the IPC layer, the local HTTP API and the CLI call. Every
+// method takes the calling principal and is authorized through the one authorizer; refusals are
+// ServiceErrors in both languages. Review and rollback requests only ask the owner: approving,
+// rejecting, rolling back and restoring are the owner's alone.
+import type { Locale, Localized } from '../../shared/i18n-types.ts';
+import type { SkillSummary, SkillVersionRecord } from '../../shared/contract/records.ts';
+import type { SkillNeed } from '../../shared/skills/need.ts';
+import type { ModAction, ModActionResult, ModInsight } from '../../shared/skills/mod-types.ts';
+import type { FoundryStore } from '../store/index.ts';
+import type { ApprovalRecord } from '../store/repositories/approvals.ts';
+import type { ReviewRequestKind, ReviewRequestRecord, ReviewRequestStatus } from '../store/repositories/review-requests.ts';
+import type { SkillState } from '../store/repositories/skill-lifecycle.ts';
+import { ActionParamsError } from '../mods/checked-params.ts';
+import type { SkillEngine } from './index.ts';
+import type { PipelineDeps, PipelineResult } from './pipeline.ts';
+import { parseSkillRequest } from './detector/index.ts';
+import { GeneratorError, type SkillGenerator } from './generator/index.ts';
+import { requireUsableNeed } from './generator/need-check.ts';
+import { createAuthorizer, type AccessContext, type Authorizer } from './rbac/authorize.ts';
+import type { Permission } from './rbac/permissions.ts';
+import { loadRbacPolicy, PRINCIPAL_NAMES, PRINCIPALS, type PrincipalKind } from './rbac/roles.ts';
+import { createApprovalGateway, type ApprovalFactors } from './approval/approval-gateway.ts';
+import { isRecord } from './sandbox/json-guards.ts';
+import {
+  createLifecycleManager, createRegistryRepositories, createSkillRegistry, createVersionManager, LOCAL_TENANT, SkillExecutionError, versionDiff, versionNumber,
+  type SkillResolution, type UnavailableReason, type VersionDiff,
+} from './registry/index.ts';
+import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
+import { ServiceError, refusalError } from './service-error.ts';
+import { SERVICE_MESSAGES } from './service-messages.ts';
+
+export interface OwnerNotice {
+  kind: 'pending-review' | 'review-requested' | 'rollback-requested';
+  skillSlug: string;
+  versionId: string | null;
+  requestId: number | null;
+  title: Localized;
+  body: Localized;
+}
+
+export interface SkillServiceDeps {
+  store: FoundryStore;
+  skills: Pick<SkillEngine, 'generate' | 'sandbox'>;
+  /** Which generator writes skills now; absent where generating is not offered. */
+  getGenerator?: () => Promise<SkillGenerator>;
+  /** Both approval factors; absent where approvals cannot be completed (the command line). */
+  factors?: ApprovalFactors | null;
+  /** Defaults to the built-in roles, auditing denials to the store's log. */
+  authorizer?: Authorizer;
+  /** Tells the owner something waits for them (a notification in the app). */
+  notifyOwner?: (notice: OwnerNotice) => void;
+  /** The owner's language for built-in mods' texts; defaults to the language setting. */
+  locale?: () => Locale;
+}
+
+export interface SkillDetails {
+  skill: SkillSummary;
+  /** Newest first. */
+  versions: SkillVersionRecord[];
+  /** Every approval attempt and decision on its versions, oldest first (which factors passed; never a code). */
+  approvals: ApprovalRecord[];
+}
+
+export interface ExecuteResult {
+  slug: string;
+  action: string;
+  /** executeAction's `{ success, data?, error? }`, getData's object, getInsights' list or getActions' list. */
+  result: ModActionResult | Record<string, unknown> | ModInsight[] | ModAction[];
+}
+
+export interface ApproveInput {
+  versionId: string;
+  shownContentSha256: string;
+  totpCode: string;
+}
+
+export interface GenerateOptions {
+  maxAttempts?: number;
+  onStep?: PipelineDeps['onStep'];
+}
+
+const MAX_NOTE = 500;
+const MAX_NAME = 200;
+/** What started an execution, by who asked, unless the caller says more precisely. */
+const DEFAULT_TRIGGER: Readonly<Record<PrincipalKind, string>> = { owner: 'manual', assistant: 'api', scheduler: 'schedule' };
+
+const isPrincipal = (value: unknown): value is PrincipalKind => (PRINCIPALS as readonly unknown[]).includes(value);
+
+function text(value: unknown, what: string, max: number): string {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed.length === 0 || trimmed.length > max) throw new ServiceError('bad-request', SERVICE_MESSAGES.badText(what, max));
+  return trimmed;
+}
+
+/** Names the skill in the audit entry of a denial. */
+const slugContext = (idOrSlug: unknown): AccessContext => (typeof idOrSlug === 'string' ? { skillSlug: idOrSlug.slice(0, 100) } : {});
+
+function optionalNote(value: unknown): string | null {
+  return value === undefined || value === null ? null : text(value, 'note', MAX_NOTE);
+}
+
+function systemLocale(store: FoundryStore): Locale {
+  const { language } = store.settings.get();
+  if (language !== 'system') return language;
+  return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('pl') ? 'pl' : 'en';
+}
+
+export function createSkillService(deps: SkillServiceDeps) {
+  const { store, skills } = deps;
+  const factors = deps.factors ?? null;
+  const authorizer = deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog);
+  const notify = deps.notifyOwner ?? (() => {});
+  const repos = createRegistryRepositories(store);
+  const gateway = createApprovalGateway({ store, repos, authorizer, factors });
+  const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
+  const lifecycle = createLifecycleManager(store, repos);
+  const registry = createSkillRegistry({ store, repos, sandbox: () => skills.sandbox, locale: deps.locale ?? (() => systemLocale(store)) });
+
+  function principalOf(principal: unknown): PrincipalKind {
+    if (!isPrincipal(principal)) throw new ServiceError('forbidden', SERVICE_MESSAGES.unknownPrincipal, { reason: 'unknown-principal' });
+    return principal;
+  }
+
+  function authorize(principal: unknown, permission: Permission, context: AccessContext = {}): PrincipalKind {
+    const decision = authorizer.authorize(principal as PrincipalKind, permission, context);
+    if (!decision.allowed) throw new ServiceError('forbidden', decision.reason, { reason: decision.code });
+    return decision.principal;
+  }
+
+  /** The skill as `principal` may see it: archived skills exist only for the owner. */
+  function visibleSkill(principal: PrincipalKind, idOrSlug: unknown): SkillState {
+    const skill = typeof idOrSlug === 'string' ? repos.lifecycle.find(idOrSlug) : null;
+    if (!skill || (skill.status === 'archived' && principal !== 'owner')) throw new ServiceError('not-found', SERVICE_MESSAGES.skillNotFound);
+    return skill;
+  }
+
+  const summary = (skillId: string): SkillSummary => store.skills.list().find((s) => s.id === skillId)!;
+
+  function visibleVersion(principal: PrincipalKind, versionId: unknown): SkillVersionRecord {
+    const version = typeof versionId === 'string' ? store.versions.get(versionId) : null;
+    if (!version) throw new ServiceError('not-found', SERVICE_MESSAGES.skillNotFound);
+    visibleSkill(principal, version.skillId);
+    return version;
+  }
+
+  /** What `slug` would run for `principal`; unknown and (for all but the owner) archived skills are not found. */
+  function resolveVisible(principal: PrincipalKind, slug: string): SkillResolution {
+    const found = registry.resolve(slug);
+    if (found.kind === 'unavailable' && (found.reason === 'not-found' || (found.reason === 'archived' && principal !== 'owner'))) {
+      throw new ServiceError('not-found', SERVICE_MESSAGES.skillNotFound);
+    }
+    return found;
+  }
+
+  function fileRequest(principal: PrincipalKind, kind: ReviewRequestKind, skill: SkillState, version: SkillVersionRecord | null, note: string | null) {
+    const { request, created } = repos.reviewRequests.open({ kind, skillId: skill.id, versionId: version?.id ?? null, requestedBy: principal, note });
+    if (!created) return request;
+    store.auditLog.append({
+      actor: principal,
+      event: 'review.requested',
+      skillSlug: skill.slug,
+      versionId: version?.id ?? null,
+      contentSha256: version?.contentSha256 ?? null,
+      data: { requestId: request.id, kind, version: version?.version ?? null },
+    });
+    const notice = kind === 'rollback'
+      ? SERVICE_MESSAGES.rollbackNotice(skill.name, version!.version, PRINCIPAL_NAMES[principal])
+      : SERVICE_MESSAGES.reviewNotice(skill.name, PRINCIPAL_NAMES[principal]);
+    notify({ kind: kind === 'rollback' ? 'rollback-requested' : 'review-requested', skillSlug: skill.slug, versionId: version?.id ?? null, requestId: request.id, ...notice });
+    return request;
+  }
+
+  const UNAVAILABLE: Record<UnavailableReason, Localized> = {
+    'not-found': SERVICE_MESSAGES.skillNotFound,
+    archived: REGISTRY_MESSAGES.archived,
+    'not-deployed': SERVICE_MESSAGES.notDeployed,
+    'content-changed': SERVICE_MESSAGES.changedSinceApproval,
+  };
+
+  return {
+    /** By name; nobody but the owner sees archived skills. */
+    listSkills(principal: PrincipalKind): SkillSummary[] {
+      const caller = principalOf(principal);
+      const all = store.skills.list();
+      return caller === 'owner' ? all : all.filter((s) => s.status !== 'archived');
+    },
+
+    getSkill(principal: PrincipalKind, idOrSlug: string): SkillDetails {
+      const skill = visibleSkill(principalOf(principal), idOrSlug);
+      return { skill: summary(skill.id), versions: store.versions.listForSkill(skill.slug), approvals: repos.approvals.listForSkill(skill.id) };
+    },
+
+    /** What `versionId` changes against `againstVersionId` (by default the running version); null when there is nothing to compare with. */
+    diffVersion(principal: PrincipalKind, versionId: string, againstVersionId?: string): VersionDiff | null {
+      const caller = principalOf(principal);
+      const version = visibleVersion(caller, versionId);
+      const base = againstVersionId === undefined ? store.versions.active(version.slug) : visibleVersion(caller, againstVersionId);
+      return base && base.id !== version.id ? versionDiff(base, version) : null;
+    },
+
+    /** Runs the pipeline for a sentence (parsed as a request) or a detector's need; leaves a pending version. */
+    async generate(principal: PrincipalKind, textOrNeed: string | SkillNeed, options: GenerateOptions = {}): Promise<PipelineResult> {
+      const caller = authorize(principal, 'skills:create');
+      let need: SkillNeed;
+      if (typeof textOrNeed === 'string') {
+        const parsed = parseSkillRequest(textOrNeed);
+        if (!parsed.isRequest) throw new ServiceError('bad-request', parsed.reason, { reason: 'not-a-request' });
+        need = parsed.need;
+      } else if (isRecord(textOrNeed)) {
+        try {
+          need = requireUsableNeed(textOrNeed);
+        } catch (error) {
+          if (!(error instanceof GeneratorError)) throw error;
+          throw new ServiceError('bad-request', error.userMessage, { reason: 'invalid-need', details: error.details });
+        }
+      } else {
+        throw new ServiceError('bad-request', SERVICE_MESSAGES.badNeed);
+      }
+      if (!deps.getGenerator) throw new ServiceError('unavailable', SERVICE_MESSAGES.noGenerator, { reason: 'no-generator' });
+      let generator: SkillGenerator;
+      try {
+        generator = await deps.getGenerator();
+      } catch (error) {
+        if (!(error instanceof GeneratorError)) throw error;
+        throw new ServiceError('unavailable', error.userMessage, { reason: error.code });
+      }
+      const result = await skills.generate(need, caller, { generator, ...options });
+      if (result.outcome === 'pending') {
+        const { version } = result;
+        notify({ kind: 'pending-review', skillSlug: version.slug, versionId: version.id, requestId: null, ...SERVICE_MESSAGES.pendingNotice(version.name, version.tag) });
+      }
+      return result;
+    },
+
+    /**
+     * Runs an action (or getData / getInsights / getActions) of a built-in mod or an approved skill.
+     * Params the action's schema refuses are a bad request: nothing runs.
+     */
+    async execute(principal: PrincipalKind, slug: string, action: string, params: Record<string, unknown> = {}, options: { trigger?: string } = {}): Promise<ExecuteResult> {
+      const caller = principalOf(principal);
+      const name = text(slug, 'slug', MAX_NAME);
+      const method = text(action, 'action', MAX_NAME);
+      if (!isRecord(params)) throw new ServiceError('bad-request', SERVICE_MESSAGES.badParams);
+      const trigger = options.trigger === undefined ? DEFAULT_TRIGGER[caller] : text(options.trigger, 'trigger', 64);
+      const found = resolveVisible(caller, name);
+      authorize(caller, 'skills:execute', { approved: found.kind !== 'unavailable', skillSlug: name });
+      if (found.kind === 'unavailable') throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
+      const executor = await registry.getModExecutor(name, { actor: caller, trigger });
+      if (!executor) throw new ServiceError('conflict', SERVICE_MESSAGES.notDeployed, { reason: 'not-deployed' });
+      try {
+        const result =
+          method === 'getData' ? await executor.getData(LOCAL_TENANT)
+          : method === 'getInsights' ? await executor.getInsights(LOCAL_TENANT)
+          : method === 'getActions' ? executor.getActions()
+          : await executor.executeAction(LOCAL_TENANT, method, params);
+        return { slug: name, action: method, result };
+      } catch (error) {
+        if (error instanceof ActionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
+        if (error instanceof SkillExecutionError) {
+          throw new ServiceError('execution-failed', error.userMessage, { reason: error.failure.code, details: [`execution #${error.execution.id}`] });
+        }
+        throw error;
+      }
+    },
+
+    /** The RBAC fact `approved` for `slug`: a built-in mod, or a skill whose running version the owner approved and nobody changed since. */
+    isApproved(principal: PrincipalKind, slug: string): boolean {
+      return resolveVisible(principalOf(principal), text(slug, 'slug', MAX_NAME)).kind !== 'unavailable';
+    },
+
+    /** Asks the owner to review a skill (its pending version, else the running one). Changes nothing else. */
+    requestReview(principal: PrincipalKind, idOrSlug: string, note?: string): ReviewRequestRecord {
+      const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
+      const skill = visibleSkill(caller, idOrSlug);
+      const versions = store.versions.listForSkill(skill.slug);
+      const version = versions.find((v) => v.status === 'pending') ?? versions.find((v) => v.id === skill.activeVersionId) ?? null;
+      if (!version) throw new ServiceError('conflict', SERVICE_MESSAGES.nothingToReview, { reason: 'nothing-to-review' });
+      return fileRequest(caller, 'review', skill, version, optionalNote(note));
+    },
+
+    /** Asks the owner to roll back to `version`; only the owner completes it, with the check on this computer. */
+    requestRollback(principal: PrincipalKind, idOrSlug: string, version: string, note?: string): ReviewRequestRecord {
+      const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
+      const skill = visibleSkill(caller, idOrSlug);
+      const wanted = text(version, 'version', 64);
+      const target = versionManager.findVersion(skill.slug, wanted);
+      if (!target) throw new ServiceError('not-found', REGISTRY_MESSAGES.versionNotFound(versionNumber(wanted)));
+      const problem = versionManager.rollbackProblem(target);
+      if (problem) throw refusalError({ ...problem, lockedUntil: null });
+      return fileRequest(caller, 'rollback', skill, target, optionalNote(note));
+    },
+
+    /** For the owner's review window; newest first. */
+    reviewRequests(status?: ReviewRequestStatus): ReviewRequestRecord[] {
+      return repos.reviewRequests.list(status);
+    },
+
+    /** The owner closes a request without acting on it. */
+    dismissReviewRequest(principal: PrincipalKind, id: number): ReviewRequestRecord {
+      const caller = authorize(principal, 'skills:approve');
+      const request = Number.isInteger(id) ? repos.reviewRequests.get(id) : null;
+      if (!request || !repos.reviewRequests.close(request.id, 'dismissed', caller)) throw new ServiceError('not-found', SERVICE_MESSAGES.requestNotFound);
+      store.auditLog.append({ actor: caller, event: 'review.closed', skillSlug: request.slug, versionId: request.versionId, data: { requestId: request.id, resolution: 'dismissed' } });
+      return repos.reviewRequests.get(request.id)!;
+    },
+
+    /** Both factors, the owner only, for exactly the content shown; deploys the version. */
+    async approve(principal: PrincipalKind, input: ApproveInput): Promise<SkillVersionRecord> {
+      const fields: Record<string, unknown> = isRecord(input) ? input : {};
+      const result = await gateway.approve({
+        versionId: fields.versionId as string, shownContentSha256: fields.shownContentSha256 as string, totpCode: fields.totpCode as string, actor: principal,
+      });
+      if (!result.ok) throw refusalError(result);
+      return result.version;
+    },
+
+    reject(principal: PrincipalKind, input: { versionId: string; reason: string }): SkillVersionRecord {
+      const fields: Record<string, unknown> = isRecord(input) ? input : {};
+      const result = gateway.reject({ versionId: fields.versionId as string, reason: fields.reason as string, actor: principal });
+      if (!result.ok) throw refusalError(result);
+      return result.version;
+    },
+
+    /** Makes a previously approved version the running one again, after the check on this computer. */
+    async rollback(principal: PrincipalKind, idOrSlug: string, version: string): Promise<SkillVersionRecord> {
+      const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
+      if (!result.ok) throw refusalError(result);
+      return result.version;
+    },
+
+    archive(principal: PrincipalKind, idOrSlug: string): SkillSummary {
+      const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
+      const skill = visibleSkill(caller, idOrSlug);
+      if (skill.status === 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.alreadyArchived, { reason: 'archived' });
+      lifecycle.archive(skill, caller);
+      return summary(skill.id);
+    },
+
+    /** The owner only: an archived skill becomes executable (and visible) again. */
+    restore(principal: PrincipalKind, idOrSlug: string): SkillSummary {
+      const caller = authorize(principal, 'skills:approve', slugContext(idOrSlug));
+      const skill = visibleSkill(caller, idOrSlug);
+      if (skill.status !== 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.notArchived, { reason: 'not-archived' });
+      lifecycle.restore(skill, caller);
+      return summary(skill.id);
+    },
+
+    /** Run at start and periodically: pending versions past their 24 hours are rejected. */
+    expirePending: (): SkillVersionRecord[] => gateway.expirePending(),
+
+    /** Run at start and periodically: active skills unused for 30 days are archived. */
+    archiveUnused: (): SkillSummary[] => lifecycle.archiveUnused().map((skill) => summary(skill.id)),
+  };
+}
+export type SkillService = ReturnType<typeof createSkillService>;

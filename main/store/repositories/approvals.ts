@@ -1,0 +1,72 @@
+import type { Db } from '../open-database.ts';
+import type { Actor } from '../../../shared/contract/records.ts';
+
+export type ApprovalOutcome = 'approved' | 'rejected' | 'refused';
+
+/** One factor as it was checked in an attempt: never the code or passphrase itself. */
+export interface FactorCheck {
+  factor: 'totp' | 'biometric';
+  ok: boolean;
+  /** The biometric provider that answered (`touch-id`, `polkit`, `test`, …). */
+  provider?: string;
+  /** Why it did not pass (`invalid`, `replay`, `locked`, `cancelled`, …). */
+  reason?: string;
+}
+
+export interface ApprovalRecord {
+  id: number;
+  versionId: string;
+  contentSha256: string;
+  outcome: ApprovalOutcome;
+  factors: FactorCheck[];
+  actor: string;
+  reason: string | null;
+  createdAt: string;
+}
+
+export type NewApproval = Omit<ApprovalRecord, 'id' | 'createdAt'>;
+
+interface ApprovalRow {
+  id: number;
+  version_id: string;
+  content_sha256: string;
+  outcome: ApprovalOutcome;
+  factors: string;
+  actor: Actor;
+  reason: string | null;
+  created_at: string;
+}
+
+/** Every approval attempt and decision on a version, as the approvals table of schema v1 keeps them. */
+export function createApprovalsRepository(db: Db, now: () => Date) {
+  const insert = db.prepare(
+    `INSERT INTO approvals (version_id, content_sha256, outcome, factors, actor, reason, created_at)
+     VALUES (@versionId, @contentSha256, @outcome, @factors, @actor, @reason, @createdAt)`,
+  );
+  const forSkill = db.prepare<[string], ApprovalRow>(
+    'SELECT a.* FROM approvals a JOIN exo_skill_versions v ON v.id = a.version_id WHERE v.skill_id = ? ORDER BY a.id',
+  );
+  const approvedHash = db.prepare<[string], { content_sha256: string }>(
+    "SELECT content_sha256 FROM approvals WHERE version_id = ? AND outcome = 'approved' ORDER BY id DESC LIMIT 1",
+  );
+  return {
+    record(approval: NewApproval): void {
+      insert.run({ ...approval, factors: JSON.stringify(approval.factors), createdAt: now().toISOString() });
+    },
+    /** Every attempt and decision on any version of the skill, oldest first. */
+    listForSkill: (skillId: string): ApprovalRecord[] =>
+      forSkill.all(skillId).map((row) => ({
+        id: row.id,
+        versionId: row.version_id,
+        contentSha256: row.content_sha256,
+        outcome: row.outcome,
+        factors: JSON.parse(row.factors) as FactorCheck[],
+        actor: row.actor,
+        reason: row.reason,
+        createdAt: row.created_at,
+      })),
+    /** The hash the owner approved for this version, or null if it was never approved. */
+    approvedHash: (versionId: string): string | null => approvedHash.get(versionId)?.content_sha256 ?? null,
+  };
+}
+export type ApprovalsRepository = ReturnType<typeof createApprovalsRepository>;
