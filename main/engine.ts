@@ -4,6 +4,8 @@ import { createDispatcher, type DispatchLog } from './control/dispatcher.ts';
 import { createSkillEngine, type SkillEngineOptions } from './skills/index.ts';
 import { createGeneratorConfig } from './skills/generator/index.ts';
 import type { SecretBox } from './skills/approval/secret-box.ts';
+import { createApprovalSetup, type ApprovalSetupOptions } from './skills/approval/approval-setup.ts';
+import { createSkillService, type OwnerNotice } from './skills/service.ts';
 
 export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   dataDir: string;
@@ -13,7 +15,14 @@ export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Anthropic Messages API address, for tests against a local server. */
   anthropicBaseURL?: string;
+  /** The checks on this computer the caller adds, and whether a test provider may be chosen. */
+  approval?: ApprovalSetupOptions;
+  /** Tells the owner something waits for them (the app shows a notification). */
+  notifyOwner?: (notice: OwnerNotice) => void;
 }
+
+/** How often pending versions are expired and idle skills archived while the engine runs. */
+export const MAINTENANCE_INTERVAL_MS = 60_000;
 
 const consoleLog: DispatchLog = {
   rejected: (method, error) => console.warn(`[foundry] rejected ${JSON.stringify(method.slice(0, 80))}: ${error.code} ${error.message.en}`),
@@ -30,14 +39,36 @@ export function openEngine(options: EngineOptions) {
     ...(options.env ? { env: options.env } : {}),
     ...(options.anthropicBaseURL ? { baseURL: options.anthropicBaseURL } : {}),
   });
-  const dispatch = createDispatcher(createHandlers({ store, skills, generator }), options.log ?? consoleLog);
+  const approval = createApprovalSetup(store, options.secretBox ?? null, options.env ?? process.env, options.approval);
+  const service = createSkillService({
+    store,
+    skills,
+    getGenerator: () => generator.generator(),
+    factors: approval.factors,
+    ...(options.notifyOwner ? { notifyOwner: options.notifyOwner } : {}),
+  });
+  const dispatch = createDispatcher(
+    createHandlers({ store, skills, generator, service, approval, secretBox: options.secretBox ?? null }),
+    options.log ?? consoleLog,
+  );
+  let maintenance: NodeJS.Timeout | undefined;
+  const sweep = () => ({ expired: service.expirePending(), archived: service.archiveUnused() });
   return {
     store,
     skills,
     generator,
+    service,
+    approval,
     dispatch,
+    /** Expires overdue pending versions and archives idle skills now, then every minute. */
+    startMaintenance(intervalMs = MAINTENANCE_INTERVAL_MS) {
+      const result = sweep();
+      maintenance ??= setInterval(sweep, intervalMs).unref();
+      return result;
+    },
     /** Stops the sandbox host, then closes the store. */
     async close(): Promise<void> {
+      clearInterval(maintenance);
       await skills.close();
       store.close();
     },

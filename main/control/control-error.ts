@@ -1,7 +1,5 @@
 import type { Localized } from '../../shared/i18n-types.ts';
-import type { ApiError, ApiErrorCode } from '../../shared/contract/records.ts';
-
-const API_ERROR_CODES: readonly ApiErrorCode[] = ['bad-request', 'unknown-method', 'forbidden', 'not-found', 'conflict', 'internal'];
+import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '../../shared/contract/records.ts';
 
 /** A refusal a handler means the owner to read, with the envelope code it answers with. */
 export class ControlError extends Error {
@@ -24,9 +22,15 @@ export const notFound = (what: Localized) => new ControlError('not-found', { en:
  * anything else is an internal error whose details stay in main's log.
  */
 export function toApiError(error: unknown, method: string): ApiError | null {
-  const candidate = error as { userMessage?: Localized; code?: unknown } | null;
+  const candidate = error as { userMessage?: Localized; code?: unknown; reason?: unknown; lockedUntil?: unknown } | null;
   const message = candidate?.userMessage;
   if (!message || typeof message.en !== 'string' || typeof message.pl !== 'string') return null;
-  const code = API_ERROR_CODES.includes(candidate.code as ApiErrorCode) ? (candidate.code as ApiErrorCode) : 'conflict';
-  return { code, message: { en: message.en, pl: message.pl }, details: [method] };
+  const code = (API_ERROR_CODES as readonly unknown[]).includes(candidate.code) ? (candidate.code as ApiErrorCode) : 'conflict';
+  return {
+    code,
+    message: { en: message.en, pl: message.pl },
+    details: [method],
+    ...(typeof candidate.reason === 'string' ? { reason: candidate.reason } : {}),
+    ...(typeof candidate.lockedUntil === 'string' ? { lockedUntil: candidate.lockedUntil } : {}),
+  };
 }

@@ -7,7 +7,12 @@ import { parseSkillRequest } from '../skills/detector/index.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { createGenerationJobs } from './jobs.ts';
-import { notFound } from './control-error.ts';
+import { ControlError, notFound } from './control-error.ts';
+import type { SkillService } from '../skills/service.ts';
+import type { ApprovalSetup } from '../skills/approval/approval-setup.ts';
+import type { SecretBox } from '../skills/approval/secret-box.ts';
+import { createApiTokenService } from '../skills/approval/api-token.ts';
+import type { Localized } from '../../shared/i18n-types.ts';
 
 export type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>> };
 
@@ -15,14 +20,35 @@ export interface HandlerDeps {
   store: FoundryStore;
   skills: SkillEngine;
   generator: GeneratorConfig;
+  service: SkillService;
+  approval: ApprovalSetup;
+  secretBox: SecretBox | null;
+}
+
+const NO_SECRET_STORAGE: Localized = {
+  en: 'This computer offers no protected storage for secrets (on Linux: no keyring), so the authenticator and the API token cannot be set up here.',
+  pl: 'Ten komputer nie oferuje chronionego miejsca na sekrety (w Linuksie: brak pęku kluczy), więc nie da się tu skonfigurować aplikacji uwierzytelniającej ani tokenu API.',
+};
+
+/** A factor's refusal (wrong code, expired offer…) as the envelope error the window shows. */
+function refused(attempt: { ok: false; message: Localized; reason: string }): never {
+  throw new ControlError('conflict', attempt.message);
 }
 
 /** The control center's methods over the engine, all as the owner; every caller goes through the dispatcher. */
-export function createHandlers({ store, skills, generator }: HandlerDeps): Handlers {
+export function createHandlers({ store, skills, generator, service, approval, secretBox }: HandlerDeps): Handlers {
   const suggestions = createSuggestionService(store);
   const jobs = createGenerationJobs();
   const startGeneration = (need: SkillNeed) =>
     jobs.start(async (onStep) => skills.generate(need, 'owner', { generator: await generator.generator(), onStep }));
+  const needSecrets = <T>(value: T | null): T => value ?? (() => { throw new ControlError('conflict', NO_SECRET_STORAGE); })();
+  const tokens = secretBox ? createApiTokenService({ repo: store.approvalSecurity, box: secretBox, audit: store.auditLog }) : null;
+  const approvalStatus = async () => ({
+    secretStorage: approval.totp !== null,
+    totp: approval.totp?.status() ?? null,
+    biometric: await approval.selector.describeActiveProvider(),
+    fallbackSetUp: approval.fallback.isSetUp(),
+  });
   const version = (versionId: string) => store.versions.get(versionId) ?? (() => { throw notFound({ en: 'That skill version', pl: 'Ta wersja skilla' }); })();
 
   return {
@@ -68,5 +94,39 @@ export function createHandlers({ store, skills, generator }: HandlerDeps): Handl
       generator.setModel(model);
       return generator.status();
     },
+    'skills.get': ({ slug }) => service.getSkill('owner', slug),
+    'skills.run': async ({ slug, action, params }) => {
+      const outcome = await service.execute('owner', slug, action, params);
+      return { outcome, record: store.executions.page({ offset: 0, limit: 1, skillSlug: slug }).items[0] ?? null };
+    },
+    'skills.archive': ({ slug }) => service.archive('owner', slug),
+    'skills.restore': ({ slug }) => service.restore('owner', slug),
+    'versions.diff': ({ versionId, againstVersionId }) => service.diffVersion('owner', versionId, againstVersionId),
+    'versions.rollback': ({ slug, version: number }) => service.rollback('owner', slug, number),
+    'approval.status': approvalStatus,
+    'approval.approve': ({ passphrase, ...input }) => approval.withPassphrase(passphrase, () => service.approve('owner', input)),
+    'approval.reject': (input) => service.reject('owner', input),
+    'reviewRequests.list': ({ status }) => service.reviewRequests(status),
+    'reviewRequests.dismiss': ({ id }) => service.dismissReviewRequest('owner', id),
+    'totp.startEnrollment': async ({ account, currentCode }) => {
+      const started = await needSecrets(approval.totp).startEnrollment(account, currentCode ? { currentCode } : {});
+      return started.ok ? started.offer : refused(started);
+    },
+    'totp.confirmEnrollment': async ({ code }) => {
+      const totp = needSecrets(approval.totp);
+      const confirmed = await totp.confirmEnrollment(code);
+      return confirmed.ok ? totp.status() : refused(confirmed);
+    },
+    'fallback.setUp': async ({ passphrase }) => {
+      await approval.fallback.setUp(passphrase);
+      return approvalStatus();
+    },
+    'apiToken.status': () => needSecrets(tokens).status(),
+    'apiToken.reveal': async () => {
+      const token = await needSecrets(tokens).reveal('owner');
+      if (token === null) throw new ControlError('not-found', { en: 'There is no API token yet: create one first.', pl: 'Nie ma jeszcze tokenu API: najpierw go utwórz.' });
+      return { token };
+    },
+    'apiToken.rotate': async () => ({ token: await needSecrets(tokens).rotate('owner') }),
   };
 }

@@ -5,9 +5,7 @@
 import type { Locale, Localized } from '../../shared/i18n-types.ts';
 import type { SkillSummary, SkillVersionRecord } from '../../shared/contract/records.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
-import type { ModAction, ModActionResult, ModInsight } from '../../shared/skills/mod-types.ts';
 import type { FoundryStore } from '../store/index.ts';
-import type { ApprovalRecord } from '../store/repositories/approvals.ts';
 import type { ReviewRequestKind, ReviewRequestRecord, ReviewRequestStatus } from '../store/repositories/review-requests.ts';
 import type { SkillState } from '../store/repositories/skill-lifecycle.ts';
 import { ActionParamsError } from '../mods/checked-params.ts';
@@ -28,6 +26,8 @@ import {
 import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
 import { ServiceError, refusalError } from './service-error.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
+import type { SkillDetails, ExecuteResult } from '../../shared/contract/review-records.ts';
+export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
   kind: 'pending-review' | 'review-requested' | 'rollback-requested';
@@ -53,20 +53,9 @@ export interface SkillServiceDeps {
   locale?: () => Locale;
 }
 
-export interface SkillDetails {
-  skill: SkillSummary;
-  /** Newest first. */
-  versions: SkillVersionRecord[];
-  /** Every approval attempt and decision on its versions, oldest first (which factors passed; never a code). */
-  approvals: ApprovalRecord[];
-}
 
-export interface ExecuteResult {
-  slug: string;
-  action: string;
-  /** executeAction's `{ success, data?, error? }`, getData's object, getInsights' list or getActions' list. */
-  result: ModActionResult | Record<string, unknown> | ModInsight[] | ModAction[];
-}
+
+
 
 export interface ApproveInput {
   versionId: string;

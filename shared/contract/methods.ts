@@ -6,6 +6,9 @@ import type {
   SkillVersionRecord, ApiResult,
 } from './records.ts';
 import type { SuggestionRecord, SuggestionStatus } from '../skills/suggestion.ts';
+import type {
+  ActiveProviderDescription, ExecuteResult, ReviewRequestRecord, ReviewRequestStatus, SkillDetails, TotpEnrollmentOffer, TotpStatus, VersionDiff,
+} from './review-records.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 
@@ -24,6 +27,7 @@ const pageParams = {
 } as const;
 
 const id = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const slug = { type: 'string', minLength: 1, maxLength: 80 } as const;
 const only = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) =>
   ({ type: 'object', additionalProperties: false, required, properties }) as const;
 
@@ -60,6 +64,26 @@ export const API_SCHEMAS = {
   'generator.setApiKey': only({ apiKey: { type: 'string', minLength: 1, maxLength: 400 } }),
   'generator.clearApiKey': noParams,
   'generator.setModel': only({ model: { type: 'string', minLength: 2, maxLength: 100 } }),
+  'skills.get': only({ slug }),
+  'skills.run': only({ slug, action: { type: 'string', minLength: 1, maxLength: 100 }, params: { type: 'object' } }),
+  'skills.archive': only({ slug }),
+  'skills.restore': only({ slug }),
+  'versions.diff': only({ versionId: id, againstVersionId: id }, ['versionId']),
+  'versions.rollback': only({ slug, version: { type: 'string', minLength: 5, maxLength: 64 } }),
+  'approval.status': noParams,
+  'approval.approve': only(
+    { versionId: id, shownContentSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, totpCode: { type: 'string', minLength: 1, maxLength: 12 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } },
+    ['versionId', 'shownContentSha256', 'totpCode'],
+  ),
+  'approval.reject': only({ versionId: id, reason: { type: 'string', minLength: 1, maxLength: 500 } }),
+  'reviewRequests.list': only({ status: { type: 'string', enum: ['open', 'closed'] } }, []),
+  'reviewRequests.dismiss': only({ id: { type: 'integer', minimum: 1 } }),
+  'totp.startEnrollment': only({ account: { type: 'string', minLength: 1, maxLength: 100 }, currentCode: { type: 'string', minLength: 1, maxLength: 12 } }, ['account']),
+  'totp.confirmEnrollment': only({ code: { type: 'string', minLength: 1, maxLength: 12 } }),
+  'fallback.setUp': only({ passphrase: { type: 'string', minLength: 1, maxLength: 1024 } }),
+  'apiToken.status': noParams,
+  'apiToken.reveal': noParams,
+  'apiToken.rotate': noParams,
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -87,6 +111,37 @@ export interface ApiTypes {
   'generator.setApiKey': { request: { apiKey: string }; response: GeneratorStatus };
   'generator.clearApiKey': { request: Empty; response: GeneratorStatus };
   'generator.setModel': { request: { model: string }; response: GeneratorStatus };
+  'skills.get': { request: { slug: string }; response: SkillDetails };
+  'skills.run': { request: { slug: string; action: string; params: Record<string, unknown> }; response: { outcome: ExecuteResult; record: ExecutionRecord | null } };
+  'skills.archive': { request: { slug: string }; response: SkillSummary };
+  'skills.restore': { request: { slug: string }; response: SkillSummary };
+  'versions.diff': { request: { versionId: string; againstVersionId?: string }; response: VersionDiff | null };
+  'versions.rollback': { request: { slug: string; version: string }; response: SkillVersionRecord };
+  'approval.status': { request: Empty; response: ApprovalStatus };
+  'approval.approve': { request: { versionId: string; shownContentSha256: string; totpCode: string; passphrase?: string }; response: SkillVersionRecord };
+  'approval.reject': { request: { versionId: string; reason: string }; response: SkillVersionRecord };
+  'reviewRequests.list': { request: { status?: ReviewRequestStatus }; response: ReviewRequestRecord[] };
+  'reviewRequests.dismiss': { request: { id: number }; response: ReviewRequestRecord };
+  'totp.startEnrollment': { request: { account: string; currentCode?: string }; response: TotpEnrollmentOffer };
+  'totp.confirmEnrollment': { request: { code: string }; response: TotpStatus };
+  'fallback.setUp': { request: { passphrase: string }; response: ApprovalStatus };
+  'apiToken.status': { request: Empty; response: ApiTokenStatus };
+  'apiToken.reveal': { request: Empty; response: { token: string } };
+  'apiToken.rotate': { request: Empty; response: { token: string } };
+}
+
+/** Everything the approval dialog and Settings → Security need to know about the two factors. */
+export interface ApprovalStatus {
+  /** False where secrets cannot be sealed (no OS keychain): the authenticator cannot be set up. */
+  secretStorage: boolean;
+  totp: TotpStatus | null;
+  biometric: ActiveProviderDescription;
+  fallbackSetUp: boolean;
+}
+
+export interface ApiTokenStatus {
+  exists: boolean;
+  createdAt: string | null;
 }
 
 export type ApiRequest<M extends ApiMethod> = ApiTypes[M]['request'];

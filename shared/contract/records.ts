@@ -89,13 +89,22 @@ export interface StoreCounts {
   auditEntries: number;
 }
 
-export type ApiErrorCode = 'bad-request' | 'unknown-method' | 'forbidden' | 'not-found' | 'conflict' | 'internal';
+export const API_ERROR_CODES = [
+  'bad-request', 'unknown-method', 'forbidden', 'not-found', 'conflict', 'internal',
+  // The approval gateway's and the registry's own: a factor refused, a lockout, nothing to check with, a failed run.
+  'refused', 'locked', 'unavailable', 'execution-failed',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {
   code: ApiErrorCode;
   message: Localized;
   /** Which part of the request was wrong, for bad-request. */
   details?: string[];
+  /** The precise refusal, e.g. `totp-replayed`, `biometric-cancelled`, for the window to react to. */
+  reason?: string;
+  /** Until when approvals are locked, for `locked`. */
+  lockedUntil?: string;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -7,8 +7,10 @@
 // installed app ignores the variable and says so; any other value blocks approvals with an
 // explanation rather than being guessed at.
 import type { Localized } from '../../../shared/i18n-types.ts';
+import type { BiometricProviderId, ActiveProviderDescription } from '../../../shared/contract/review-records.ts';
+export type { BiometricProviderId, ActiveProviderDescription };
 
-export type BiometricProviderId = 'touch-id' | 'windows-hello' | 'polkit' | 'passphrase-fallback' | 'test';
+
 export type PlatformProviderId = Extract<BiometricProviderId, 'touch-id' | 'windows-hello' | 'polkit'>;
 
 export type BiometricResult =
@@ -66,10 +68,7 @@ export type BiometricSelection =
   | { state: 'ready'; provider: BiometricProvider; notice: Localized | null }
   | { state: 'none'; message: Localized; notice: Localized | null };
 
-/** Plain data for the UI: which check an approval will ask for, or why none can. */
-export type ActiveProviderDescription =
-  | { state: 'ready'; id: BiometricProviderId; label: Localized; isTest: boolean; notice: Localized | null }
-  | { state: 'none'; message: Localized; notice: Localized | null };
+
 
 const TEST_SETTING_IGNORED: Localized = {
   en: `${TEST_BIOMETRIC_ENV} is set but ignored: an installed app always asks for a real check.`,

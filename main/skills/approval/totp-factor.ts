@@ -6,6 +6,8 @@ import { afterFailureMessage, createAttemptLimiter, lockedMessage, refusal, type
 import { seal, unseal, type SecretBox } from './secret-box.ts';
 import { SecurityError } from './security-error.ts';
 import { checkTotpCode, generateTotpSecret, totpQrCode, totpUri, type TotpCheck } from './totp.ts';
+import type { TotpEnrollmentOffer, TotpStatus } from '../../../shared/contract/review-records.ts';
+export type { TotpEnrollmentOffer, TotpStatus };
 
 /** How long an offered secret can be confirmed. */
 export const PENDING_ENROLLMENT_TTL_MS = 15 * 60_000;
@@ -29,25 +31,9 @@ export type TotpRefusal = 'not-enrolled' | 'no-pending-enrollment' | 'enrollment
 
 export type TotpAttempt = FactorAttempt<TotpRefusal>;
 
-/**
- * Shown once, while setting up the authenticator app: this offer is the only place where the
- * secret leaves main (the QR code carries it), and only for a pending, unconfirmed secret.
- */
-export interface TotpEnrollmentOffer {
-  account: string;
-  uri: string;
-  /** The secret in groups of four, for typing it into an app by hand. */
-  manualEntryKey: string;
-  qrPngDataUrl: string;
-  qrSvg: string;
-  expiresAt: string;
-}
 
-export type TotpStatus = {
-  active: { account: string; confirmedAt: string } | null;
-  pending: { account: string; startedAt: string } | null;
-  lockedUntil: string | null;
-};
+
+
 
 const MESSAGES = {
   notEnrolled: {

@@ -2,29 +2,13 @@
 // SKILL.md and config schema, and the capabilities gained and lost (worded as in the disclosure).
 import { createTwoFilesPatch } from 'diff';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
-import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
 import { capabilityItems, itemsMissingFrom } from '../approval/disclosure-items.ts';
+import type { VersionRef, VersionDiff } from '../../../shared/contract/review-records.ts';
+export type { VersionRef, VersionDiff };
 
-export interface VersionRef {
-  id: string;
-  version: string;
-  tag: string;
-  contentSha256: string;
-}
 
-export interface VersionDiff {
-  from: VersionRef;
-  to: VersionRef;
-  /** Unified diffs; empty when that part did not change. */
-  code: string;
-  skillMd: string;
-  configSchema: string;
-  name: { from: string; to: string } | null;
-  description: { from: string; to: string } | null;
-  capabilities: { added: DisclosureItem[]; removed: DisclosureItem[] };
-  /** Same content: only the version number differs. */
-  identical: boolean;
-}
+
+
 
 const ref = (v: SkillVersionRecord): VersionRef => ({ id: v.id, version: v.version, tag: v.tag, contentSha256: v.contentSha256 });
 

@@ -1,28 +1,13 @@
 import type { Db } from '../open-database.ts';
 import type { Actor } from '../../../shared/contract/records.ts';
+import type { ApprovalOutcome, FactorCheck, ApprovalRecord } from '../../../shared/contract/review-records.ts';
+export type { ApprovalOutcome, FactorCheck, ApprovalRecord };
 
-export type ApprovalOutcome = 'approved' | 'rejected' | 'refused';
 
-/** One factor as it was checked in an attempt: never the code or passphrase itself. */
-export interface FactorCheck {
-  factor: 'totp' | 'biometric';
-  ok: boolean;
-  /** The biometric provider that answered (`touch-id`, `polkit`, `test`, …). */
-  provider?: string;
-  /** Why it did not pass (`invalid`, `replay`, `locked`, `cancelled`, …). */
-  reason?: string;
-}
 
-export interface ApprovalRecord {
-  id: number;
-  versionId: string;
-  contentSha256: string;
-  outcome: ApprovalOutcome;
-  factors: FactorCheck[];
-  actor: string;
-  reason: string | null;
-  createdAt: string;
-}
+
+
+
 
 export type NewApproval = Omit<ApprovalRecord, 'id' | 'createdAt'>;
 

@@ -1,27 +1,12 @@
 import type { Db } from '../open-database.ts';
 import type { Actor } from '../../../shared/contract/records.ts';
+import type { ReviewRequestKind, ReviewRequestStatus, ReviewRequestRecord } from '../../../shared/contract/review-records.ts';
+export type { ReviewRequestKind, ReviewRequestStatus, ReviewRequestRecord };
 
-export type ReviewRequestKind = 'review' | 'rollback';
-export type ReviewRequestStatus = 'open' | 'closed';
 
-export interface ReviewRequestRecord {
-  id: number;
-  kind: ReviewRequestKind;
-  skillId: string;
-  slug: string;
-  name: string;
-  /** The version to look at (review) or to go back to (rollback). */
-  versionId: string | null;
-  version: string | null;
-  requestedBy: Exclude<Actor, 'system'>;
-  note: string | null;
-  status: ReviewRequestStatus;
-  /** How it was closed: `approved`, `rejected`, `expired`, `rolled-back`, `dismissed`. */
-  resolution: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  closedBy: Actor | null;
-}
+
+
+
 
 export interface NewReviewRequest {
   kind: ReviewRequestKind;

@@ -74,7 +74,7 @@ describe('the contract dispatcher (the gate for IPC and the test bridge)', () =>
 
   it('reports a failing handler as an internal error without leaking its details', async () => {
     const e = engine();
-    const handlers = createHandlers(e);
+    const handlers = createHandlers({ ...e, secretBox: null });
     handlers['skills.list'] = () => {
       throw new Error('SQLITE_BUSY at /home/owner/secret/path');
     };
@@ -88,7 +88,7 @@ describe('the contract dispatcher (the gate for IPC and the test bridge)', () =>
 
   it('has a handler and a schema for every contract method', () => {
     const e = engine();
-    expect(Object.keys(createHandlers(e)).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(createHandlers({ ...e, secretBox: null })).sort()).toEqual([...API_METHODS].sort());
     e.close();
   });
 });
