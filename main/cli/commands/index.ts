@@ -8,6 +8,12 @@ import { runCommand } from './run.ts';
 import { generateCommand } from './generate.ts';
 import { generatorCommand } from './generator.ts';
 import { skillsCommand } from './skills.ts';
+import { tokenCommand } from './token.ts';
+import { createServeCommand } from './serve.ts';
+import { createServiceBackend } from '../../api/service-backend.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
-export const COMMANDS: readonly Command[] = [statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand];
+export const COMMANDS: readonly Command[] = [
+  statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand, tokenCommand,
+  createServeCommand((engine) => createServiceBackend(engine.service)),
+];

@@ -63,6 +63,8 @@ export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend):
       return withEngine(io, json, async (engine) => {
         const tokens = apiTokenService(engine, box);
         if (!tokens.status().exists) return refuse(io, json, 'serve', 'no-token', NO_TOKEN, EXIT.failed);
+        // Pending versions still expire after 24 h, and idle skills are archived, while only the API runs.
+        engine.startMaintenance();
         let server;
         try {
           server = await createApiServer({

@@ -1,0 +1,70 @@
+// The local API's backend over the skill service: every route's call becomes one service call as
+// the assistant, and the service's refusals become the API's, with their own bilingual messages.
+import type { SkillService } from '../skills/service.ts';
+import { ServiceError } from '../skills/service-error.ts';
+import type { PrincipalKind } from '../skills/rbac/roles.ts';
+import type { ReviewRequestRecord } from '../../shared/contract/review-records.ts';
+import { ApiBackendError, type ApiBackend, type ApiBackendStatus, type JsonValue, type OwnerRequest, type SkillDetails } from './backend.ts';
+
+const DESCRIPTION_READ_ONLY = {
+  en: "A skill's description is part of the version the owner reviewed; generate a new version to change it.",
+  pl: 'Opis skilla jest częścią wersji sprawdzonej przez właściciela; aby go zmienić, wygeneruj nową wersję.',
+};
+
+/** Factor refusals and lockouts only arise in approvals, which the API never reaches; map them safely anyway. */
+const STATUS: Record<ServiceError['code'], ApiBackendStatus> = {
+  'bad-request': 400,
+  refused: 403,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  locked: 409,
+  'execution-failed': 502,
+  unavailable: 503,
+};
+
+async function translated<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      throw new ApiBackendError(STATUS[error.code], error.reason ?? error.code, error.userMessage, error.details.length ? error.details : undefined);
+    }
+    throw error;
+  }
+}
+
+const ownerRequest = (request: ReviewRequestRecord): OwnerRequest => ({ skillId: request.skillId, version: request.version ?? '', requestedAt: request.createdAt });
+
+export function createServiceBackend(service: SkillService): ApiBackend {
+  const details = (principal: PrincipalKind, idOrSlug: string): SkillDetails => {
+    const { skill, versions } = service.getSkill(principal, idOrSlug);
+    return { ...skill, versions: versions.map((v) => ({ version: v.version, tag: v.tag, status: v.status, createdAt: v.createdAt })) };
+  };
+
+  return {
+    generate: (principal, input) => translated(async () => {
+      const result = await service.generate(principal, 'text' in input ? input.text : input.need);
+      if (result.outcome === 'failed') throw new ApiBackendError(422, 'generation-failed', result.reason, result.version ? [result.version.tag] : undefined);
+      return { skill: details(principal, result.version.slug), version: result.version.version, expiresAt: result.version.expiresAt, disclosure: result.disclosure.text };
+    }),
+    getSkill: (principal, idOrSlug) => translated(() => details(principal, idOrSlug)),
+    updateSkill: (principal, idOrSlug, patch) => translated(() => {
+      if (patch.description !== undefined) throw new ApiBackendError(400, 'description-read-only', DESCRIPTION_READ_ONLY);
+      if (patch.archived === true) service.archive(principal, idOrSlug);
+      if (patch.archived === false) service.restore(principal, idOrSlug);
+      return details(principal, idOrSlug);
+    }),
+    archive: (principal, idOrSlug) => translated(() => {
+      service.archive(principal, idOrSlug);
+      return details(principal, idOrSlug);
+    }),
+    requestReview: (principal, idOrSlug, note) => translated(() => ownerRequest(service.requestReview(principal, idOrSlug, note))),
+    requestRollback: (principal, idOrSlug, version, note) => translated(() => ownerRequest(service.requestRollback(principal, idOrSlug, version, note))),
+    isApproved: (principal, slug) => translated(() => service.isApproved(principal, slug)),
+    execute: (principal, slug, action, params) => translated(async () => {
+      const outcome = await service.execute(principal, slug, action, params);
+      return { slug: outcome.slug, action: outcome.action, result: outcome.result as unknown as JsonValue };
+    }),
+  };
+}
