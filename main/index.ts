@@ -8,7 +8,9 @@ import { keepRunningInTray } from './app/close-to-tray.ts';
 import { appPageSenderCheck, createIpcRoute, registerIpc } from './app/ipc.ts';
 import { createTray, readTrayState } from './app/tray.ts';
 import { trayIcon } from './app/tray-icon.ts';
-import { openEngineOrExplain } from './app/open-engine.ts';
+import { openEngineOrExplain, ownerLocale } from './app/open-engine.ts';
+import { createOwnerNotifier } from './app/owner-notifications.ts';
+import type { OwnerNotice } from './skills/service.ts';
 import { resolveLocale, TEXTS } from './app/texts.ts';
 
 app.enableSandbox();
@@ -31,7 +33,9 @@ if (app.requestSingleInstanceLock()) {
 }
 
 async function start(files: AppFiles, isAppPage: (url: string) => boolean): Promise<void> {
-  const engine = await openEngineOrExplain(files);
+  // Notices can only be shown once the window and tray exist; until then there is nothing to tell.
+  let onOwnerNotice: (notice: OwnerNotice) => void = () => {};
+  const engine = await openEngineOrExplain(files, (notice) => onOwnerNotice(notice));
   if (!engine) {
     app.exit(1);
     return;
@@ -46,6 +50,13 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   const show = () => revealWindow(window);
   const tray = createTray(trayIcon(), () => readTrayState(engine.store, app.getLocale()), { open: show, quit: () => app.quit() });
   window.on('focus', tray.refresh);
+  const notify = createOwnerNotifier(() => ownerLocale(engine), show);
+  onOwnerNotice = (notice) => {
+    tray.refresh();
+    notify(notice);
+  };
+  // Pending versions expire after 24 h and idle skills are archived: now, and every minute.
+  engine.startMaintenance();
   app.on('second-instance', show);
   app.on('activate', show);
   app.on('will-quit', () => {

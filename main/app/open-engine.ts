@@ -4,9 +4,17 @@ import { resolveDataDir } from '../store/data-dir.ts';
 import { StoreError } from '../store/index.ts';
 import { resolveLocale, TEXTS } from './texts.ts';
 import type { AppFiles } from './paths.ts';
+import type { OwnerNotice } from '../skills/service.ts';
+import type { Locale } from '../../shared/i18n-types.ts';
+import { createTouchIdProvider } from './biometric-touch-id.ts';
 import { createSafeStorageBox } from './safe-storage-box.ts';
 import { createUtilityProcessLauncher } from './utility-process-launcher.ts';
 import type { SecretBox } from '../skills/approval/secret-box.ts';
+
+/** The language the owner chose in Settings, or the system's. */
+export function ownerLocale(engine: Engine): Locale {
+  return resolveLocale(engine.store.settings.get().language, app.getLocale());
+}
 
 /**
  * The OS keychain seals secrets. Where it cannot (e.g. Linux with no keyring: plain text), the
@@ -26,10 +34,24 @@ async function secretBoxOrNone(): Promise<SecretBox | null> {
  * newer version, not ours), the owner is told why in their system language and null comes back;
  * the store refuses before writing anything, so the file stays exactly as it was.
  */
-export async function openEngineOrExplain(files: AppFiles): Promise<Engine | null> {
+export async function openEngineOrExplain(files: AppFiles, notifyOwner: (notice: OwnerNotice) => void): Promise<Engine | null> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   try {
-    return openEngine({ dataDir, secretBox: await secretBoxOrNone(), launcher: createUtilityProcessLauncher(files.sandboxHost) });
+    let engine: Engine | null = null;
+    const locale = () => (engine ? ownerLocale(engine) : resolveLocale('system', app.getLocale()));
+    engine = openEngine({
+      dataDir,
+      secretBox: await secretBoxOrNone(),
+      launcher: createUtilityProcessLauncher(files.sandboxHost),
+      approval: {
+        providers: { 'touch-id': createTouchIdProvider({ locale }) },
+        // FOUNDRY_TEST_BIOMETRIC is honoured only when running from source, never once installed.
+        allowTestProvider: !app.isPackaged,
+        locale,
+      },
+      notifyOwner,
+    });
+    return engine;
   } catch (error) {
     const locale = resolveLocale('system', app.getLocale());
     const message = error instanceof StoreError
