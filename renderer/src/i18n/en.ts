@@ -1,3 +1,6 @@
+import { reviewEn } from './review.ts';
+import { workbenchEn } from './workbench.ts';
+
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
 export const en = {
   'app.name': 'Skill Foundry',
@@ -107,6 +110,8 @@ export const en = {
   'settings.dataDir': 'Data directory',
   'settings.databaseFile': 'Database file',
   'settings.schemaVersion': 'Database schema version',
+  ...reviewEn,
+  ...workbenchEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

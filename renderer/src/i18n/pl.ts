@@ -1,4 +1,6 @@
 import type { Catalogue } from './en.ts';
+import { reviewPl } from './review.ts';
+import { workbenchPl } from './workbench.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
 export const pl: Catalogue = {
@@ -109,4 +111,6 @@ export const pl: Catalogue = {
   'settings.dataDir': 'Katalog danych',
   'settings.databaseFile': 'Plik bazy danych',
   'settings.schemaVersion': 'Wersja schematu bazy danych',
+  ...reviewPl,
+  ...workbenchPl,
 };
