@@ -59,6 +59,8 @@ export function openEngine(options: EngineOptions) {
     generator,
     service,
     approval,
+    /** Seals the owner's secrets; null where there is no protected storage. */
+    secretBox: options.secretBox ?? null,
     dispatch,
     /** Expires overdue pending versions and archives idle skills now, then every minute. */
     startMaintenance(intervalMs = MAINTENANCE_INTERVAL_MS) {

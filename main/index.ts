@@ -10,6 +10,7 @@ import { createTray, readTrayState } from './app/tray.ts';
 import { trayIcon } from './app/tray-icon.ts';
 import { openEngineOrExplain, ownerLocale } from './app/open-engine.ts';
 import { createOwnerNotifier } from './app/owner-notifications.ts';
+import { startAppLocalApi } from './app/local-api.ts';
 import type { OwnerNotice } from './skills/service.ts';
 import { resolveLocale, TEXTS } from './app/texts.ts';
 
@@ -57,10 +58,12 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   };
   // Pending versions expire after 24 h and idle skills are archived: now, and every minute.
   engine.startMaintenance();
+  const api = await startAppLocalApi(engine, process.env);
   app.on('second-instance', show);
   app.on('activate', show);
   app.on('will-quit', () => {
     tray.destroy();
+    void api?.close();
     void engine.close();
   });
 }

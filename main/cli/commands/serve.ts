@@ -5,9 +5,7 @@ import { withEngine } from '../with-engine.ts';
 import type { Engine } from '../../engine.ts';
 import type { ApiBackend } from '../../api/backend.ts';
 import { DEFAULT_API_PORT } from '../../api/limits.ts';
-import { createApiServer } from '../../api/server.ts';
-import { createAuthorizer } from '../../skills/rbac/authorize.ts';
-import { loadRbacPolicy } from '../../skills/rbac/roles.ts';
+import { startLocalApi } from '../../api/local-api.ts';
 import { apiTokenService, passphraseBox, refuse } from './token.ts';
 
 const USAGE = `foundry serve [--port N] [--json]      (default port ${DEFAULT_API_PORT}; 0 picks a free one)`;
@@ -67,10 +65,9 @@ export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend):
         engine.startMaintenance();
         let server;
         try {
-          server = await createApiServer({
+          server = await startLocalApi(engine, {
             backend: makeBackend(engine),
             tokens,
-            authorize: createAuthorizer(loadRbacPolicy(), engine.store.auditLog).authorize,
             port,
             onError: (error) => io.err(`foundry serve: a request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
           });
