@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright's own browser download does not work on these machines: Debian's Chromium is used
 // (CHROMIUM_PATH overrides). The flags keep a headless Chromium quiet on a closed network.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

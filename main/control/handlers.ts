@@ -102,7 +102,7 @@ export function createHandlers({ store, skills, generator, service, approval, se
     'skills.archive': ({ slug }) => service.archive('owner', slug),
     'skills.restore': ({ slug }) => service.restore('owner', slug),
     'versions.diff': ({ versionId, againstVersionId }) => service.diffVersion('owner', versionId, againstVersionId),
-    'versions.rollback': ({ slug, version: number }) => service.rollback('owner', slug, number),
+    'versions.rollback': ({ slug, version: number, passphrase }) => approval.withPassphrase(passphrase, () => service.rollback('owner', slug, number)),
     'approval.status': approvalStatus,
     'approval.approve': ({ passphrase, ...input }) => approval.withPassphrase(passphrase, () => service.approve('owner', input)),
     'approval.reject': (input) => service.reject('owner', input),

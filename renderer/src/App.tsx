@@ -1,4 +1,4 @@
-import { useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useFoundryStore } from './store/app-store.ts';
 import type { ViewId } from './store/view-location.ts';
 import { useI18n } from './i18n/use-i18n.ts';
@@ -6,11 +6,17 @@ import { AppHeader } from './components/AppHeader.tsx';
 import { Navigation } from './components/Navigation.tsx';
 import { ReviewQueueView } from './views/reviews/ReviewQueueView.tsx';
 import { SkillsView } from './views/skills/SkillsView.tsx';
+import { NewSkillView } from './views/new-skill/NewSkillView.tsx';
 import { ActivityView } from './views/activity/ActivityView.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
+import { Loading } from './components/Loading.tsx';
+
+// The skill detail (highlighting, Markdown, diffs) loads on first use, not with the window.
+const SkillDetailPage = lazy(() => import('./views/skill-detail/SkillDetailPage.tsx').then((module) => ({ default: module.SkillDetailPage })));
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   reviews: ReviewQueueView,
+  'new-skill': NewSkillView,
   skills: SkillsView,
   activity: ActivityView,
   settings: SettingsView,
@@ -22,6 +28,7 @@ export function App() {
   // Until settings answer, the language is unknown: show no text that might switch a moment later.
   const settingsAnswered = useFoundryStore((state) => state.settings.data !== null || state.settings.error !== null);
   const start = useFoundryStore((state) => state.start);
+  const skillDetail = useFoundryStore((state) => state.skillDetail);
 
   useEffect(() => {
     void start();
@@ -40,7 +47,15 @@ export function App() {
       <div className="app-body">
         <Navigation />
         <main className="app-main">
-          <CurrentView />
+          {/* The view stays mounted under an open skill detail, so closing it returns to the same place. */}
+          <div hidden={skillDetail !== null}>
+            <CurrentView />
+          </div>
+          {skillDetail && (
+            <Suspense fallback={<Loading />}>
+              <SkillDetailPage key={`${skillDetail.slug}:${skillDetail.opened}`} target={skillDetail} />
+            </Suspense>
+          )}
         </main>
       </div>
     </div>

@@ -69,7 +69,7 @@ export const API_SCHEMAS = {
   'skills.archive': only({ slug }),
   'skills.restore': only({ slug }),
   'versions.diff': only({ versionId: id, againstVersionId: id }, ['versionId']),
-  'versions.rollback': only({ slug, version: { type: 'string', minLength: 5, maxLength: 64 } }),
+  'versions.rollback': only({ slug, version: { type: 'string', minLength: 5, maxLength: 64 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } }, ['slug', 'version']),
   'approval.status': noParams,
   'approval.approve': only(
     { versionId: id, shownContentSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, totpCode: { type: 'string', minLength: 1, maxLength: 12 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } },
@@ -116,7 +116,7 @@ export interface ApiTypes {
   'skills.archive': { request: { slug: string }; response: SkillSummary };
   'skills.restore': { request: { slug: string }; response: SkillSummary };
   'versions.diff': { request: { versionId: string; againstVersionId?: string }; response: VersionDiff | null };
-  'versions.rollback': { request: { slug: string; version: string }; response: SkillVersionRecord };
+  'versions.rollback': { request: { slug: string; version: string; passphrase?: string }; response: SkillVersionRecord };
   'approval.status': { request: Empty; response: ApprovalStatus };
   'approval.approve': { request: { versionId: string; shownContentSha256: string; totpCode: string; passphrase?: string }; response: SkillVersionRecord };
   'approval.reject': { request: { versionId: string; reason: string }; response: SkillVersionRecord };

@@ -33,7 +33,7 @@ test.describe('with a seeded store', () => {
     await nav(page).getByRole('button', { name: 'Skills' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Skills' })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(seed.skillName) });
-    await expect(row.getByRole('cell')).toHaveText([seed.slug, 'Active', seed.activeVersion, '2', /\d/]);
+    await expect(row.getByRole('cell')).toHaveText([seed.slug, 'Active', seed.activeVersion, '2', /\d/, 'Run…Archive']);
     await screenshot(page, 'skills');
   });
 

@@ -6,12 +6,13 @@ import { formatNumber } from '../i18n/format.ts';
 
 const VIEW_LABELS: Record<ViewId, MessageKey> = {
   reviews: 'nav.reviews',
+  'new-skill': 'nav.newSkill',
   skills: 'nav.skills',
   activity: 'nav.activity',
   settings: 'nav.settings',
 };
 
-/** The four views; the current one is marked with aria-current, the review queue shows how many wait. */
+/** The views; the current one is marked with aria-current, the review queue shows how many wait. */
 export function Navigation() {
   const { t, locale } = useI18n();
   const view = useFoundryStore((state) => state.view);

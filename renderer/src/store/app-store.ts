@@ -6,9 +6,20 @@ import type { Localized } from '../../../shared/i18n-types.ts';
 import { callFoundry } from './outcome.ts';
 import { notLoaded, settle, startLoading, type Loadable } from './loadable.ts';
 import { emptyFeed, missingPages, FEED_PAGE_SIZE, type Feed, type FeedKind, type FeedRow } from './feed.ts';
+import { rememberDetailOpener } from './detail-focus.ts';
 import { showViewInLocation, viewFromHash, type ViewId } from './view-location.ts';
+import { cleanFilter, type FeedFilter } from './feed-filter.ts';
+import { useNewSkillStore } from './new-skill-store.ts';
+import { useSecurityStore } from './security-store.ts';
 
 type Feeds = Record<FeedKind, Feed<FeedRow>>;
+
+export interface SkillDetailTarget {
+  slug: string;
+  versionId: string | null;
+  /** Bumped on every open, so opening the same skill again reloads it. */
+  opened: number;
+}
 
 export interface SaveState {
   saving: boolean;
@@ -24,15 +35,26 @@ export interface FoundryState {
   reviews: Loadable<ReviewItem[]>;
   skills: Loadable<SkillSummary[]>;
   activityFeed: FeedKind;
+  /** Each Activity list's filters (skill, status, event), kept while switching between them. */
+  activityFilters: Record<FeedKind, FeedFilter>;
   feeds: Feeds;
+  /** The skill detail shown over the current view (code, findings, diff, versions), or null. */
+  skillDetail: SkillDetailTarget | null;
 
   /** First load: settings (for the language), then the header and the current view. */
   start(): Promise<void>;
   navigate(view: ViewId): void;
   /** Reloads the header's counts and the current view's data. */
   refreshView(): Promise<void>;
+  /** After a decision (approve, reject, rollback): the counts, the review queue, the skills and the current view. */
+  refreshAll(): Promise<void>;
+  /** Opens a skill's detail, at `versionId` (else its pending, else its running version). */
+  openSkillDetail(slug: string, versionId?: string): void;
+  closeSkillDetail(): void;
   saveLanguage(language: LanguageSetting): Promise<void>;
   showFeed(kind: FeedKind): void;
+  /** Narrows a list to `filter` and reads it again from its first page. */
+  filterFeed(kind: FeedKind, filter: FeedFilter): void;
   /** Fetches the pages holding rows start..end (inclusive) that are not loaded yet. */
   loadFeedRange(kind: FeedKind, start: number, end: number): Promise<void>;
 }
@@ -40,8 +62,8 @@ export interface FoundryState {
 type LoadableKey = 'info' | 'settings' | 'reviews' | 'skills';
 type DataOf<K extends LoadableKey> = FoundryState[K] extends Loadable<infer T> ? T : never;
 
-function fetchFeedPage(kind: FeedKind, page: number): Promise<ApiResult<Page<FeedRow>>> {
-  const request: PageRequest = { offset: page * FEED_PAGE_SIZE, limit: FEED_PAGE_SIZE };
+function fetchFeedPage(kind: FeedKind, page: number, filter: FeedFilter): Promise<ApiResult<Page<FeedRow>>> {
+  const request: PageRequest = { offset: page * FEED_PAGE_SIZE, limit: FEED_PAGE_SIZE, ...filter };
   // The feed kinds are named after their methods in foundry.activity.
   return window.foundry.activity[kind](request);
 }
@@ -60,7 +82,8 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
   async function loadFeedPage(kind: FeedKind, page: number): Promise<void> {
     const { generation } = get().feeds[kind];
     updateFeed(kind, (feed) => ({ ...feed, pending: { ...feed.pending, [page]: true } }));
-    const outcome = await callFoundry(() => fetchFeedPage(kind, page));
+    const filter = get().activityFilters[kind];
+    const outcome = await callFoundry(() => fetchFeedPage(kind, page, filter));
     updateFeed(kind, (feed) => {
       if (feed.generation !== generation) return feed;
       const { [page]: _answered, ...pending } = feed.pending;
@@ -83,7 +106,9 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
     reviews: notLoaded(),
     skills: notLoaded(),
     activityFeed: 'executions',
+    activityFilters: { executions: {}, audit: {} },
     feeds: { executions: emptyFeed(), audit: emptyFeed() },
+    skillDetail: null,
 
     async start() {
       await load('settings', () => window.foundry.settings.get({}));
@@ -91,7 +116,7 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
     },
 
     navigate(view) {
-      set({ view });
+      set({ view, skillDetail: null });
       showViewInLocation(view);
       void get().refreshView();
     },
@@ -101,21 +126,52 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
         reviews: () => load('reviews', () => window.foundry.reviews.list({})),
         skills: () => load('skills', () => window.foundry.skills.list({})),
         activity: () => reloadFeed(get().activityFeed),
-        settings: () => load('settings', () => window.foundry.settings.get({})),
+        'new-skill': () => useNewSkillStore.getState().loadSuggestions(),
+        settings: async () => {
+          await Promise.all([load('settings', () => window.foundry.settings.get({})), useSecurityStore.getState().load()]);
+        },
       };
       await Promise.all([load('info', () => window.foundry.app.info({})), viewData[get().view]()]);
     },
 
+    async refreshAll() {
+      const current = get().view;
+      await Promise.all([
+        get().refreshView(),
+        current === 'reviews' ? null : load('reviews', () => window.foundry.reviews.list({})),
+        current === 'skills' ? null : load('skills', () => window.foundry.skills.list({})),
+      ]);
+    },
+
+    openSkillDetail(slug, versionId) {
+      rememberDetailOpener();
+      set((state) => ({ skillDetail: { slug, versionId: versionId ?? null, opened: (state.skillDetail?.opened ?? 0) + 1 } }));
+    },
+
+    closeSkillDetail() {
+      set({ skillDetail: null });
+    },
+
     async saveLanguage(language) {
-      set({ languageSave: { saving: true, saved: false, error: null } });
+      // The choice shows at once; if saving fails, the stored one comes back with the error.
+      const previous = get().settings.data;
+      set((state) => ({
+        languageSave: { saving: true, saved: false, error: null },
+        settings: previous ? { ...state.settings, data: { ...previous, language } } : state.settings,
+      }));
       const outcome = await callFoundry(() => window.foundry.settings.update({ language }));
       if (!outcome.ok) {
-        set({ languageSave: { saving: false, saved: false, error: outcome.error } });
+        set((state) => ({ languageSave: { saving: false, saved: false, error: outcome.error }, settings: { ...state.settings, data: previous } }));
         return;
       }
       set((state) => ({ settings: settle(state.settings, outcome), languageSave: { saving: false, saved: true, error: null } }));
       // Saving writes an audit entry, so the header's counts change too.
       await load('info', () => window.foundry.app.info({}));
+    },
+
+    filterFeed(kind, filter) {
+      set((state) => ({ activityFilters: { ...state.activityFilters, [kind]: cleanFilter(kind, filter) } }));
+      void reloadFeed(kind);
     },
 
     showFeed(kind) {

@@ -1,4 +1,4 @@
-export const VIEWS = ['reviews', 'skills', 'activity', 'settings'] as const;
+export const VIEWS = ['reviews', 'new-skill', 'skills', 'activity', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /** The view named in the URL's fragment (#skills), so a reload stays where the person was. */

@@ -12,7 +12,16 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
     { id: 'skill', header: t('executions.col.skill'), cell: (row) => <code title={row.skillSlug}>{row.skillSlug}</code> },
     { id: 'version', header: t('executions.col.version'), cell: (row) => row.version ?? '—' },
     { id: 'action', header: t('executions.col.action'), cell: (row) => <span title={row.action}>{row.action}</span> },
-    { id: 'trigger', header: t('executions.col.trigger'), cell: (row) => `${row.trigger} · ${t(`actor.${row.actor}`)}` },
+    {
+      id: 'trigger',
+      header: t('executions.col.trigger'),
+      cell: (row) => (
+        <span className="cell-stack" title={`${row.trigger} · ${t(`actor.${row.actor}`)}`}>
+          <span>{row.trigger}</span>
+          <span className="cell-stack__sub">{t(`actor.${row.actor}`)}</span>
+        </span>
+      ),
+    },
     {
       id: 'status',
       header: t('executions.col.status'),
@@ -26,6 +35,16 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
       id: 'duration',
       header: t('executions.col.duration'),
       cell: (row) => <span className="numeric">{t('executions.duration', { ms: formatNumber(Math.round(row.durationMs), locale) })}</span>,
+    },
+    {
+      id: 'hashes',
+      header: t('executions.col.hashes'),
+      cell: (row) => (
+        <span className="hash-pair" title={t('executions.hashes.title', { input: row.inputSha256, output: row.outputSha256 ?? '—' })}>
+          <span><span className="hash-pair__label">{t('executions.hashes.in')}</span> <code>{row.inputSha256.slice(0, 8)}</code></span>
+          <span><span className="hash-pair__label">{t('executions.hashes.out')}</span> <code>{row.outputSha256?.slice(0, 8) ?? '—'}</code></span>
+        </span>
+      ),
     },
   ];
 }

@@ -4,6 +4,10 @@ import { ViewSection } from '../../components/ViewSection.tsx';
 import { LoadableContent } from '../../components/LoadableContent.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { InstallationInfo } from './InstallationInfo.tsx';
+import { SecuritySettings } from './SecuritySettings.tsx';
+import { GeneratorSettings } from './GeneratorSettings.tsx';
+import { ApiTokenSettings } from './ApiTokenSettings.tsx';
+import '../../workbench.css';
 
 export function SettingsView() {
   const { t } = useI18n();
@@ -15,6 +19,9 @@ export function SettingsView() {
           {(saved) => <LanguagePicker current={saved.language} />}
         </LoadableContent>
       </div>
+      <SecuritySettings />
+      <GeneratorSettings />
+      <ApiTokenSettings />
       <InstallationInfo />
     </ViewSection>
   );
