@@ -4,6 +4,7 @@ import os from 'node:os';
 import { auditBench } from './suites/audit.ts';
 import { executionBench } from './suites/execution.ts';
 import { pipelineBench } from './suites/pipeline.ts';
+import { rendererBench } from './suites/renderer.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   execution: executionBench,
   throughput: throughputBench,
   pipeline: pipelineBench,
+  renderer: rendererBench,
 };
 
 const only = process.argv.slice(2);
