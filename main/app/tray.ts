@@ -46,6 +46,8 @@ export function createTray(icon: NativeImage, readState: () => TrayState, action
     if (key === shown) return;
     shown = key;
     tray.setToolTip(TEXTS.trayTooltip(state.pendingReviews)[state.locale]);
+    // The count beside the icon (macOS menu bar; Linux desktops that show tray titles).
+    tray.setTitle(state.pendingReviews > 0 ? String(state.pendingReviews) : '');
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, actions)));
   };
   refresh();

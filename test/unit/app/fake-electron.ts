@@ -174,6 +174,7 @@ export const Menu = {
 export class Tray extends EventEmitter {
   static created: Tray[] = [];
   tooltip = '';
+  title = '';
   menu: { items: FakeMenuItem[] } | null = null;
   menuBuilds = 0;
   destroyed = false;
@@ -185,6 +186,9 @@ export class Tray extends EventEmitter {
   }
   setToolTip(text: string): void {
     this.tooltip = text;
+  }
+  setTitle(text: string): void {
+    this.title = text;
   }
   setContextMenu(menu: { items: FakeMenuItem[] }): void {
     this.menu = menu;

@@ -79,6 +79,7 @@ describe('tray icon', () => {
     const tray = createTray(icon, () => state, { open: vi.fn(), quit: vi.fn() });
     const shown = Tray.created[0]!;
     expect(shown.tooltip).toBe('Skill Foundry — pending reviews: 1');
+    expect(shown.title).toBe('1');
     expect(labels(shown.menu!.items)[1]).toBe('Pending reviews: 1');
 
     state = { locale: 'en', pendingReviews: 4 };
