@@ -8,6 +8,7 @@ import { N, SPACING_MS, type Layer } from './workload.ts';
 
 export interface EndToEndLayer extends Layer {
   warmSpaced: Stats;
+  coldSpaced: Stats;
   /** Runs that should have been cold or warm and were not: a sign the bench measured the wrong thing. */
   unexpected: { coldButWarm: number; warmButCold: number };
 }
@@ -18,9 +19,11 @@ export function measureEndToEnd(): Promise<EndToEndLayer> {
     session.seed(PROBE_SKILL.slug, 'exo_probe_rows', PROBE_ROWS);
     const unexpected = { coldButWarm: 0, warmButCold: 0 };
     let build = 0;
-    const cold = await measure('end to end: sandbox.execute of a new versionId', async () => {
+    const coldOnce = async () => {
       if ((await session.execute(versionOf(WATER_SKILL, build++), WATER_GET_DATA)).warm) unexpected.coldButWarm++;
-    }, { runs: 50, warmup: 5 });
+    };
+    const coldSpaced = await measure(`end to end: a new version, ${SPACING_MS} ms apart (blank isolate ready)`, coldOnce, { runs: 50, warmup: 5, before: () => sleep(SPACING_MS) });
+    const cold = await measure('end to end: a new version, back to back', coldOnce, { runs: 50, warmup: 5 });
     await session.execute(WATER_SKILL, WATER_GET_DATA);
     const warmOnce = async () => {
       if (!(await session.execute(WATER_SKILL, WATER_GET_DATA)).warm) unexpected.warmButCold++;
@@ -34,6 +37,6 @@ export function measureEndToEnd(): Promise<EndToEndLayer> {
       query: await run(`end to end: ${N} queries (IPC to main, SQLite select, IPC back)`, 'query', N, 30),
       log: await run(`end to end: ${N} foundry.log calls (logs returned with the result)`, 'log', N, 100),
     };
-    return { cold, warm, warmSpaced, calls, unexpected };
+    return { cold, coldSpaced, warm, warmSpaced, calls, unexpected };
   });
 }

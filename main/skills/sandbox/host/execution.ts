@@ -21,8 +21,9 @@ export class Execution {
   private readonly request: ExecuteMessage;
   private readonly context: PreparedContext;
   private readonly sendQuery: (callId: number, chain: string) => void;
+  private readonly onTimeout: () => void;
   private readonly deadline: number;
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | null = null;
   private readonly logs: string[] = [];
   private readonly notifications: SkillNotification[] = [];
   private readonly pendingCalls = new Set<number>();
@@ -39,15 +40,20 @@ export class Execution {
     this.finished = new Promise((resolve) => {
       this.resolve = resolve;
     });
+    this.onTimeout = onTimeout;
+    // Wall clock, not CPU: a skill awaiting host calls forever burns no CPU time. Every call into
+    // the isolate carries the time left as its own timeout; the time between calls (the skill
+    // waiting for main's answers) is bounded by a timer armed the first time the isolate goes idle
+    // before the execution ends (an execution without host calls never needs one), and the host's
+    // periodic `checkDeadline` backs both up.
     this.deadline = Date.now() + request.limits.timeoutMs;
-    // Wall clock, not CPU: a skill awaiting host calls forever burns no CPU time.
-    this.timer = setTimeout(() => {
-      this.settle(timedOut(request.limits.timeoutMs), true);
-      onTimeout();
-      this.maybeFinish();
-    }, request.limits.timeoutMs);
     context.bind(this.hooks());
-    this.track(context.start(request.method, request.args, () => this.remaining()));
+    this.track(context.start(request.method, request.args, this.remaining()));
+  }
+
+  /** Ends the execution as timed out once its deadline has passed, whatever it is doing. */
+  checkDeadline(now = Date.now()): void {
+    if (now >= this.deadline) this.expire();
   }
 
   /** Main's answer to one of this execution's queries. */
@@ -66,7 +72,7 @@ export class Execution {
         const callId = this.hostCalls;
         this.pendingCalls.add(callId);
         this.sendQuery(callId, chain);
-        return JSON.stringify({ callId });
+        return callId;
       },
       log: (text) => {
         if (typeof text === 'string' && this.logs.length < limits.maxLogEntries) this.logs.push(text.slice(0, limits.maxLogChars));
@@ -95,6 +101,7 @@ export class Execution {
       () => {
         this.inFlight -= 1;
         this.maybeFinish();
+        if (this.inFlight === 0 && !this.result) this.armTimer();
       },
       (error: unknown) => {
         this.inFlight -= 1;
@@ -116,10 +123,21 @@ export class Execution {
     if (this.result) this.resolve(this.result);
   }
 
+  private armTimer(): void {
+    if (this.timer === null) this.timer = setTimeout(() => this.expire(), this.remaining());
+  }
+
+  private expire(): void {
+    if (this.result) return;
+    this.settle(timedOut(this.request.limits.timeoutMs), true);
+    this.onTimeout();
+    this.maybeFinish();
+  }
+
   /** Decides the outcome (first decision wins); `finished` resolves when the isolate is idle. */
   private settle(outcome: HostOutcome, poisoned: boolean): void {
     if (this.result) return;
-    clearTimeout(this.timer);
+    if (this.timer !== null) clearTimeout(this.timer);
     this.context.release();
     this.result = { outcome, logs: this.logs, notifications: outcome.status === 'succeeded' ? this.notifications : [], poisoned };
   }

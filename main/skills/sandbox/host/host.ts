@@ -1,9 +1,10 @@
 // The sandbox host process's message loop: self-check, then run executions as main asks.
-import { decodeMainMessage, encodeMessage, FAILURE_DETAIL_CHARS, type DoneMessage, type ExecuteMessage, type HostOutcome, type HostToMain } from '../protocol.ts';
+import { DEFAULT_LIMITS } from '../limits.ts';
+import { decodeMainMessage, encodeMessage, FAILURE_DETAIL_CHARS, type DoneMessage, type ExecuteMessage, type HostExecutionLimits, type HostOutcome, type HostToMain } from '../protocol.ts';
 import { Execution } from './execution.ts';
 import { selfCheck } from './self-check.ts';
-import { transpileSkill } from './transpile.ts';
-import { IsolatePool, WarmIsolate } from './warm-isolate.ts';
+import { TranspileCache, transpileSkill } from './transpile.ts';
+import { BlankIsolates, IsolatePool, WarmIsolate, type IsolateSettings } from './warm-isolate.ts';
 
 /** The host's end of the channel: Node IPC under child_process.fork, parentPort in an Electron utility process. */
 export interface HostPort {
@@ -24,6 +25,8 @@ export async function startHost(port: HostPort): Promise<boolean> {
     return false;
   }
   const pool = new IsolatePool();
+  const blanks = new BlankIsolates();
+  const transpiled = new TranspileCache();
   const running = new Map<number, Execution>();
   // isolated-vm's advice after a catastrophic error: tell why, then end the process at once
   // (SIGKILL rather than abort(): no exit handlers in a broken process, and no core dump).
@@ -32,12 +35,17 @@ export async function startHost(port: HostPort): Promise<boolean> {
     process.kill(process.pid, 'SIGKILL');
   };
 
-  // Main reads /proc where it can; elsewhere it relies on these reports.
+  // Main reads /proc where it can; elsewhere it relies on these reports. The same tick backs up
+  // each execution's own wall-clock limit (see Execution).
   setInterval(() => {
-    if (running.size > 0) post({ type: 'stats', rssBytes: process.memoryUsage.rss() });
+    if (running.size === 0) return;
+    post({ type: 'stats', rssBytes: process.memoryUsage.rss() });
+    const now = Date.now();
+    for (const execution of running.values()) execution.checkDeadline(now);
   }, STATS_INTERVAL_MS);
 
   async function execute(request: ExecuteMessage): Promise<void> {
+    const settings = isolateSettings(request.limits, onCatastrophicError);
     const key = warmKey(request);
     let warm = pool.take(key);
     const reused = warm !== undefined;
@@ -45,7 +53,7 @@ export async function startHost(port: HostPort): Promise<boolean> {
       post({ type: 'done', id: request.id, outcome, logs: [], notifications: [], peakHeapBytes: null, warm: reused, ...extra });
     try {
       if (!warm) {
-        const created = await compile(request, onCatastrophicError);
+        const created = await compile(request, settings);
         if ('error' in created) return done({ status: 'failed', code: 'bad-skill', detail: created.error });
         warm = created;
       }
@@ -59,18 +67,28 @@ export async function startHost(port: HostPort): Promise<boolean> {
       running.set(request.id, execution);
       const result = await execution.finished;
       running.delete(request.id);
-      const peakHeapBytes = result.poisoned ? null : await peakHeap(isolate);
+      // Main is told first; keeping the isolate and preparing what the next execution needs follow.
+      done(result.outcome, { logs: result.logs, notifications: result.notifications, peakHeapBytes: result.poisoned ? null : peakHeap(isolate) });
       if (result.poisoned) pool.drop(key, isolate);
       else {
         pool.keep(key, isolate, request.limits.warmIsolates);
         isolate.prepareSpare();
       }
-      done(result.outcome, { logs: result.logs, notifications: result.notifications, peakHeapBytes });
     } catch {
       running.delete(request.id);
       if (warm) pool.drop(key, warm);
       done({ status: 'failed', code: 'internal', detail: 'the sandbox host could not run the skill' });
+    } finally {
+      // Off the reply's path: a new isolate takes about a millisecond of this thread.
+      setImmediate(() => prepareAhead(() => blanks.refill(settings)));
     }
+  }
+
+  /** TypeScript → script (cached by content), then a new warm isolate, from the blank one when it fits. */
+  async function compile(request: ExecuteMessage, settings: IsolateSettings): Promise<WarmIsolate | { error: string }> {
+    const script = transpiled.get(request.source);
+    if (!script.ok) return { error: script.message };
+    return WarmIsolate.create(script.script, settings, blanks.take(settings));
   }
 
   port.onMessage((raw) => {
@@ -80,31 +98,58 @@ export async function startHost(port: HostPort): Promise<boolean> {
     else void execute(message);
   });
   post({ type: 'ready', isolates: check.isolates });
+  // Off the first execution's path where possible: TypeScript's parser and the type stripper are
+  // compiled on first use (tens of milliseconds in a new process), and the first version to run
+  // wants a blank isolate (made under the default limits; other limits get theirs after a run).
+  setImmediate(() =>
+    prepareAhead(() => {
+      transpileSkill(WARM_UP_SKILL);
+      blanks.refill(isolateSettings(DEFAULT_LIMITS, onCatastrophicError));
+    }),
+  );
   return true;
 }
 
-async function compile(request: ExecuteMessage, onCatastrophicError: (message: string) => void): Promise<WarmIsolate | { error: string }> {
-  let transpiled;
+/** Work done ahead of need: if it fails, the execution that needs it does it itself, so the host stays up. */
+function prepareAhead(work: () => void): void {
   try {
-    transpiled = transpileSkill(request.source);
+    work();
   } catch {
-    return { error: 'the file cannot be parsed' };
+    // Nothing prepared; nothing lost.
   }
-  if (!transpiled.ok) return { error: transpiled.message };
-  const { memoryMb, maxOutputBytes, maxLogChars, maxQueryBytes } = request.limits;
-  return WarmIsolate.create(transpiled.script, { memoryMb, maxOutputChars: maxOutputBytes, maxLogChars, maxQueryChars: maxQueryBytes, onCatastrophicError });
 }
 
-/** A warm isolate serves one skill version under one set of limits. */
+const WARM_UP_SKILL = `import type { IModExecutor } from './types';
+export class WarmUpExecutor implements IModExecutor {
+  readonly slug: string = 'custom-warm-up';
+  async getData(tenant_id: string): Promise<{ total: number }> {
+    const { data } = await supabase.from('exo_warm_up').select('*').eq('tenant_id', tenant_id);
+    return { total: (data ?? []).reduce((sum: number, row: { n?: number }) => sum + Number(row.n ?? 0), 0) };
+  }
+}
+`;
+
+type IsolateLimits = Pick<HostExecutionLimits, 'memoryMb' | 'maxOutputBytes' | 'maxLogChars' | 'maxQueryBytes' | 'maxLogEntries'>;
+
+function isolateSettings(limits: IsolateLimits, onCatastrophicError: (message: string) => void): IsolateSettings {
+  const { memoryMb, maxOutputBytes, maxLogChars, maxQueryBytes, maxLogEntries } = limits;
+  return { memoryMb, maxOutputChars: maxOutputBytes, maxLogChars, maxQueryChars: maxQueryBytes, maxLogEntries, onCatastrophicError };
+}
+
+/** A warm isolate serves one skill version under one set of limits (those its prelude was given). */
 function warmKey(request: ExecuteMessage): string {
-  const { memoryMb, maxOutputBytes, maxLogChars, maxQueryBytes } = request.limits;
-  return [request.skillKey, memoryMb, maxOutputBytes, maxLogChars, maxQueryBytes].join('|');
+  const { memoryMb, maxOutputBytes, maxLogChars, maxQueryBytes, maxLogEntries } = request.limits;
+  return [request.skillKey, memoryMb, maxOutputBytes, maxLogChars, maxQueryBytes, maxLogEntries].join('|');
 }
 
-/** V8 does not report a peak; heap in use at the end (garbage included) approximates it. */
-async function peakHeap(warm: WarmIsolate): Promise<number | null> {
+/**
+ * V8 does not report a peak; heap in use at the end (garbage included) approximates it. Read on
+ * this thread: the isolate is idle once an execution has finished, and an async read would be a
+ * thread round trip before main hears the result.
+ */
+function peakHeap(warm: WarmIsolate): number | null {
   try {
-    const stats = await warm.isolate.getHeapStatistics();
+    const stats = warm.isolate.getHeapStatisticsSync();
     return stats.used_heap_size + stats.externally_allocated_size;
   } catch {
     return null;

@@ -1,17 +1,30 @@
 // The JavaScript evaluated first in every fresh context, before any skill code (via
 // `context.evalClosure`). It hardens the context and installs the only two globals a skill gets,
 // `supabase` and `foundry`. Nothing here is trusted for security: every request it makes is a
-// string the host and main validate again. Its job is to make the context convenient and inert.
+// string the host and main validate again. Its job is to make the context convenient and inert,
+// and to bound what it hands the host (see the counters below).
 //
 // Closure arguments (all primitives or isolated-vm Callbacks, which arrive as plain functions;
 // no Reference ever enters the isolate):
-//   $0 hostQuery(chainJson) → JSON `{ "callId": n }` or `{ "data": null, "error": { "message" } }`
-//   $1 hostLog(text)
+//   $0 hostQuery(chainJson) → a call id (a number: the answer comes later through `deliver`) or
+//      a refusal, JSON `{ "data": null, "error": { "message" } }`
+//   $1 hostLog(text)                       ignored (see below)
 //   $2 hostNotify(title, body) → JSON `{ "error": null | { "message" } }`
-//   $3 hostDone('ok', outputJson) | hostDone('fail', code, message)
-//   $4 maxOutputChars, $5 maxLogChars, $6 maxQueryChars
-// It returns `{ run(factory, method, argsJson), deliver(callId, replyJson) }`; the host keeps
-// References to those two and calls them with strings.
+//   $3 hostDone('ok', outputJson) | hostDone('fail', code, message)   ignored
+//   $4 maxOutputChars, $5 maxLogChars, $6 maxQueryChars, $7 maxLogEntries
+// It returns `{ load(factory), run(method, argsJson), deliver(callId, replyJson) }`. The host hands
+// `load` the skill's module factory (the completion value of its compiled wrapper script) once, when
+// it prepares the context; `run` later calls the factory (the skill's module code) and the method.
+// The host keeps References to `run` and `deliver` and calls them with strings.
+//
+// An "ignored" callback queues a task on the host's thread and returns at once: the isolate does
+// not wait for the host, which saves a thread round trip per call. Its arguments are copied out
+// when it is queued, so what a skill can pile up on the host must stay bounded: the prelude queues
+// at most maxLogEntries logs, each clipped to maxLogChars, and one outcome. The counter and the
+// clipping use only values captured here, before any skill code runs, so a skill that patches
+// built-ins (String.prototype.slice, Array.prototype.join…) cannot lift the cap. The host checks
+// every limit again. Queries keep a waiting callback: the host numbers them (or refuses them) at
+// once, and the isolate cannot run ahead of the host by more than one query.
 //
 // isolated-vm lets contexts generate code from strings (its codegen callback allows it, and V8's
 // --disallow-code-generation-from-strings does not reach isolates: measured), so eval and every
@@ -19,9 +32,9 @@
 // removed: wasm memory lives outside the heap limit, and neither is anything a skill needs.
 export const PRELUDE_SOURCE = String.raw`"use strict";
 const hostQuery = $0, hostLog = $1, hostNotify = $2, hostDone = $3;
-const maxOutputChars = $4, maxLogChars = $5, maxQueryChars = $6;
+const maxOutputChars = $4, maxLogChars = $5, maxQueryChars = $6, maxLogEntries = $7;
 const stringify = JSON.stringify, parse = JSON.parse, PromiseCtor = Promise, MapCtor = Map, ProxyCtor = Proxy;
-const apply = Reflect.apply, freeze = Object.freeze, keys = Object.keys, toStr = String;
+const apply = Reflect.apply, freeze = Object.freeze, keys = Object.keys, toStr = String, slice = String.prototype.slice;
 
 const refuse = function () { throw new EvalError('Code generation from strings is disabled in the sandbox.'); };
 for (const fn of [function () {}, async function () {}, function* () {}, async function* () {}]) {
@@ -34,7 +47,7 @@ Object.defineProperty(globalThis, 'eval', { value: refuse, writable: false, enum
 delete globalThis.WebAssembly;
 delete globalThis.SharedArrayBuffer;
 
-const clip = (text, max) => (text.length > max ? text.slice(0, max) : text);
+const clip = (text, max) => (typeof text !== 'string' ? '[unprintable]' : text.length > max ? apply(slice, text, [0, max]) : text);
 const describe = (value) => {
   try {
     const message = value !== null && typeof value === 'object' && 'message' in value ? value.message : value;
@@ -58,10 +71,11 @@ const waiters = new MapCtor();
 const submit = (calls, resolve) => {
   let text;
   try { text = stringify(calls); } catch (_) { return resolve(failure('Query arguments must be JSON values.')); }
+  if (typeof text !== 'string') return resolve(failure('Query arguments must be JSON values.'));
   if (text.length > maxQueryChars) return resolve(failure('The query is too large.'));
-  const answer = parse(hostQuery(text));
-  if (typeof answer.callId === 'number') waiters.set(answer.callId, resolve);
-  else resolve(answer);
+  const answer = hostQuery(text);
+  if (typeof answer === 'number') waiters.set(answer, resolve);
+  else resolve(parse(answer));
 };
 const INERT = ['constructor', 'toJSON', 'toString', 'valueOf'];
 const builder = (calls) => {
@@ -83,7 +97,12 @@ const supabase = new ProxyCtor(freeze({}), {
   },
 });
 
-const log = (...args) => { hostLog(clip(args.map(format).join(' '), maxLogChars)); };
+let logs = 0;
+const log = (...args) => {
+  if (logs >= maxLogEntries) return;
+  logs += 1;
+  hostLog(clip(args.map(format).join(' '), maxLogChars));
+};
 const unavailable = (what) => () => PromiseCtor.resolve(failure(what + ' is not available in this version of Skill Foundry.'));
 const foundry = freeze({
   log,
@@ -119,8 +138,11 @@ const succeed = (value) => {
   finish('ok', text);
 };
 
-const run = (factory, method, argsJson) => {
+let factory = null;
+const load = (loaded) => { if (factory === null && typeof loaded === 'function') factory = loaded; };
+const run = (method, argsJson) => {
   try {
+    if (factory === null) return fail('bad-skill', 'the file did not load');
     const module = { exports: {} };
     apply(factory, undefined, [module.exports, module]);
     const exported = module.exports;
@@ -142,5 +164,5 @@ const deliver = (callId, replyJson) => {
   waiters.delete(callId);
   resolve(parse(replyJson));
 };
-return freeze({ run, deliver });
+return freeze({ load, run, deliver });
 `;

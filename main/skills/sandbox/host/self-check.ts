@@ -14,7 +14,7 @@ export async function selfCheck(): Promise<{ ok: true; isolates: number } | { ok
       isolates.push(isolate);
       const context = await isolate.createContext();
       const noop = new ivm.Callback(() => '{}');
-      const api = await context.evalClosure(PRELUDE_SOURCE, [noop, noop, noop, noop, 1, 1, 1], { timeout: 1_000, result: { reference: true } });
+      const api = await context.evalClosure(PRELUDE_SOURCE, [noop, noop, noop, noop, 1, 1, 1, 1], { timeout: 1_000, result: { reference: true } });
       api.release();
       const verdict = await context.eval(
         `(() => { try { eval('1'); return 'eval allowed'; } catch (e) { return e instanceof EvalError ? 1 + 1 : 'unexpected ' + e; } })()`,
