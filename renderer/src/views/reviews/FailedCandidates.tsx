@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { AuditVerdict } from './AuditVerdict.tsx';
 import { useReviewQueueStore } from './queue-store.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Candidates that did not get through the audit or the dry run, with why; they never wait for approval. */
 export function FailedCandidates() {
@@ -19,17 +20,7 @@ export function FailedCandidates() {
       {items.length > 0 && (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">{t('failed.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reviews.col.skill')}</th>
-                <th scope="col">{t('reviews.col.version')}</th>
-                <th scope="col">{t('failed.col.when')}</th>
-                <th scope="col">{t('reviews.col.audit')}</th>
-                <th scope="col">{t('failed.col.reason')}</th>
-                <th scope="col"><span className="visually-hidden">{t('history.actions')}</span></th>
-              </tr>
-            </thead>
+            <TableHead caption={t('failed.caption')} columns={[t('reviews.col.skill'), t('reviews.col.version'), t('failed.col.when'), t('reviews.col.audit'), t('failed.col.reason'), { label: t('history.actions'), hidden: true }]} />
             <tbody>
               {items.map(({ skill, version, reason }) => (
                 <tr key={version.id}>

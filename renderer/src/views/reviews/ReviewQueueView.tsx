@@ -15,6 +15,7 @@ import { FailedCandidates } from './FailedCandidates.tsx';
 import { useReviewQueueStore } from './queue-store.ts';
 import { RISK_TONE } from '../skill-detail/ReviewSummary.tsx';
 import '../skill-detail/skill-detail.css';
+import { TableHead } from '../../components/TableHead.tsx';
 
 export function ReviewQueueView() {
   const { t } = useI18n();
@@ -48,19 +49,7 @@ function ReviewTable({ items }: { items: ReviewItem[] }) {
   return (
     <div className="table-wrap">
       <table className="table review-table">
-        <caption className="visually-hidden">{t('reviews.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reviews.col.skill')}</th>
-            <th scope="col">{t('reviews.col.version')}</th>
-            <th scope="col">{t('reviews.col.hash')}</th>
-            <th scope="col">{t('reviews.col.created')}</th>
-            <th scope="col">{t('reviews.col.expires')}</th>
-            <th scope="col">{t('reviews.col.audit')}</th>
-            <th scope="col">{t('reviews.col.risk')}</th>
-            <th scope="col"><span className="visually-hidden">{t('history.actions')}</span></th>
-          </tr>
-        </thead>
+        <TableHead caption={t('reviews.title')} columns={[t('reviews.col.skill'), t('reviews.col.version'), t('reviews.col.hash'), t('reviews.col.created'), t('reviews.col.expires'), t('reviews.col.audit'), t('reviews.col.risk'), { label: t('history.actions'), hidden: true }]} />
         <tbody>
           {items.map((item) => {
             const risk = risks[item.versionId];

@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { HashPrefix } from '../../components/HashPrefix.tsx';
 import { VERSION_STATUS_TONE } from './version-status.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const OUTCOME_TONE = { approved: 'good', rejected: 'bad', refused: 'warn' } as const satisfies Record<ApprovalRecord['outcome'], BadgeTone>;
 
@@ -26,17 +27,7 @@ export function HistoryPanel({ details, selectedId, onShow, onRollback }: Histor
         <h2 id="history-versions" className="card__title">{t('history.versions')}</h2>
         <div className="table-wrap">
           <table className="table rv-table-compact">
-            <caption className="visually-hidden">{t('history.versions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reviews.col.version')}</th>
-                <th scope="col">{t('detail.fact.status')}</th>
-                <th scope="col">{t('reviews.col.hash')}</th>
-                <th scope="col">{t('detail.fact.proposed')}</th>
-                <th scope="col">{t('detail.fact.decided')}</th>
-                <th scope="col"><span className="visually-hidden">{t('history.actions')}</span></th>
-              </tr>
-            </thead>
+            <TableHead caption={t('history.versions')} columns={[t('reviews.col.version'), t('detail.fact.status'), t('reviews.col.hash'), t('detail.fact.proposed'), t('detail.fact.decided'), { label: t('history.actions'), hidden: true }]} />
             <tbody>
               {versions.map((version) => {
                 const running = skill.activeVersion === version.version && version.status === 'approved';
@@ -85,18 +76,7 @@ export function HistoryPanel({ details, selectedId, onShow, onRollback }: Histor
         ) : (
           <div className="table-wrap">
             <table className="table rv-table-compact">
-              <caption className="visually-hidden">{t('history.approvals')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.when')}</th>
-                  <th scope="col">{t('reviews.col.version')}</th>
-                  <th scope="col">{t('history.outcome')}</th>
-                  <th scope="col">{t('history.by')}</th>
-                  <th scope="col">{t('reviews.col.hash')}</th>
-                  <th scope="col">{t('history.factors')}</th>
-                  <th scope="col">{t('detail.fact.reason')}</th>
-                </tr>
-              </thead>
+              <TableHead caption={t('history.approvals')} columns={[t('history.when'), t('reviews.col.version'), t('history.outcome'), t('history.by'), t('reviews.col.hash'), t('history.factors'), t('detail.fact.reason')]} />
               <tbody>
                 {[...approvals].reverse().map((approval) => (
                   <tr key={approval.id}>

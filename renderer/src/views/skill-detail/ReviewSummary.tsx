@@ -7,6 +7,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { AuditVerdict } from '../reviews/AuditVerdict.tsx';
 import { callLabel, disclosureOf, dryRunOf, failureOf, previewJson } from '../../lib/records.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 export const RISK_TONE = { low: 'good', medium: 'warn', high: 'bad' } as const satisfies Record<RiskLevel, BadgeTone>;
 export const SEVERITY_TONE = { block: 'bad', warn: 'warn' } as const satisfies Record<AuditFinding['severity'], BadgeTone>;
@@ -192,15 +193,7 @@ function DryRunCard({ version }: { version: SkillVersionRecord }) {
       ) : (
         <div className="table-wrap">
           <table className="table rv-table-compact">
-            <caption className="visually-hidden">{t('summary.dryRun')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('summary.dryRun.call')}</th>
-                <th scope="col">{t('summary.dryRun.status')}</th>
-                <th scope="col" className="numeric">{t('summary.dryRun.duration')}</th>
-                <th scope="col">{t('summary.dryRun.result')}</th>
-              </tr>
-            </thead>
+            <TableHead caption={t('summary.dryRun')} columns={[t('summary.dryRun.call'), t('summary.dryRun.status'), { label: t('summary.dryRun.duration'), numeric: true }, t('summary.dryRun.result')]} />
             <tbody>
               {report.steps.map((step, index) => (
                 <tr key={index}>

@@ -12,6 +12,7 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { Badge, type BadgeTone } from '../../components/Badge.tsx';
 import { RunActionPanel } from './RunActionPanel.tsx';
 import '../../workbench.css';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const STATUS_TONE = { pending: 'warn', active: 'good', archived: 'neutral', rejected: 'bad' } as const satisfies Record<SkillStatus, BadgeTone>;
 
@@ -78,18 +79,7 @@ function SkillTable({ items, busy, running, onRun, onLifecycle }: SkillTableProp
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="visually-hidden">{t('skills.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('skills.col.name')}</th>
-            <th scope="col">{t('skills.col.slug')}</th>
-            <th scope="col">{t('skills.col.status')}</th>
-            <th scope="col">{t('skills.col.activeVersion')}</th>
-            <th scope="col" className="numeric">{t('skills.col.usage')}</th>
-            <th scope="col">{t('skills.col.lastRun')}</th>
-            <th scope="col"><span className="visually-hidden">{t('skills.col.actions')}</span></th>
-          </tr>
-        </thead>
+        <TableHead caption={t('skills.title')} columns={[t('skills.col.name'), t('skills.col.slug'), t('skills.col.status'), t('skills.col.activeVersion'), { label: t('skills.col.usage'), numeric: true }, t('skills.col.lastRun'), { label: t('skills.col.actions'), hidden: true }]} />
         <tbody>
           {items.map((skill) => (
             <tr key={skill.id} aria-current={running === skill.slug ? 'true' : undefined}>
