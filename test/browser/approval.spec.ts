@@ -210,4 +210,31 @@ test.describe('on a computer without a biometric check, with the fallback passph
     expect(engine.store.versions.get(pending.id)?.status).toBe('approved');
     await screenshotView(page, 'skill-detail-approved');
   });
+
+  test('rolling back asks for the passphrase too: a wrong one is refused, the right one goes back to 1.0.0', async ({ page, engine, authenticator, openApp }) => {
+    expect((await engine.dispatch('fallback.setUp', { passphrase: PASSPHRASE })).ok).toBe(true);
+    for (const make of [() => generateFromText(engine), () => generateWith(engine, waterTrackerUpdate)]) {
+      const pending = await make();
+      const approved = await engine.dispatch('approval.approve', {
+        versionId: pending.id, shownContentSha256: pending.contentSha256, totpCode: await authenticator.nextCode(), passphrase: PASSPHRASE,
+      });
+      expect(approved.ok).toBe(true);
+    }
+    await openApp('skills');
+    await page.getByRole('row', { name: /Water Tracker/ }).getByRole('button', { name: 'Water Tracker', exact: true }).click();
+    await tab(page, /^Versions/).click();
+    await page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^1\.0\.0/ }).getByRole('button', { name: 'Roll back to 1.0.0…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Roll back to 1.0.0' });
+    const confirm = dialog.getByRole('button', { name: 'Roll back to 1.0.0' });
+    const passphrase = dialog.getByLabel('Local approval passphrase');
+    await expect(confirm).toBeDisabled();
+    await passphrase.fill('not the passphrase');
+    await confirm.click();
+    await expect(dialog.getByRole('alert')).toContainText('Wrong approval passphrase.');
+    expect(engine.store.versions.active('custom-water-tracker')?.version).toBe('1.1.0');
+    await passphrase.fill(PASSPHRASE);
+    await confirm.click();
+    await expect(dialog).toHaveCount(0);
+    expect(engine.store.versions.active('custom-water-tracker')?.version).toBe('1.0.0');
+  });
 });

@@ -224,7 +224,6 @@ export const reviewEn = {
 
   'rollback.title': 'Roll back to {version}',
   'rollback.intro': '{tag} becomes the running version again. You approved exactly this content before with both factors, so only the check on this computer is asked.',
-  'rollback.passphraseUnsupported': 'This computer’s check is the local approval passphrase, which the window cannot pass on for a rollback yet: the rollback will be refused.',
   'rollback.submit': 'Roll back to {version}',
   'rollback.submitting': 'Rolling back…',
   'rollback.refused': 'The rollback did not go through',
@@ -455,7 +454,6 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
 
   'rollback.title': 'Przywróć {version}',
   'rollback.intro': '{tag} znów stanie się działającą wersją. Tę dokładnie treść zatwierdzono wcześniej dwoma czynnikami, więc wymagane jest tylko potwierdzenie na tym komputerze.',
-  'rollback.passphraseUnsupported': 'Potwierdzeniem na tym komputerze jest lokalne hasło zatwierdzania, którego okno nie umie jeszcze przekazać przy przywracaniu: przywrócenie zostanie odrzucone.',
   'rollback.submit': 'Przywróć {version}',
   'rollback.submitting': 'Przywracanie…',
   'rollback.refused': 'Przywrócenie się nie powiodło',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError, ApprovalStatus, SkillVersionRecord } from '../../../../shared/contract/index.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
@@ -19,17 +19,22 @@ export function RollbackDialog({ version, onClose, onRolledBack }: {
   const [status, setStatus] = useState<Answer<ApprovalStatus> | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const passphraseId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void ask(() => window.foundry.approval.status({})).then(setStatus);
   }, []);
   const biometric = status?.ok ? status.value.biometric : null;
+  const usesPassphrase = biometric?.state === 'ready' && biometric.id === 'passphrase-fallback';
 
   async function confirm() {
     setBusy(true);
     setError(null);
-    const answer = await ask(() => window.foundry.versions.rollback({ slug: version.slug, version: version.version }));
+    const answer = await ask(() =>
+      window.foundry.versions.rollback({ slug: version.slug, version: version.version, ...(usesPassphrase ? { passphrase } : {}) }),
+    );
     setBusy(false);
     if (answer.ok) onRolledBack(answer.value);
     else setError(answer.error);
@@ -54,8 +59,20 @@ export function RollbackDialog({ version, onClose, onRolledBack }: {
           </dd>
         </div>
       </dl>
-      {biometric?.state === 'ready' && biometric.id === 'passphrase-fallback' && (
-        <p className="rv-callout rv-callout--warn">{t('rollback.passphraseUnsupported')}</p>
+      {usesPassphrase && (
+        <div className="rv-field">
+          <label htmlFor={passphraseId} className="rv-field__label">{t('approve.passphrase')}</label>
+          <input
+            id={passphraseId}
+            type="password"
+            className="rv-field__input"
+            autoComplete="current-password"
+            value={passphrase}
+            disabled={busy}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+          <p className="rv-field__hint">{t('approve.passphraseHint')}</p>
+        </div>
       )}
       {error && (
         <div className="rv-callout rv-callout--bad" role="alert">
@@ -66,7 +83,7 @@ export function RollbackDialog({ version, onClose, onRolledBack }: {
       <p role="status" className="approve__progress">{busy ? t('approve.checking') : ''}</p>
       <div className="modal__actions">
         <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>{t('dialog.cancel')}</button>
-        <button ref={confirmRef} type="button" className="button" onClick={() => void confirm()} disabled={busy}>
+        <button ref={confirmRef} type="button" className="button" onClick={() => void confirm()} disabled={busy || (usesPassphrase && passphrase.length === 0)}>
           {busy ? t('rollback.submitting') : t('rollback.submit', { version: version.version })}
         </button>
       </div>
