@@ -97,7 +97,7 @@ export function createHandlers({ store, skills, generator, service, approval, se
     'skills.get': ({ slug }) => service.getSkill('owner', slug),
     'skills.run': async ({ slug, action, params }) => {
       const outcome = await service.execute('owner', slug, action, params);
-      return { outcome, record: store.executions.page({ offset: 0, limit: 1, skillSlug: slug }).items[0] ?? null };
+      return { outcome, record: outcome.record };
     },
     'skills.archive': ({ slug }) => service.archive('owner', slug),
     'skills.restore': ({ slug }) => service.restore('owner', slug),

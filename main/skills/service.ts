@@ -3,7 +3,7 @@
 // ServiceErrors in both languages. Review and rollback requests only ask the owner: approving,
 // rejecting, rolling back and restoring are the owner's alone.
 import type { Locale, Localized } from '../../shared/i18n-types.ts';
-import type { SkillSummary, SkillVersionRecord } from '../../shared/contract/records.ts';
+import type { ExecutionRecord, SkillSummary, SkillVersionRecord } from '../../shared/contract/records.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { FoundryStore } from '../store/index.ts';
 import type { ReviewRequestKind, ReviewRequestRecord, ReviewRequestStatus } from '../store/repositories/review-requests.ts';
@@ -234,7 +234,8 @@ export function createSkillService(deps: SkillServiceDeps) {
       const found = resolveVisible(caller, name);
       authorize(caller, 'skills:execute', { approved: found.kind !== 'unavailable', skillSlug: name });
       if (found.kind === 'unavailable') throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
-      const executor = await registry.getModExecutor(name, { actor: caller, trigger });
+      let record: ExecutionRecord | null = null;
+      const executor = await registry.getModExecutor(name, { actor: caller, trigger, onExecuted: (stored) => { record = stored; } });
       if (!executor) throw new ServiceError('conflict', SERVICE_MESSAGES.notDeployed, { reason: 'not-deployed' });
       try {
         const result =
@@ -242,7 +243,7 @@ export function createSkillService(deps: SkillServiceDeps) {
           : method === 'getInsights' ? await executor.getInsights(LOCAL_TENANT)
           : method === 'getActions' ? executor.getActions()
           : await executor.executeAction(LOCAL_TENANT, method, params);
-        return { slug: name, action: method, result };
+        return { slug: name, action: method, result, record };
       } catch (error) {
         if (error instanceof ActionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
         if (error instanceof SkillExecutionError) {

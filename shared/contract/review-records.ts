@@ -1,7 +1,7 @@
 // What the owner's window sees of approvals, reviews, versions and the factors: plain data shared
 // by main (which decides) and the renderer (which shows). Never a code, passphrase or secret.
 import type { Localized } from '../i18n-types.ts';
-import type { Actor, SkillSummary, SkillVersionRecord } from './records.ts';
+import type { Actor, ExecutionRecord, SkillSummary, SkillVersionRecord } from './records.ts';
 import type { DisclosureItem } from '../skills/disclosure.ts';
 import type { ModAction, ModActionResult, ModInsight } from '../skills/mod-types.ts';
 
@@ -112,4 +112,6 @@ export interface ExecuteResult {
   action: string;
   /** executeAction's `{ success, data?, error? }`, getData's object, getInsights' list or getActions' list. */
   result: ModActionResult | Record<string, unknown> | ModInsight[] | ModAction[];
+  /** The execution this call stored (getActions is answered from the version's first run and stores none). */
+  record: ExecutionRecord | null;
 }

@@ -80,7 +80,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     const actions = await actionsOf(version, context);
     return new DynamicSkillExecutor(version, actions, async (call) => {
       const outcome = await deps.sandbox().execute({ skill: sandboxSkill(version), call, trigger: context.trigger, actor: context.actor });
-      log.executed(outcome.record, version);
+      log.executed(outcome.record, version, context);
       return outcome;
     });
   }

@@ -11,7 +11,7 @@ import { canonicalJson, sha256Hex } from './content-hash.ts';
 import type { ExecutionContext } from './execution-context.ts';
 
 export function createExecutionLog(store: Pick<FoundryStore, 'db' | 'now' | 'executions' | 'auditLog'>, repos: RegistryRepositories) {
-  function executed(record: ExecutionRecord, version: SkillVersionRecord | null): void {
+  function executed(record: ExecutionRecord, version: SkillVersionRecord | null, context: ExecutionContext): void {
     store.db.transaction(() => {
       if (version) repos.lifecycle.recordUse(version.skillId);
       store.auditLog.append({
@@ -30,6 +30,7 @@ export function createExecutionLog(store: Pick<FoundryStore, 'db' | 'now' | 'exe
         },
       });
     })();
+    context.onExecuted?.(record);
   }
 
   /** A built-in executor whose getData, getInsights and executeAction are recorded and audited. */
@@ -48,12 +49,12 @@ export function createExecutionLog(store: Pick<FoundryStore, 'db' | 'now' | 'exe
         // Refused params ran nothing: no execution to record.
         if (!(error instanceof ActionParamsError)) {
           const message = error instanceof Error ? error.message : String(error);
-          executed(store.executions.record({ ...base, status: 'failed', outputSha256: null, error: message, durationMs: performance.now() - started }), null);
+          executed(store.executions.record({ ...base, status: 'failed', outputSha256: null, error: message, durationMs: performance.now() - started }), null, context);
         }
         throw error;
       }
       const outputSha256 = sha256Hex(canonicalJson(output ?? null));
-      executed(store.executions.record({ ...base, status: 'succeeded', outputSha256, error: null, durationMs: performance.now() - started }), null);
+      executed(store.executions.record({ ...base, status: 'succeeded', outputSha256, error: null, durationMs: performance.now() - started }), null, context);
       return output;
     }
     return {

@@ -53,7 +53,10 @@ describe('execute', () => {
     expect(await flow.service.execute('scheduler', 'energy-monitor', 'log_energy', { level: 6 })).toMatchObject({ slug: 'energy-monitor', result: { success: true } });
     expect(await flow.service.execute('owner', 'energy-monitor', 'getActions')).toMatchObject({ result: [{ slug: 'log_energy', name: 'Log energy' }] });
     await flow.approvedWaterTracker();
-    expect(await flow.service.execute('assistant', SLUG, 'log_water', { amount_ml: 400 })).toEqual({ slug: SLUG, action: 'log_water', result: expect.objectContaining({ success: true }) });
+    const logged = await flow.service.execute('assistant', SLUG, 'log_water', { amount_ml: 400 });
+    expect(logged).toEqual({ slug: SLUG, action: 'log_water', result: expect.objectContaining({ success: true }), record: expect.objectContaining({ action: 'log_water', actor: 'assistant', status: 'succeeded' }) });
+    // The record is this call's own execution, as stored.
+    expect(flow.engine.store.executions.page({ offset: 0, limit: 1, skillSlug: SLUG }).items[0]?.id).toBe(logged.record?.id);
     expect(await flow.service.execute('scheduler', SLUG, 'getInsights')).toMatchObject({ result: [{ type: 'warning', title: 'Pij więcej wody!' }] });
     const byTrigger = flow.engine.store.executions.page({ offset: 0, limit: 100, skillSlug: SLUG }).items.filter((e) => e.trigger !== 'dry-run');
     expect(byTrigger.map((e) => [e.action, e.trigger, e.actor])).toEqual(expect.arrayContaining([['log_water', 'api', 'assistant'], ['getInsights', 'schedule', 'scheduler']]));
