@@ -161,17 +161,7 @@ function StartEnrollment({ replacing, onOffer, onCancel }: { replacing: boolean;
       {replacing && (
         <div className="field">
           <label htmlFor={codeId} className="field__label">{t('totpSetup.currentCode')}</label>
-          <input
-            id={codeId}
-            className="input input--code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={12}
-            value={currentCode}
-            onChange={(event) => setCurrentCode(event.target.value)}
-            aria-describedby={`${codeId}-hint`}
-          />
+          <AuthenticatorCodeInput id={codeId} value={currentCode} onChange={setCurrentCode} describedBy={`${codeId}-hint`} />
           <p id={`${codeId}-hint`} className="field__hint">{t('totpSetup.currentCodeHint')}</p>
         </div>
       )}
@@ -245,17 +235,7 @@ function ConfirmEnrollment({ offer, onDone, onRestart, onCancel }: { offer: Totp
         <form className="stack-form" onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">
             <label htmlFor={codeId} className="field__label">{t('totpSetup.code')}</label>
-            <input
-              id={codeId}
-              className="input input--code"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={12}
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              aria-invalid={problem !== null || undefined}
-            />
+            <AuthenticatorCodeInput id={codeId} value={code} onChange={setCode} invalid={problem !== null || undefined} />
           </div>
           <ErrorLine message={problem} />
           <div className="button-row">
@@ -269,6 +249,30 @@ function ConfirmEnrollment({ offer, onDone, onRestart, onCancel }: { offer: Totp
 }
 
 /** Which check on this computer approvals ask for, flagged loudly when it is the test provider. */
+/** A code from the authenticator app: digits from the phone, offered by the OS's one-time-code autofill. */
+function AuthenticatorCodeInput({ id, value, onChange, describedBy, invalid }: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  describedBy?: string;
+  invalid?: boolean;
+}) {
+  return (
+    <input
+      id={id}
+      className="input input--code"
+      type="text"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={12}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+    />
+  );
+}
+
 function ComputerCheck({ status }: { status: ApprovalStatus }) {
   const { t, localize } = useI18n();
   const biometric = status.biometric;

@@ -10,6 +10,7 @@ import { ask, type Answer } from '../../lib/api.ts';
 import { disclosureOf } from '../../lib/records.ts';
 import { CapabilityList, RISK_TONE } from './ReviewSummary.tsx';
 import { approvalProblem } from './approval-problem.ts';
+import { FallbackPassphraseField, usesFallbackPassphrase } from './FallbackPassphraseField.tsx';
 
 interface ApprovalDialogProps {
   version: SkillVersionRecord;
@@ -34,7 +35,7 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [incomplete, setIncomplete] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
-  const ids = { code: useId(), codeHint: useId(), passphrase: useId(), problem: useId(), provider: useId() };
+  const ids = { code: useId(), codeHint: useId(), problem: useId(), provider: useId() };
   const disclosure = disclosureOf(version);
 
   const loadStatus = async () => setStatus(await ask(() => window.foundry.approval.status({})));
@@ -44,7 +45,7 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
 
   const ready = status?.ok ? status.value : null;
   const biometric = ready?.biometric ?? null;
-  const usesPassphrase = biometric?.state === 'ready' && biometric.id === 'passphrase-fallback';
+  const usesPassphrase = usesFallbackPassphrase(biometric);
   const totpActive = Boolean(ready?.totp?.active);
   const lockedUntil = ready?.totp?.lockedUntil && Date.parse(ready.totp.lockedUntil) > Date.now() ? ready.totp.lockedUntil : null;
   const blocked = ready !== null && (biometric?.state !== 'ready' || !totpActive || !ready.secretStorage);
@@ -181,20 +182,7 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
                   </p>
                 </div>
                 {usesPassphrase && (
-                  <div className="rv-field">
-                    <label htmlFor={ids.passphrase} className="rv-field__label">{t('approve.passphrase')}</label>
-                    <input
-                      id={ids.passphrase}
-                      type="password"
-                      className="rv-field__input"
-                      autoComplete="current-password"
-                      value={passphrase}
-                      disabled={busy}
-                      aria-invalid={incomplete && passphrase.length === 0}
-                      onChange={(event) => setPassphrase(event.target.value)}
-                    />
-                    <p className="rv-field__hint">{t('approve.passphraseHint')}</p>
-                  </div>
+                  <FallbackPassphraseField value={passphrase} onChange={setPassphrase} disabled={busy} invalid={incomplete && passphrase.length === 0} />
                 )}
               </>
             )}

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, ApprovalStatus, SkillVersionRecord } from '../../../../shared/contract/index.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { HashPrefix } from '../../components/HashPrefix.tsx';
 import { ask, type Answer } from '../../lib/api.ts';
 import { approvalProblem } from './approval-problem.ts';
+import { FallbackPassphraseField, usesFallbackPassphrase } from './FallbackPassphraseField.tsx';
 
 /**
  * Going back to an approved version: that exact content was approved with both factors before,
@@ -20,14 +21,13 @@ export function RollbackDialog({ version, onClose, onRolledBack }: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const passphraseId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void ask(() => window.foundry.approval.status({})).then(setStatus);
   }, []);
   const biometric = status?.ok ? status.value.biometric : null;
-  const usesPassphrase = biometric?.state === 'ready' && biometric.id === 'passphrase-fallback';
+  const usesPassphrase = usesFallbackPassphrase(biometric);
 
   async function confirm() {
     setBusy(true);
@@ -59,21 +59,7 @@ export function RollbackDialog({ version, onClose, onRolledBack }: {
           </dd>
         </div>
       </dl>
-      {usesPassphrase && (
-        <div className="rv-field">
-          <label htmlFor={passphraseId} className="rv-field__label">{t('approve.passphrase')}</label>
-          <input
-            id={passphraseId}
-            type="password"
-            className="rv-field__input"
-            autoComplete="current-password"
-            value={passphrase}
-            disabled={busy}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-          <p className="rv-field__hint">{t('approve.passphraseHint')}</p>
-        </div>
-      )}
+      {usesPassphrase && <FallbackPassphraseField value={passphrase} onChange={setPassphrase} disabled={busy} />}
       {error && (
         <div className="rv-callout rv-callout--bad" role="alert">
           <h3 className="rv-callout__title">{t(approvalProblem(error).title === 'approve.error.other' ? 'rollback.refused' : approvalProblem(error).title)}</h3>
