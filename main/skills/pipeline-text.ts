@@ -4,12 +4,7 @@ import type { AuditReport } from '../../shared/skills/audit.ts';
 import type { SkillCandidate } from '../../shared/skills/candidate.ts';
 import type { Disclosure } from '../../shared/skills/disclosure.ts';
 import type { DryRunReport } from '../../shared/skills/dry-run.ts';
-
-const RISK: Record<Disclosure['risk']['level'], Localized> = {
-  low: { en: 'low', pl: 'niskie' },
-  medium: { en: 'medium', pl: 'średnie' },
-  high: { en: 'high', pl: 'wysokie' },
-};
+import { RISK_LABEL } from './approval/disclosure.ts';
 
 export const pipelineText = {
   noAttempt: { en: 'No candidate was generated.', pl: 'Nie wygenerowano żadnego kandydata.' } satisfies Localized,
@@ -44,8 +39,8 @@ export const pipelineText = {
     pl: `Próbne uruchomienie w piaskownicy nie powiodło się w żadnej próbie (ostatnio: ${detail}).`,
   }),
   disclosed: (d: Disclosure): Localized => ({
-    en: `Disclosure prepared: ${d.items.length} capability item(s), risk ${RISK[d.risk.level].en}.`,
-    pl: `Przygotowano ujawnienie: uprawnienia: ${d.items.length}, ryzyko ${RISK[d.risk.level].pl}.`,
+    en: `Disclosure prepared: ${d.items.length} capability item(s), risk ${RISK_LABEL[d.risk.level].en}.`,
+    pl: `Przygotowano ujawnienie: uprawnienia: ${d.items.length}, ryzyko ${RISK_LABEL[d.risk.level].pl}.`,
   }),
   submitted: (expiresAt: string): Localized => ({
     en: `Waiting for your approval until ${expiresAt} (rejected automatically after that).`,

@@ -15,7 +15,7 @@ export interface DisclosureInput {
   previous?: { version: string; capabilities: SkillCapabilities } | null;
 }
 
-const RISK_LABEL: Record<RiskLevel, Localized> = {
+export const RISK_LABEL: Record<RiskLevel, Localized> = {
   low: { en: 'low', pl: 'niskie' },
   medium: { en: 'medium', pl: 'średnie' },
   high: { en: 'high', pl: 'wysokie' },

@@ -70,15 +70,15 @@ export function validateLearningSettings(value: unknown): LearningSettings {
   return { modes: [...new Set(modes as LearningMode[])], requireApproval: true, maxProposedPerDay };
 }
 
-type SettingsStore = Pick<FoundryStore, 'db' | 'now'>;
+type SettingsStore = Pick<FoundryStore, 'settings'>;
 
 /** The stored settings, or the defaults; a stored value that is no longer valid is an error, not a fallback. */
 export function readLearningSettings(store: SettingsStore): LearningSettings {
-  const row = store.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY);
-  if (!row) return DEFAULT_LEARNING_SETTINGS;
+  const text = store.settings.readValue(SETTINGS_KEY);
+  if (text === null) return DEFAULT_LEARNING_SETTINGS;
   let stored: unknown;
   try {
-    stored = JSON.parse(row.value);
+    stored = JSON.parse(text);
   } catch {
     throw new LearningSettingsError({ pl: 'Zapisane ustawienia uczenia są uszkodzone.', en: 'The stored learning settings are damaged.' });
   }
@@ -91,8 +91,6 @@ export function updateLearningSettings(store: SettingsStore, patch: unknown): Le
     throw new LearningSettingsError({ pl: 'Zmiana ustawień musi być obiektem.', en: 'A settings change must be an object.' });
   }
   const next = validateLearningSettings({ ...readLearningSettings(store), ...patch });
-  store.db
-    .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-    .run(SETTINGS_KEY, JSON.stringify(next), store.now().toISOString());
+  store.settings.writeValue(SETTINGS_KEY, next);
   return next;
 }

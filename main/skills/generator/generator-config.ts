@@ -14,7 +14,7 @@ const API_KEY = 'anthropic-api-key';
 const MODEL = /^[a-z0-9][a-z0-9.\-]{1,99}$/;
 
 export interface GeneratorConfigDeps {
-  store: Pick<FoundryStore, 'db' | 'now' | 'sealedSecrets' | 'auditLog'>;
+  store: Pick<FoundryStore, 'settings' | 'sealedSecrets' | 'auditLog'>;
   /** Seals the stored key: the OS keychain in the app, a passphrase box headless; null when none is set up. */
   box: SecretBox | null;
   env?: NodeJS.ProcessEnv;
@@ -27,15 +27,11 @@ const invalid = (en: string, pl: string) => new GeneratorError('generator/invali
 export function createGeneratorConfig(deps: GeneratorConfigDeps) {
   const { store } = deps;
   const env = deps.env ?? process.env;
-  const readModel = store.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const writeModel = store.db.prepare(
-    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-  );
   const environmentKey = () => env.ANTHROPIC_API_KEY?.trim() || null;
 
   function model(): string {
-    const row = readModel.get(SETTINGS_KEY);
-    const stored = row ? (JSON.parse(row.value) as { model?: unknown }).model : undefined;
+    const text = store.settings.readValue(SETTINGS_KEY);
+    const stored = text === null ? undefined : (JSON.parse(text) as { model?: unknown }).model;
     return typeof stored === 'string' && MODEL.test(stored) ? stored : DEFAULT_CLAUDE_MODEL;
   }
 
@@ -79,7 +75,7 @@ export function createGeneratorConfig(deps: GeneratorConfigDeps) {
     },
     setModel(name: string): void {
       if (!MODEL.test(name)) throw invalid(`“${name.slice(0, 40)}” is not a model name.`, `„${name.slice(0, 40)}” to nie jest nazwa modelu.`);
-      writeModel.run(SETTINGS_KEY, JSON.stringify({ model: name }), store.now().toISOString());
+      store.settings.writeValue(SETTINGS_KEY, { model: name });
       store.auditLog.append({ actor: 'owner', event: 'generator.model-set', data: { model: name } });
     },
     /** The generator to use now: Claude with the key and model, or the offline one. */

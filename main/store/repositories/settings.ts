@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = { language: 'system' };
 /** Settings as one JSON value per key; unknown keys in the table are ignored, missing ones default. */
 export function createSettingsRepository(db: Db, now: () => Date) {
   const readAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
+  const readOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const write = db.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
@@ -18,11 +19,17 @@ export function createSettingsRepository(db: Db, now: () => Date) {
       return settings;
     },
     update(patch: Partial<Settings>): Settings {
-      const at = now().toISOString();
       db.transaction(() => {
-        for (const [key, value] of Object.entries(patch)) write.run(key, JSON.stringify(value), at);
+        for (const [key, value] of Object.entries(patch)) this.writeValue(key, value);
       })();
       return this.get();
+    },
+    /** The stored JSON text of another part's own key (e.g. `learning`, `generator`); null when unset. */
+    readValue(key: string): string | null {
+      return readOne.get(key)?.value ?? null;
+    },
+    writeValue(key: string, value: unknown): void {
+      write.run(key, JSON.stringify(value), now().toISOString());
     },
   };
 }
