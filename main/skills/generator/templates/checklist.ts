@@ -1,6 +1,6 @@
 // Checklist: items added, checked off and listed; an item is named by its text.
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
-import { expr, getActionsMethod, lit, textExpr, throwOnReadError } from './code.ts';
+import { expr, getActionsMethod, lit, textExpr, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { localiseActions, paramsSchema, textParam, type SkillTemplate } from './template.ts';
 
@@ -57,13 +57,7 @@ export function checklistTemplate(need: SkillNeed, names: SkillNames): SkillTemp
   readonly slug = ${lit(names.slug)};
 
   async getData(tenant_id: string) {
-    const { data, error } = await supabase
-      .from(${table})
-      .select("*")
-      .eq("tenant_id", tenant_id)
-      .order("created_at", { ascending: true })
-      .limit(500);
-    ${throwOnReadError(names.table)}
+    ${readTenantRows(names.table, { column: 'created_at', ascending: true }, 500)}
     const items = data ?? [];
     return { open: items.filter((i) => !i.done), done: items.filter((i) => i.done) };
   }

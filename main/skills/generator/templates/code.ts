@@ -41,3 +41,20 @@ export function getActionsMethod(actions: ModAction[]): string {
 export function throwOnReadError(what: string): string {
   return `if (error) throw new Error(${lit(`Could not read ${what}: `)} + String(error.message ?? error));`;
 }
+
+/**
+ * The generated read of the tenant's own rows in `table`, in `order`, at most `limit` (a number or
+ * an expression of ours), with any extra `.eq(…)` filters; a failed read throws.
+ */
+export function readTenantRows(table: string, order: { column: string; ascending: boolean }, limit: number | CodeExpr, filters: string[] = []): string {
+  return [
+    'const { data, error } = await supabase',
+    `      .from(${lit(table)})`,
+    '      .select("*")',
+    '      .eq("tenant_id", tenant_id)',
+    ...filters.map((filter) => `      ${filter}`),
+    `      .order(${lit(order.column)}, { ascending: ${order.ascending} })`,
+    `      .limit(${typeof limit === 'number' ? limit : limit.code});`,
+    `    ${throwOnReadError(table)}`,
+  ].join('\n');
+}

@@ -1,6 +1,6 @@
 // Counter: one count per day, moved up and down in steps and reset to zero.
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
-import { expr, getActionsMethod, lit, textExpr, throwOnReadError } from './code.ts';
+import { expr, getActionsMethod, lit, textExpr, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { subjectPreset, unitSuffix } from './subject-presets.ts';
 import { localiseActions, paramsSchema, type SkillTemplate } from './template.ts';
@@ -72,13 +72,7 @@ export function counterTemplate(need: SkillNeed, names: SkillNames): SkillTempla
   readonly slug = ${lit(names.slug)};
 
   async getData(tenant_id: string) {
-    const { data, error } = await supabase
-      .from(${table})
-      .select("*")
-      .eq("tenant_id", tenant_id)
-      .order("day", { ascending: false })
-      .limit(7);
-    ${throwOnReadError(names.table)}
+    ${readTenantRows(names.table, { column: 'day', ascending: false }, 7)}
     const days = data ?? [];
     const date = foundry.now().slice(0, 10);
     const todays = days.find((row) => row.day === date);

@@ -1,6 +1,6 @@
 // Journal: dated entries with text and an optional mood from 1 to 5.
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
-import { expr, getActionsMethod, lit, textExpr, throwOnReadError } from './code.ts';
+import { expr, getActionsMethod, lit, textExpr, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { localiseActions, paramsSchema, textParam, type SkillTemplate } from './template.ts';
 
@@ -90,13 +90,7 @@ export function journalTemplate(need: SkillNeed, names: SkillNames): SkillTempla
   }
 
   private async recent(tenant_id: string, limit: number) {
-    const { data, error } = await supabase
-      .from(${table})
-      .select("*")
-      .eq("tenant_id", tenant_id)
-      .order("logged_at", { ascending: false })
-      .limit(limit);
-    ${throwOnReadError(names.table)}
+    ${readTenantRows(names.table, { column: 'logged_at', ascending: false }, expr('limit'))}
     return data ?? [];
   }
 

@@ -2,7 +2,7 @@
 // schedule) tells the owner about each due reminder once.
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
 import { describeRepeat, repeatRule, type RepeatRule } from './cadence.ts';
-import { getActionsMethod, lit, throwOnReadError } from './code.ts';
+import { getActionsMethod, lit, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { localiseActions, paramsSchema, textParam, type SkillTemplate } from './template.ts';
 
@@ -93,14 +93,7 @@ export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTempl
   readonly slug = ${lit(names.slug)};
 
   async getData(tenant_id: string) {
-    const { data, error } = await supabase
-      .from(${table})
-      .select("*")
-      .eq("tenant_id", tenant_id)
-      .eq("done", false)
-      .order("due_at", { ascending: true })
-      .limit(200);
-    ${throwOnReadError(names.table)}
+    ${readTenantRows(names.table, { column: 'due_at', ascending: true }, 200, ['.eq("done", false)'])}
     const now = foundry.now();
     const open = data ?? [];
     return { now, open, due: open.filter((r) => String(r.due_at) <= now) };

@@ -1,6 +1,6 @@
 // Tracker: amounts logged through the day, totalled per day against the subject's limits.
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
-import { expr, getActionsMethod, lit, textExpr, throwOnReadError } from './code.ts';
+import { expr, getActionsMethod, lit, textExpr, readTenantRows } from './code.ts';
 import { sanitiseKey, type SkillNames } from './naming.ts';
 import { subjectPreset, unitSuffix } from './subject-presets.ts';
 import { localiseActions, paramsSchema, textParam, type SkillTemplate } from './template.ts';
@@ -79,13 +79,7 @@ export function trackerTemplate(need: SkillNeed, names: SkillNames): SkillTempla
   readonly slug = ${lit(names.slug)};
 
   async getData(tenant_id: string) {
-    const { data, error } = await supabase
-      .from(${table})
-      .select("*")
-      .eq("tenant_id", tenant_id)
-      .order("logged_at", { ascending: false })
-      .limit(500);
-    ${throwOnReadError(names.table)}
+    ${readTenantRows(names.table, { column: 'logged_at', ascending: false }, 500)}
     const entries = data ?? [];
     const today = foundry.now().slice(0, 10);
     const todays = entries.filter((e) => String(e.logged_at).slice(0, 10) === today);
