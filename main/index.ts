@@ -2,7 +2,7 @@
 // the IPC router and the tray. Everything Electron-specific lives in main/app/.
 import { app, dialog, session } from 'electron';
 import { appFiles, isRendererPage, type AppFiles } from './app/paths.ts';
-import { denyAllPermissions, enforceContentSecurityPolicy, guardAllWebContents } from './app/security.ts';
+import { applyPermissionPolicy, enforceContentSecurityPolicy, guardAllWebContents } from './app/security.ts';
 import { createMainWindow, revealWindow } from './app/window.ts';
 import { keepRunningInTray } from './app/close-to-tray.ts';
 import { appPageSenderCheck, createIpcRoute, registerIpc } from './app/ipc.ts';
@@ -13,8 +13,11 @@ import { createOwnerNotifier } from './app/owner-notifications.ts';
 import { startAppLocalApi } from './app/local-api.ts';
 import type { OwnerNotice } from './skills/service.ts';
 import { resolveLocale, TEXTS } from './app/texts.ts';
+import { APP_USER_MODEL_ID } from './app/app-identity.ts';
 
 app.enableSandbox();
+// Windows shows a desktop app's notifications only under its AppUserModelID (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 if (app.requestSingleInstanceLock()) {
   const files = appFiles(app.getAppPath());
@@ -41,7 +44,7 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
     app.exit(1);
     return;
   }
-  denyAllPermissions(session.defaultSession);
+  applyPermissionPolicy(session.defaultSession, isAppPage);
   enforceContentSecurityPolicy(session.defaultSession);
 
   const window = createMainWindow(files);
@@ -58,6 +61,11 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   };
   // Pending versions expire after 24 h and idle skills are archived: now, and every minute.
   engine.startMaintenance();
+  // The sandbox's runtime is checked and its host started now, so Settings and the window can say
+  // at once whether skills can run; a failure refuses only running, never the app.
+  void engine.skills.sandbox.start().then((status) => {
+    if (status.state === 'failed') console.error('[foundry] skills cannot run:', status.problem?.en);
+  });
   const api = await startAppLocalApi(engine, process.env);
   app.on('second-instance', show);
   app.on('activate', show);

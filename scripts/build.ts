@@ -7,7 +7,7 @@ import { build } from 'vite';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Native addons and Electron are loaded at run time from node_modules, never bundled. */
-const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'isolated-vm', ...builtinModules, /^node:/];
+const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'isolated-vm', 'typescript', ...builtinModules, /^node:/];
 
 /** The main bundle's entries; the sandbox host joins when its entry file exists. */
 export function mainEntries(projectRoot: string): Record<string, string> {
@@ -17,7 +17,8 @@ export function mainEntries(projectRoot: string): Record<string, string> {
   return entries;
 }
 
-export async function buildMain(): Promise<void> {
+/** Builds main and the sandbox host into `outDir` (out/main for the app; tests build elsewhere). */
+export async function buildMain(outDir = path.join(root, 'out/main')): Promise<void> {
   await build({
     configFile: false,
     root,
@@ -25,7 +26,7 @@ export async function buildMain(): Promise<void> {
     ssr: { target: 'node', noExternal: true },
     build: {
       ssr: true,
-      outDir: 'out/main',
+      outDir,
       emptyOutDir: true,
       target: 'node24',
       minify: false,

@@ -8,7 +8,7 @@ import type { OwnerNotice } from '../skills/service.ts';
 import type { Locale } from '../../shared/i18n-types.ts';
 import { createTouchIdProvider } from './biometric-touch-id.ts';
 import { createSafeStorageBox } from './safe-storage-box.ts';
-import { createUtilityProcessLauncher } from './utility-process-launcher.ts';
+import { createAppSandboxLauncher } from './sandbox-launcher.ts';
 import type { SecretBox } from '../skills/approval/secret-box.ts';
 
 /** The language the owner chose in Settings, or the system's. */
@@ -42,7 +42,12 @@ export async function openEngineOrExplain(files: AppFiles, notifyOwner: (notice:
     engine = openEngine({
       dataDir,
       secretBox: await secretBoxOrNone(),
-      launcher: createUtilityProcessLauncher(files.sandboxHost),
+      launcher: createAppSandboxLauncher(files, {
+        env: process.env,
+        packaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        onStderr: (text) => console.error('[foundry] the sandbox host said:', text),
+      }),
       approval: {
         providers: { 'touch-id': createTouchIdProvider({ locale }) },
         // FOUNDRY_TEST_BIOMETRIC is honoured only when running from source, never once installed.

@@ -6,7 +6,7 @@ export function appFiles(appRoot: string) {
   return {
     preload: path.join(appRoot, 'out', 'preload', 'index.cjs'),
     rendererIndex: path.join(appRoot, 'out', 'renderer', 'index.html'),
-    // Unpacked from the asar: a utility process needs a real file to start from.
+    // Unpacked from the asar: the sandbox host runs under a plain Node, which cannot read inside one.
     sandboxHost: path.join(appRoot, 'out', 'main', 'sandbox-host.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
   };
 }

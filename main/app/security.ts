@@ -1,13 +1,18 @@
 import { app, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 
+/** The one browser permission the app uses: "Copy token" in Settings writes to the clipboard. */
+const APP_PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 /**
- * Nothing in the app needs a browser permission (camera, notifications, clipboard, USB, …), so
- * every request and check is answered "no".
+ * Every permission request and check is answered "no" (camera, notifications, clipboard reads,
+ * USB, …), except a sanitized clipboard write asked for by the app's own page in its main frame.
  */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+export function applyPermissionPolicy(session: Session, isAppPage: (url: string) => boolean): void {
+  const allowed = (permission: string, details: { requestingUrl?: string; isMainFrame?: boolean }) =>
+    APP_PAGE_PERMISSIONS.has(permission) && details.isMainFrame === true && isAppPage(details.requestingUrl ?? '');
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details)));
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) => allowed(permission, details));
   session.setDevicePermissionHandler(() => false);
 }
 

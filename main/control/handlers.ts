@@ -58,6 +58,7 @@ export function createHandlers({ store, skills, generator, service, approval, se
       databaseFile: store.file,
       schemaVersion: store.schemaVersion(),
       counts: store.skills.counts(),
+      sandbox: skills.sandbox.runtimeStatus,
     }),
     'reviews.list': () => store.skills.pendingReviews(),
     'skills.list': () => store.skills.list(),

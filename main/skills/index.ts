@@ -8,7 +8,7 @@ import { runPipeline, type PipelineDeps, type PipelineResult } from './pipeline.
 import type { SkillGenerator } from './generator/index.ts';
 
 export interface SkillEngineOptions {
-  /** The app passes its utilityProcess launcher; plain Node forks. */
+  /** The app passes the built host and the Node it resolved; plain Node forks host-entry.ts under itself. */
   launcher?: SandboxProcessLauncher;
   limits?: Partial<SandboxLimits>;
 }

@@ -80,6 +80,22 @@ export interface AppInfo {
   databaseFile: string;
   schemaVersion: number;
   counts: StoreCounts;
+  sandbox: SandboxRuntimeStatus;
+}
+
+/** Where the Node runtime that runs skills came from (see main/skills/sandbox/runtime/). */
+export type SandboxRuntimeSource = 'FOUNDRY_NODE' | 'bundled' | 'npm' | 'path' | 'current';
+
+/** The sandbox host's runtime as the owner sees it: which Node, and whether skills can run. */
+export interface SandboxRuntimeStatus {
+  nodePath: string | null;
+  source: SandboxRuntimeSource | null;
+  /** Known once the runtime has been checked. */
+  nodeVersion: string | null;
+  /** `not-started` until the first execution (or the app's start-up check) needs the host. */
+  state: 'not-started' | 'starting' | 'ready' | 'failed';
+  /** Why skills cannot run, and what to do; only when `failed`. */
+  problem: Localized | null;
 }
 
 export interface StoreCounts {

@@ -6,6 +6,9 @@ import type { SandboxProcess, SandboxProcessLauncher } from './process-launcher.
 import type { SandboxLimits } from './limits.ts';
 import { readResidentBytes } from './process-memory.ts';
 import type { SandboxFailureCode } from './errors.ts';
+import type { SandboxRuntimeStatus } from '../../../shared/contract/records.ts';
+import { RuntimeProblem, runtimeMessages } from './runtime/runtime-messages.ts';
+import { RuntimeStatusTracker } from './runtime/runtime-status.ts';
 
 export type HostRunRequest = Omit<ExecuteMessage, 'type' | 'id'>;
 
@@ -46,7 +49,9 @@ export class HostSupervisor {
   private readonly limits: SandboxLimits;
   private readonly readRss: (pid: number) => number | undefined;
   private readonly bounds: HostMessageBounds;
+  private readonly runtime: RuntimeStatusTracker;
   private host: LiveHost | null = null;
+  private prepared: Promise<{ ok: true } | { ok: false; detail: string }> | undefined;
   private nextId = 0;
   private closed = false;
 
@@ -54,6 +59,7 @@ export class HostSupervisor {
     this.launcher = options.launcher;
     this.limits = options.limits;
     this.readRss = options.readRss ?? readResidentBytes;
+    this.runtime = new RuntimeStatusTracker(options.launcher.runtime);
     const { maxOutputBytes, maxQueryBytes, maxLogEntries, maxLogChars, maxNotifications } = options.limits;
     this.bounds = {
       maxChars: maxOutputBytes + maxQueryBytes + maxLogEntries * (maxLogChars + 8) + maxNotifications * 2_300 + 64 * 1024,
@@ -66,16 +72,22 @@ export class HostSupervisor {
     return this.host?.process.pid;
   }
 
+  /** Which Node runs the host and whether skills can run, for the owner. */
+  get runtimeStatus(): SandboxRuntimeStatus {
+    return this.runtime.status();
+  }
+
+  /** Checks the runtime and starts the host now, without running anything (the app does this at start). */
+  async start(): Promise<SandboxRuntimeStatus> {
+    await this.readyHost();
+    return this.runtimeStatus;
+  }
+
   /** Runs one execution; callers must not overlap runs (the sandbox queues them). */
   async run(request: HostRunRequest, onQuery: QueryHandler): Promise<HostRunResult> {
-    if (this.closed) return failed('closed', 'no more executions are accepted');
-    const host = this.host ?? (this.host = this.launch());
-    try {
-      await host.ready;
-    } catch (error) {
-      return failed('host-unavailable', (error as Error).message);
-    }
-    if (host.dead) return failed('crashed', 'the sandbox host stopped before the execution began');
+    const started = await this.readyHost();
+    if (!started.ok) return failed(started.code, started.detail);
+    const host = started.host;
     if (host.active) throw new Error('HostSupervisor.run: executions must not overlap');
     const id = ++this.nextId;
     return new Promise<HostRunResult>((resolve) => {
@@ -94,6 +106,34 @@ export class HostSupervisor {
       };
       host.process.send(encodeMessage({ type: 'execute', id, ...request }));
     });
+  }
+
+  /** The live host once it passed its start; the runtime is checked once, before the first launch. */
+  private async readyHost(): Promise<{ ok: true; host: LiveHost } | { ok: false; code: SandboxFailureCode; detail: string }> {
+    if (this.closed) return { ok: false, code: 'closed', detail: 'no more executions are accepted' };
+    const prepared = await (this.prepared ??= this.prepareRuntime());
+    if (!prepared.ok) return { ok: false, code: 'host-unavailable', detail: prepared.detail };
+    if (this.closed) return { ok: false, code: 'closed', detail: 'no more executions are accepted' };
+    const host = this.host ?? (this.host = this.launch());
+    try {
+      await host.ready;
+    } catch (error) {
+      return { ok: false, code: 'host-unavailable', detail: (error as Error).message };
+    }
+    if (host.dead) return { ok: false, code: 'crashed', detail: 'the sandbox host stopped before the execution began' };
+    return { ok: true, host };
+  }
+
+  private async prepareRuntime(): Promise<{ ok: true } | { ok: false; detail: string }> {
+    this.runtime.starting();
+    try {
+      this.runtime.checked(await this.launcher.prepare());
+      return { ok: true };
+    } catch (error) {
+      const problem = error instanceof RuntimeProblem ? error.userMessage : runtimeMessages.notRunnable(String(this.launcher.runtime.path), String(error));
+      this.runtime.failed(problem);
+      return { ok: false, detail: problem.en };
+    }
   }
 
   /** Kills the host; a run in progress fails as `closed`. */
@@ -116,6 +156,7 @@ export class HostSupervisor {
     // run() observes it; a host nobody waited for must not become an unhandled rejection.
     ready.catch(() => {});
     let started = false;
+    this.runtime.starting();
     const startTimer = setTimeout(() => host.settleStart(`it did not start within ${this.limits.hostStartMs} ms`), this.limits.hostStartMs);
     const host: LiveHost = {
       process: this.launcher.launch(),
@@ -124,7 +165,11 @@ export class HostSupervisor {
         if (started) return;
         started = true;
         clearTimeout(startTimer);
-        if (error === undefined) return resolve();
+        if (error === undefined) {
+          this.runtime.ready();
+          return resolve();
+        }
+        this.runtime.failed(runtimeMessages.selfCheckFailed(String(this.launcher.runtime.path), error));
         reject(new Error(error));
         this.kill(host, 'host-unavailable', error);
       },

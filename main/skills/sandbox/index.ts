@@ -6,7 +6,7 @@ export { DEFAULT_LIMITS, type SandboxLimits, type ExecutionLimitOverrides } from
 export {
   createNodeLauncher,
   SANDBOX_HOST_EXEC_ARGV,
-  SANDBOX_HOST_SERVICE_NAME,
+  type NodeLauncherOptions,
   type SandboxProcess,
   type SandboxProcessExit,
   type SandboxProcessLauncher,
@@ -14,3 +14,4 @@ export {
 export type { SkillNotification } from './protocol.ts';
 export { createDryRunner, DRY_RUN_TENANT } from './dry-run.ts';
 export { checkActionParams, type ParamsCheck } from './action-params.ts';
+export { resolveNodeRuntime, RuntimeProblem, type NodeRuntimeChoice, type NodeRuntimeContext } from './runtime/index.ts';

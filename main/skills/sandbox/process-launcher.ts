@@ -1,17 +1,25 @@
-// How main starts the sandbox host. Under plain Node (CLI, tests) it is `child_process.fork`; in the
-// app, main/app implements the same interface with Electron's utilityProcess:
+// How main starts the sandbox host: always `child_process.fork` of a real Node ≥ 24 binary running
+// isolated-vm's own Node prebuild — in the app, in `foundry serve`, in the CLI and in the tests.
 //
-//   const child = utilityProcess.fork(path.join(__dirname, 'sandbox-host.js'), [], {
-//     execArgv: [...SANDBOX_HOST_EXEC_ARGV], serviceName: SANDBOX_HOST_SERVICE_NAME, env: {}, stdio: 'pipe' });
-//   return { get pid() { return child.pid; }, send: (m) => child.postMessage(m), onMessage: (l) => child.on('message', l),
-//            onExit: (l) => child.on('exit', (code) => l({ code, signal: null })),
-//            kill: () => { if (child.pid) process.kill(child.pid, 'SIGKILL'); } };
+// Why never an Electron utility process (measured by source review, Electron 45 / isolated-vm 7):
+//  1. isolated-vm 7 does not compile against Electron ≥ 42's V8: `v8::External::New` and
+//     `External::Value` now need a type tag, and isolated-vm calls the untagged forms
+//     (src/isolate/external.h, src/module/reference_handle.cc, src/module/callback.cc).
+//  2. Electron 45 starts utility processes from Node's startup snapshot, which isolated-vm cannot
+//     run under, and `--no-node-snapshot` in `utilityProcess.fork({ execArgv })` never reaches Node
+//     (Electron keeps only an allow-list of Node options): the host would fail its self-check.
+//  3. `utilityProcess.fork(…, { env: {} })` does not clear the environment (Electron only replaces
+//     it when the map is non-empty): the process running skills would inherit ANTHROPIC_API_KEY,
+//     FOUNDRY_PASSPHRASE and everything else of main's.
+// A plain Node child gets exactly the flags, environment and working folder we give it.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { resolveNodeRuntime, type NodeRuntimeChoice } from './runtime/node-runtime.ts';
+import { checkNodeRuntime, type VersionProbe } from './runtime/runtime-check.ts';
+import { createPrivateWorkDir, removeWorkDir, sandboxHostEnv } from './runtime/host-environment.ts';
 
-/** isolated-vm needs --no-node-snapshot on Node ≥ 20 (and in Electron's utility processes). */
+/** isolated-vm cannot run from Node's startup snapshot (Node ≥ 20). */
 export const SANDBOX_HOST_EXEC_ARGV: readonly string[] = ['--no-node-snapshot'];
-export const SANDBOX_HOST_SERVICE_NAME = 'Skill Foundry sandbox';
 
 export interface SandboxProcessExit {
   code: number | null;
@@ -31,24 +39,47 @@ export interface SandboxProcess {
 }
 
 export interface SandboxProcessLauncher {
+  /** The Node binary that runs the host, and where it came from (shown to the owner). */
+  readonly runtime: NodeRuntimeChoice;
+  /** Checks the runtime before the first launch: answers its version, or rejects with a RuntimeProblem. */
+  prepare(): Promise<string>;
   launch(): SandboxProcess;
+}
+
+export interface NodeLauncherOptions {
+  /** The host's entry file: host-entry.ts from source, out/main/sandbox-host.js in the built app. */
+  entry?: string;
+  /** Defaults to this process's Node, or FOUNDRY_NODE. */
+  runtime?: NodeRuntimeChoice;
+  /** Main's environment: read only for FOUNDRY_NODE and what Node needs on the platform, never passed on. */
+  env?: NodeJS.ProcessEnv;
+  probe?: VersionProbe;
+  onStderr?: (text: string) => void;
 }
 
 const STDERR_TAIL_CHARS = 4_000;
 
-/**
- * `child_process.fork` of host-entry.ts (Node 24 strips the types). The host gets an empty
- * environment, so no secret in main's environment ever reaches the process running skills.
- */
-export function createNodeLauncher(options: { entry?: string; onStderr?: (text: string) => void } = {}): SandboxProcessLauncher {
+export function createNodeLauncher(options: NodeLauncherOptions = {}): SandboxProcessLauncher {
   const entry = options.entry ?? fileURLToPath(new URL('./host-entry.ts', import.meta.url));
+  const env = options.env ?? process.env;
+  const runtime = options.runtime
+    ?? resolveNodeRuntime({ env, platform: process.platform, execPath: process.execPath, isElectron: Boolean(process.versions.electron), packaged: false });
+  const hostEnv = sandboxHostEnv(process.platform, env);
+  let prepared: Promise<string> | undefined;
   return {
+    runtime,
+    prepare: () => (prepared ??= checkNodeRuntime(runtime, hostEnv, options.probe)),
     launch() {
+      if (!runtime.path) throw new Error('launch() before prepare(): no Node runtime was found');
+      const workDir = createPrivateWorkDir();
       const child = fork(entry, [], {
+        execPath: runtime.path,
         execArgv: [...SANDBOX_HOST_EXEC_ARGV],
-        env: {},
+        env: hostEnv,
+        cwd: workDir,
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'json',
+        windowsHide: true,
       });
       let stderrTail = '';
       child.stderr?.setEncoding('utf8');
@@ -58,8 +89,9 @@ export function createNodeLauncher(options: { entry?: string; onStderr?: (text: 
       child.stderr?.on('end', () => {
         if (stderrTail.trim()) options.onStderr?.(stderrTail);
       });
-      // A send racing the child's death must not throw into main.
+      // A send racing the child's death must not throw into main; a binary that cannot start ends in 'close' too.
       child.on('error', () => {});
+      child.on('close', () => removeWorkDir(workDir));
       return {
         pid: child.pid,
         send: (message) => {

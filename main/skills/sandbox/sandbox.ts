@@ -1,6 +1,6 @@
 // The sandbox stage: runs one skill call in the host process, answers its queries through the
 // data gateway, commits its writes only if it succeeded, and records every execution.
-import type { ExecutionRecord } from '../../../shared/contract/records.ts';
+import type { ExecutionRecord, SandboxRuntimeStatus } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
 import { canonicalJson, sha256Hex } from '../registry/content-hash.ts';
 import { createSkillDataGateway, type ExecutionDataScope } from './data-gateway.ts';
@@ -14,7 +14,7 @@ import type { SkillNotification } from './protocol.ts';
 
 export interface SandboxOptions {
   store: Pick<FoundryStore, 'db' | 'executions' | 'now'>;
-  /** Defaults to child_process.fork of host-entry.ts; the app passes its utilityProcess launcher. */
+  /** Defaults to forking host-entry.ts under this process's Node; the app passes the built host and its runtime. */
   launcher?: SandboxProcessLauncher;
   limits?: Partial<SandboxLimits>;
 }
@@ -38,6 +38,10 @@ export interface Sandbox {
   close(): Promise<void>;
   /** The host process's pid, while one runs. */
   readonly hostPid: number | undefined;
+  /** Which Node runs skills and whether they can run. */
+  readonly runtimeStatus: SandboxRuntimeStatus;
+  /** Checks the runtime and starts the host ahead of the first execution; answers the status. */
+  start(): Promise<SandboxRuntimeStatus>;
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {
@@ -134,5 +138,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     get hostPid() {
       return supervisor.pid;
     },
+    get runtimeStatus() {
+      return supervisor.runtimeStatus;
+    },
+    start: () => supervisor.start(),
   };
 }

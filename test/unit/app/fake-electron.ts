@@ -105,6 +105,7 @@ export const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: vi.fn(() => app.hasLock),
   whenReady: () => Promise.resolve(),
   enableSandbox: vi.fn(),
+  setAppUserModelId: vi.fn(),
   quit: vi.fn(() => {
     app.emit('before-quit', new FakeEvent());
   }),
@@ -206,6 +207,47 @@ export const nativeImage = {
 export const nativeTheme = { shouldUseDarkColors: false };
 
 export const dialog = { showErrorBox: vi.fn() };
+
+/**
+ * The OS keychain: seals with a key only this fake knows (so sealed secrets never hold the plain
+ * text), on the backend a test chooses; 'basic_text' is Linux without a keyring.
+ */
+const KEYCHAIN_KEY = 0x5a;
+const seal = (text: string) => Buffer.from(Buffer.from(`keychain:${text}`, 'utf8').map((byte) => byte ^ KEYCHAIN_KEY));
+export const safeStorage = {
+  backend: 'gnome_libsecret' as string,
+  available: true,
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+  isAsyncEncryptionAvailable: vi.fn(async () => safeStorage.available),
+  encryptStringAsync: vi.fn(async (plain: string) => seal(plain)),
+  decryptStringAsync: vi.fn(async (data: Buffer) => {
+    const text = Buffer.from(data.map((byte) => byte ^ KEYCHAIN_KEY)).toString('utf8');
+    if (!text.startsWith('keychain:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { result: text.slice('keychain:'.length), shouldReEncrypt: false };
+  }),
+};
+
+export const systemPreferences = {
+  canPromptTouchID: vi.fn(() => false),
+  promptTouchID: vi.fn(async (_reason: string) => {}),
+};
+
+/** Desktop notifications; `shown` lists every one the app showed, newest last. */
+export class Notification extends EventEmitter {
+  static supported = true;
+  static shown: Notification[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  readonly options: { title: string; body: string };
+  constructor(options: { title: string; body: string }) {
+    super();
+    this.options = options;
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+}
 export const shell = { openExternal: vi.fn() };
 
 export const contextBridge = {
@@ -230,4 +272,8 @@ export function resetFakeElectron(): void {
   Tray.created = [];
   session.defaultSession = new FakeSession();
   contextBridge.exposed = {};
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.available = true;
+  Notification.supported = true;
+  Notification.shown = [];
 }

@@ -32,6 +32,10 @@ beforeEach(async (context) => {
     get hostPid() {
       return flow.engine.skills.sandbox.hostPid;
     },
+    get runtimeStatus() {
+      return flow.engine.skills.sandbox.runtimeStatus;
+    },
+    start: () => flow.engine.skills.sandbox.start(),
   };
   registry = createSkillRegistry({ store, repos: createRegistryRepositories(store), sandbox: () => spy, locale: () => 'en' });
 });
