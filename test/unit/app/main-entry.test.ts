@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, openFoundryStore } from '../../../main/store/index.ts';
+import { ipcChannel } from '../../../shared/contract/methods.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { addPendingVersions } from './pending-versions.ts';
 import { quitApp, startApp } from './start-app.ts';
@@ -19,13 +20,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function start(options: { dataDir?: string; locale?: string; hasLock?: boolean } = {}) {
+async function start(options: { dataDir?: string; locale?: string; hasLock?: boolean; prepare?: (electron: Awaited<ReturnType<typeof startApp>>) => void } = {}) {
   vi.stubEnv('FOUNDRY_DATA_DIR', '');
   const dataDir = options.dataDir ?? tempDir();
   const electron = await startApp((e) => {
     e.app.userData = dataDir;
     e.app.locale = options.locale ?? 'en-US';
     e.app.hasLock = options.hasLock ?? true;
+    options.prepare?.(e);
   });
   running = electron;
   return { electron, dataDir, window: electron.BrowserWindow.created[0], tray: electron.Tray.created[0] };
@@ -33,7 +35,51 @@ async function start(options: { dataDir?: string; locale?: string; hasLock?: boo
 
 const menuLabels = (tray: { menu: { items: { label?: string }[] } | null }) => tray.menu!.items.map((item) => item.label);
 
+const fromWindow = (window: { webContents: { mainFrame: unknown } }) => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+
 describe('main entry', () => {
+  it("seals the owner's secrets with the OS keychain: the API token is never stored in plain text", async () => {
+    const { electron, dataDir, window } = await start();
+    const rotated = (await electron.ipcMain.invoke(ipcChannel('apiToken.rotate'), fromWindow(window!), {})) as { ok: boolean };
+    expect(rotated).toMatchObject({ ok: true });
+    const revealed = (await electron.ipcMain.invoke(ipcChannel('apiToken.reveal'), fromWindow(window!), {})) as { ok: true; value: { token: string } };
+    const token = revealed.value.token;
+    expect(token.length).toBeGreaterThan(20);
+    expect(electron.safeStorage.encryptStringAsync).toHaveBeenCalledWith(token);
+    quitApp(running!);
+    running = null;
+    expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE)).includes(Buffer.from(token))).toBe(false);
+  });
+
+  it('on Linux without a keyring it runs, but refuses to store secrets and says why', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { electron, window } = await start({ prepare: (e) => (e.safeStorage.backend = 'basic_text') });
+    const refused = (await electron.ipcMain.invoke(ipcChannel('apiToken.rotate'), fromWindow(window!), {})) as { ok: false; error: { message: { en: string } } };
+    expect(refused.ok).toBe(false);
+    expect(electron.safeStorage.encryptStringAsync).not.toHaveBeenCalled();
+    expect(window).toBeDefined();
+  });
+
+  it('files its notifications under the appId on Windows, so they show', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('win32');
+    const { electron } = await start();
+    expect(electron.app.setAppUserModelId).toHaveBeenCalledExactlyOnceWith('dev.skillfoundry.app');
+  });
+
+  it('checks the sandbox runtime at start; when it cannot run skills the window still opens and says why', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { electron, window } = await start();
+    // The fake app root has no built sandbox host, so its start-up check fails.
+    await vi.waitFor(async () => {
+      const info = (await electron.ipcMain.invoke(ipcChannel('app.info'), fromWindow(window!), {})) as { value: { sandbox: { state: string } } };
+      expect(info.value.sandbox.state).toBe('failed');
+    });
+    const info = (await electron.ipcMain.invoke(ipcChannel('app.info'), fromWindow(window!), {})) as { value: { sandbox: { problem: { en: string; pl: string } } } };
+    expect(info.value.sandbox.problem.en).toContain('The sandbox did not pass its start-up check');
+    expect(info.value.sandbox.problem.pl).toContain('Piaskownica nie przeszła kontroli startowej');
+    expect(window).toBeDefined();
+  });
+
   it("opens the store in Electron's userData, the window and the tray", async () => {
     const { dataDir, window, tray } = await start();
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);

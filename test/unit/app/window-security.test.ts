@@ -64,11 +64,26 @@ describe("Electron's security checklist", () => {
     const ses = electron.session.defaultSession;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const answer = vi.fn();
-      ses.permissionRequestHandler!(contents, permission, answer, {});
+      ses.permissionRequestHandler!(contents, permission, answer, { requestingUrl: appUrl(), isMainFrame: true });
       expect(answer).toHaveBeenCalledExactlyOnceWith(false);
-      expect(ses.permissionCheckHandler!(contents, permission, 'file:///', {})).toBe(false);
+      expect(ses.permissionCheckHandler!(contents, permission, 'file:///', { requestingUrl: appUrl(), isMainFrame: true })).toBe(false);
     }
     expect(ses.devicePermissionHandler!({ deviceType: 'usb', origin: 'file:///' })).toBe(false);
+  });
+
+  it('5 · …except a sanitized clipboard write by the app page itself, so "Copy token" copies', () => {
+    const ses = electron.session.defaultSession;
+    const request = (details: Record<string, unknown>) => {
+      const answer = vi.fn();
+      ses.permissionRequestHandler!(contents, 'clipboard-sanitized-write', answer, details);
+      return answer.mock.calls[0]?.[0] as boolean;
+    };
+    expect(request({ requestingUrl: `${appUrl()}#/settings`, isMainFrame: true })).toBe(true);
+    expect(ses.permissionCheckHandler!(contents, 'clipboard-sanitized-write', 'file:///', { requestingUrl: appUrl(), isMainFrame: true })).toBe(true);
+    expect(request({ requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(request({ requestingUrl: appUrl(), isMainFrame: false })).toBe(false);
+    expect(request({})).toBe(false);
+    expect(ses.permissionCheckHandler!(contents, 'clipboard-sanitized-write', 'file:///', { requestingUrl: 'file:///etc/passwd', isMainFrame: true })).toBe(false);
   });
 
   it('6 · webSecurity is not disabled', () => {
