@@ -3,7 +3,7 @@
 import type { Actor } from '../../shared/contract/records.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { FoundryStore } from '../store/index.ts';
-import { createSandbox, createDryRunner, type Sandbox, type SandboxLimits, type SandboxProcessLauncher } from './sandbox/index.ts';
+import { createSandbox, createDryRunner, createNodeLauncher, type Sandbox, type SandboxLimits, type SandboxProcessLauncher } from './sandbox/index.ts';
 import { runPipeline, type PipelineDeps, type PipelineResult } from './pipeline.ts';
 import type { SkillGenerator } from './generator/index.ts';
 
@@ -11,6 +11,8 @@ export interface SkillEngineOptions {
   /** The app passes the built host and the Node it resolved; plain Node forks host-entry.ts under itself. */
   launcher?: SandboxProcessLauncher;
   limits?: Partial<SandboxLimits>;
+  /** Read for FOUNDRY_NODE by the default launcher; never passed to the sandbox host. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface GenerateOptions {
@@ -21,7 +23,8 @@ export interface GenerateOptions {
 
 export function createSkillEngine(store: FoundryStore, options: SkillEngineOptions = {}) {
   let sandbox: Sandbox | null = null;
-  const sandboxOnce = () => (sandbox ??= createSandbox({ store, ...(options.launcher ? { launcher: options.launcher } : {}), ...(options.limits ? { limits: options.limits } : {}) }));
+  const launcher = () => options.launcher ?? createNodeLauncher(options.env ? { env: options.env } : {});
+  const sandboxOnce = () => (sandbox ??= createSandbox({ store, launcher: launcher(), ...(options.limits ? { limits: options.limits } : {}) }));
   // One pipeline at a time: version numbers are taken from what is stored.
   let queue: Promise<unknown> = Promise.resolve();
 

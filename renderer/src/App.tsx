@@ -10,6 +10,7 @@ import { NewSkillView } from './views/new-skill/NewSkillView.tsx';
 import { ActivityView } from './views/activity/ActivityView.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
 import { Loading } from './components/Loading.tsx';
+import { SandboxBanner } from './components/SandboxBanner.tsx';
 
 // The skill detail (highlighting, Markdown, diffs) loads on first use, not with the window.
 const SkillDetailPage = lazy(() => import('./views/skill-detail/SkillDetailPage.tsx').then((module) => ({ default: module.SkillDetailPage })));
@@ -47,6 +48,7 @@ export function App() {
       <div className="app-body">
         <Navigation />
         <main className="app-main">
+          <SandboxBanner />
           {/* The view stays mounted under an open skill detail, so closing it returns to the same place. */}
           <div hidden={skillDetail !== null}>
             <CurrentView />

@@ -14,4 +14,4 @@ export {
 export type { SkillNotification } from './protocol.ts';
 export { createDryRunner, DRY_RUN_TENANT } from './dry-run.ts';
 export { checkActionParams, type ParamsCheck } from './action-params.ts';
-export { resolveNodeRuntime, RuntimeProblem, type NodeRuntimeChoice, type NodeRuntimeContext } from './runtime/index.ts';
+export { resolveNodeRuntime, RuntimeProblem, type NodeRuntimeChoice, type NodeRuntimeContext, type NodeRuntimeSource } from './runtime/index.ts';

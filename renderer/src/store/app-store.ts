@@ -46,6 +46,8 @@ export interface FoundryState {
   navigate(view: ViewId): void;
   /** Reloads the header's counts and the current view's data. */
   refreshView(): Promise<void>;
+  /** Reloads the header's counts and the sandbox's state only. */
+  refreshInfo(): Promise<void>;
   /** After a decision (approve, reject, rollback): the counts, the review queue, the skills and the current view. */
   refreshAll(): Promise<void>;
   /** Opens a skill's detail, at `versionId` (else its pending, else its running version). */
@@ -132,6 +134,10 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
         },
       };
       await Promise.all([load('info', () => window.foundry.app.info({})), viewData[get().view]()]);
+    },
+
+    async refreshInfo() {
+      await load('info', () => window.foundry.app.info({}));
     },
 
     async refreshAll() {

@@ -4,6 +4,7 @@ import { ViewSection } from '../../components/ViewSection.tsx';
 import { LoadableContent } from '../../components/LoadableContent.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { InstallationInfo } from './InstallationInfo.tsx';
+import { SandboxInfo } from './SandboxInfo.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
 import { GeneratorSettings } from './GeneratorSettings.tsx';
 import { ApiTokenSettings } from './ApiTokenSettings.tsx';
@@ -22,6 +23,7 @@ export function SettingsView() {
       <SecuritySettings />
       <GeneratorSettings />
       <ApiTokenSettings />
+      <SandboxInfo />
       <InstallationInfo />
     </ViewSection>
   );
