@@ -1,9 +1,9 @@
 // The Electron main process: one instance, the engine on the owner's store, the review window,
 // the IPC router and the tray. Everything Electron-specific lives in main/app/.
-import { app, dialog, session } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { appFiles, isRendererPage, type AppFiles } from './app/paths.ts';
 import { applyPermissionPolicy, enforceContentSecurityPolicy, guardAllWebContents } from './app/security.ts';
-import { createMainWindow, revealWindow } from './app/window.ts';
+import { createMainWindow, nativeWindowHandle, revealWindow } from './app/window.ts';
 import { keepRunningInTray } from './app/close-to-tray.ts';
 import { appPageSenderCheck, createIpcRoute, registerIpc } from './app/ipc.ts';
 import { createTray, readTrayState } from './app/tray.ts';
@@ -39,7 +39,9 @@ if (app.requestSingleInstanceLock()) {
 async function start(files: AppFiles, isAppPage: (url: string) => boolean): Promise<void> {
   // Notices can only be shown once the window and tray exist; until then there is nothing to tell.
   let onOwnerNotice: (notice: OwnerNotice) => void = () => {};
-  const engine = await openEngineOrExplain(files, (notice) => onOwnerNotice(notice));
+  // The Windows Hello prompt belongs to the review window, which exists only after the engine opens.
+  let ownerWindow: BrowserWindow | null = null;
+  const engine = await openEngineOrExplain(files, (notice) => onOwnerNotice(notice), () => (ownerWindow ? nativeWindowHandle(ownerWindow) : null));
   if (!engine) {
     app.exit(1);
     return;
@@ -48,6 +50,7 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   enforceContentSecurityPolicy(session.defaultSession);
 
   const window = createMainWindow(files);
+  ownerWindow = window;
   keepRunningInTray(window);
   registerIpc(createIpcRoute(engine.dispatch, appPageSenderCheck(window, isAppPage)));
 

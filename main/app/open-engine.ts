@@ -34,7 +34,11 @@ async function secretBoxOrNone(): Promise<SecretBox | null> {
  * newer version, not ours), the owner is told why in their system language and null comes back;
  * the store refuses before writing anything, so the file stays exactly as it was.
  */
-export async function openEngineOrExplain(files: AppFiles, notifyOwner: (notice: OwnerNotice) => void): Promise<Engine | null> {
+export async function openEngineOrExplain(
+  files: AppFiles,
+  notifyOwner: (notice: OwnerNotice) => void,
+  ownerWindow: () => string | null,
+): Promise<Engine | null> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   try {
     let engine: Engine | null = null;
@@ -53,6 +57,7 @@ export async function openEngineOrExplain(files: AppFiles, notifyOwner: (notice:
         // FOUNDRY_TEST_BIOMETRIC is honoured only when running from source, never once installed.
         allowTestProvider: !app.isPackaged,
         locale,
+        ownerWindow,
       },
       notifyOwner,
     });

@@ -52,3 +52,10 @@ export function revealWindow(window: BrowserWindow): void {
   window.show();
   window.focus();
 }
+
+/** The window's HWND (Windows) or its platform handle, as a decimal string; null once destroyed. */
+export function nativeWindowHandle(window: BrowserWindow): string | null {
+  if (window.isDestroyed()) return null;
+  const handle = window.getNativeWindowHandle();
+  return handle.length >= 8 ? handle.readBigUInt64LE(0).toString() : handle.readUInt32LE(0).toString();
+}

@@ -21,6 +21,8 @@ export interface ApprovalSetupOptions {
   allowTestProvider?: boolean;
   platform?: NodeJS.Platform;
   locale?: () => Locale;
+  /** The review window's native handle, which owns the Windows Hello prompt (the app passes it). */
+  ownerWindow?: () => string | null;
 }
 
 export function createApprovalSetup(
@@ -42,7 +44,7 @@ export function createApprovalSetup(
   const locale = options.locale ?? (() => 'en');
   const selector = createBiometricSelector({
     platform: options.platform ?? process.platform,
-    providers: { polkit: createPolkitProvider(), 'windows-hello': createWindowsHelloProvider({ locale }), ...options.providers },
+    providers: { polkit: createPolkitProvider(), 'windows-hello': createWindowsHelloProvider({ locale, ...(options.ownerWindow ? { ownerWindow: options.ownerWindow } : {}) }), ...options.providers },
     fallback: fallbackProvider,
     testSetting: env[TEST_BIOMETRIC_ENV],
     isPackaged: !options.allowTestProvider,

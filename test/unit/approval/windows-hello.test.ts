@@ -4,10 +4,11 @@ import type { CommandOptions, CommandOutcome } from '../../../main/skills/approv
 
 const REASON = { en: 'Approve Water Tracker v1.0.0', pl: 'Zatwierdź Water Tracker v1.0.0' };
 
-function provider(outcome: CommandOutcome, locale: 'pl' | 'en' = 'pl') {
+function provider(outcome: CommandOutcome, locale: 'pl' | 'en' = 'pl', ownerWindow: string | null = '263174') {
   const calls: { command: string; args: readonly string[]; options: CommandOptions }[] = [];
   const hello = createWindowsHelloProvider({
     locale: () => locale,
+    ownerWindow: () => ownerWindow,
     run: async (command, args, options) => {
       calls.push({ command, args, options });
       return outcome;
@@ -17,16 +18,28 @@ function provider(outcome: CommandOutcome, locale: 'pl' | 'en' = 'pl') {
 }
 
 describe('Windows Hello provider (UserConsentVerifier through Windows PowerShell)', () => {
-  it('passes the reason through the environment, never inside the command line', async () => {
+  it('asks for the prompt over the review window (RequestVerificationForWindowAsync), the reason passed through the environment', async () => {
     const { hello, calls } = provider({ exitCode: 0, stdout: '0', failure: null });
     expect(await hello.verify(REASON)).toEqual({ ok: true });
     const [call] = calls;
     expect(call!.command).toBe('powershell.exe');
     expect(call!.args).toContain('-EncodedCommand');
-    expect(call!.options.env).toEqual({ FOUNDRY_HELLO_MODE: 'verify', FOUNDRY_HELLO_REASON: REASON.pl });
+    expect(call!.options.env).toMatchObject({ FOUNDRY_HELLO_MODE: 'verify', FOUNDRY_HELLO_REASON: REASON.pl, FOUNDRY_HELLO_WINDOW: '263174' });
     expect(call!.args.join(' ')).not.toContain('Zatwierdź');
     const script = Buffer.from(call!.args.at(-1)!, 'base64').toString('utf16le');
-    expect(script).toContain('RequestVerificationAsync($env:FOUNDRY_HELLO_REASON)');
+    expect(script).toContain('[FoundryHello]::Verify([long]$env:FOUNDRY_HELLO_WINDOW, $env:FOUNDRY_HELLO_REASON)');
+    expect(script).not.toContain('RequestVerificationAsync(');
+    const interop = call!.options.env!.FOUNDRY_HELLO_INTEROP!;
+    // IUserConsentVerifierInterop, and IAsyncOperation<UserConsentVerificationResult> as its riid.
+    expect(interop).toContain('Guid("39E050C3-4E74-441A-8DC0-B81104DF949C")');
+    expect(interop).toContain('RequestVerificationForWindowAsync(IntPtr appWindow, IntPtr message, ref Guid riid, out IntPtr operation)');
+    expect(interop).toContain('Guid("FD596FFD-2318-558F-9DBE-D21DF43764A5")');
+  });
+
+  it('without a review window to own the prompt, nothing is started and the check is unavailable', async () => {
+    const { hello, calls } = provider({ exitCode: 0, stdout: '0', failure: null }, 'en', null);
+    expect(await hello.verify(REASON)).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(calls).toEqual([]);
   });
 
   it.each([
