@@ -10,7 +10,7 @@ const windowWith = (handle: Buffer, destroyed = false) =>
 describe("the review window's native handle (owner of the Windows Hello prompt)", () => {
   it('reads a 64-bit HWND as a decimal string', () => {
     const handle = Buffer.alloc(8);
-    handle.writeBigUInt64LE(0x0004_0a2eN);
+    handle.writeBigUInt64LE(0x40a2en);
     expect(nativeWindowHandle(windowWith(handle))).toBe(String(0x40a2e));
   });
 
