@@ -5,12 +5,14 @@ import { auditBench } from './suites/audit.ts';
 import { executionBench } from './suites/execution.ts';
 import { pipelineBench } from './suites/pipeline.ts';
 import { rendererBench } from './suites/renderer.ts';
+import { sandboxStartBench } from './suites/sandbox-start.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
   store: storeBench,
   audit: auditBench,
+  'sandbox-start': sandboxStartBench,
   execution: executionBench,
   throughput: throughputBench,
   pipeline: pipelineBench,
