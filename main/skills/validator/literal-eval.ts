@@ -266,10 +266,13 @@ function evalCall(node: TSESTree.CallExpression, next: Next): EvalResult {
   }
   if (Array.isArray(value)) {
     if (method === 'join' && (first === undefined || typeof first === 'string')) {
-      if (!value.every(isPrimitive)) return fail(node);
+      // Items turn into text as `join` does at run time: nested arrays join with commas, null is ''.
+      const text = asText(value);
+      if (text === null) return fail(node);
       const separator = first ?? ',';
-      const length = value.reduce<number>((sum, item) => sum + String(item).length + separator.length, 0);
-      return length > MAX_STRING ? fail(node) : ok(value.join(separator), node);
+      const parts = value.map((item) => (item === null ? '' : asText(item) ?? ''));
+      const length = parts.reduce((sum, part) => sum + part.length + separator.length, 0);
+      return length > MAX_STRING ? fail(node) : ok(parts.join(separator), node);
     }
     if (method === 'reverse' && args.length === 0) return ok([...value].reverse(), node);
     return fail(node);
