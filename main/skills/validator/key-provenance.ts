@@ -11,6 +11,12 @@ import type { WalkContext } from './walk.ts';
 
 const MAX_DEPTH = 200;
 const MAX_ALIAS_HOPS = 8;
+/**
+ * Nodes looked at per question, and how deep. Following consts re-reads their initializers, so a
+ * chain of consts that each name the previous one many times would cost exponential time without
+ * a cap. Past either the answer is "built from constants": the key is then a finding, never a stall.
+ */
+const MAX_VISITS = 10_000;
 
 type Lookup = (name: string) => Binding | null;
 
@@ -21,12 +27,15 @@ type Lookup = (name: string) => Binding | null;
  * objects, `this`, `await` and calls without arguments are run-time values.
  */
 export function isBuiltFromConstants(node: TSESTree.Node, context: WalkContext): boolean {
-  return fromConstants(node, (name) => context.resolve(name), 0, 0);
+  const budget = { visits: 0 };
+  return fromConstants(node, (name) => context.resolve(name), 0, 0, budget) || budget.visits > MAX_VISITS;
 }
 
-function fromConstants(node: TSESTree.Node, lookup: Lookup, depth: number, hops: number): boolean {
-  if (depth > MAX_DEPTH) return false;
-  const next = (child: TSESTree.Node | null | undefined): boolean => !child || fromConstants(child, lookup, depth + 1, hops);
+function fromConstants(node: TSESTree.Node, lookup: Lookup, depth: number, hops: number, budget: { visits: number }): boolean {
+  // Past either limit the question is given up, and the caller's answer fails closed.
+  if (depth > MAX_DEPTH) budget.visits = MAX_VISITS;
+  if (++budget.visits > MAX_VISITS) return false;
+  const next = (child: TSESTree.Node | null | undefined): boolean => !child || fromConstants(child, lookup, depth + 1, hops, budget);
   switch (node.type) {
     case T.Literal:
     case T.FunctionExpression:
@@ -70,10 +79,12 @@ function fromConstants(node: TSESTree.Node, lookup: Lookup, depth: number, hops:
       if (!binding) return true;
       if (binding.kind === 'function' || binding.kind === 'class') return true;
       const from = binding.init ?? binding.source?.object;
-      if (binding.kind !== 'const' || !from || hops >= MAX_ALIAS_HOPS) return false;
+      if (binding.kind !== 'const' || !from) return false;
+      // Too long a chain to follow: it may be constants all the way, so the answer fails closed.
+      if (hops >= MAX_ALIAS_HOPS) return true;
       // A const array or object is filled at run time (`counts[key] = …`): its contents are run-time values.
       if (binding.init && isContainer(binding.init)) return false;
-      return fromConstants(from, (name) => binding.scope.lookup(name), depth + 1, hops + 1);
+      return fromConstants(from, (name) => binding.scope.lookup(name), depth + 1, hops + 1, budget);
     }
     default:
       return false;
