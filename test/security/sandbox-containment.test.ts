@@ -174,10 +174,14 @@ describe('what the hostile skills observed', () => {
   });
 
   it('a write through the global object is held to the same write grant as a direct one', async () => {
-    const granted = await run(HOSTILE_CASES.find((c) => c.id === 'supabase-through-global-object')!.body);
+    const body = HOSTILE_CASES.find((c) => c.id === 'supabase-through-global-object')!.body;
+    const written = () => h.rows('exo_a', 'custom-probe').filter((row) => row.via_global === true).length;
+    const before = written();
+    const granted = await run(body);
     expect(granted.record.status).toBe('succeeded');
-    const ungranted = await h.sandbox.execute(action(skillWith(HOSTILE_CASES.find((c) => c.id === 'supabase-through-global-object')!.body, { reads: ['exo_a'] })));
+    expect(written()).toBe(before + 1);
+    const ungranted = await h.sandbox.execute(action(skillWith(body, { reads: ['exo_a'] })));
     expect(JSON.stringify(ungranted.result)).toMatch(/error/);
-    expect(h.rows('exo_a', 'custom-probe').filter((row) => row.via_global === true)).toHaveLength(1);
+    expect(written()).toBe(before + 1);
   });
 });
