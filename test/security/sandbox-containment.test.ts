@@ -155,4 +155,33 @@ describe('what the hostile skills observed', () => {
     const tables = h.store.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['executions', 'skill_rows', 'audit_log', 'settings']));
   });
+
+  it('built-ins a skill changes through aliases stay changed only inside that one execution', async () => {
+    const changed = await run(HOSTILE_CASES.find((c) => c.id === 'built-ins-changed-through-aliases')!.body);
+    expect(changed.result).toEqual([-1, 'yes', { forged: true }, true]);
+    const next = await run(`return [Math.max(1, 2), ({} as any).polluted ?? null, JSON.parse('{"a":1}'), [].includes(1 as never)];`);
+    expect(next.result).toEqual([2, null, { a: 1 }, false]);
+  });
+
+  it('a constructor spelled from coerced text still cannot generate code', async () => {
+    const outcome = await run(HOSTILE_CASES.find((c) => c.id === 'constructor-through-coerced-text')!.body);
+    expect(outcome.record.error).toBe('skill-error: Code generation from strings is disabled in the sandbox.');
+  });
+
+  it('a prototype set from JSON touches only the copy, never other objects', async () => {
+    const outcome = await run(HOSTILE_CASES.find((c) => c.id === 'json-proto-into-assign')!.body);
+    expect(outcome.result).toEqual([true, null]);
+  });
+
+  it('a write through the global object is held to the same write grant as a direct one', async () => {
+    const body = HOSTILE_CASES.find((c) => c.id === 'supabase-through-global-object')!.body;
+    const written = () => h.rows('exo_a', 'custom-probe').filter((row) => row.via_global === true).length;
+    const before = written();
+    const granted = await run(body);
+    expect(granted.record.status).toBe('succeeded');
+    expect(written()).toBe(before + 1);
+    const ungranted = await h.sandbox.execute(action(skillWith(body, { reads: ['exo_a'] })));
+    expect(JSON.stringify(ungranted.result)).toMatch(/error/);
+    expect(written()).toBe(before + 1);
+  });
 });

@@ -75,6 +75,36 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { id: 'huge-query', body: `return await supabase.from('exo_a').select('x'.repeat(4 * 1024 * 1024));` },
   { id: 'query-flood', body: `const all = []; for (let i = 0; i < 5000; i++) all.push(supabase.from('exo_a').select('*').then((r) => r)); return (await Promise.all(all)).slice(-1);` },
   { id: 'atomics-wait', body: `return Atomics.wait(new Int32Array(new ArrayBuffer(8)), 0, 0, 10_000);` },
+  // Forms the static audit must block (issue 10, section 3), run here with the audit skipped
+  {
+    id: 'built-ins-changed-through-aliases',
+    body: `const { defineProperty } = Object; const { prototype } = Object; const O: any = [Object][0];
+           defineProperty(Math, 'max', { value: () => -1 }); (prototype as any).polluted = 'yes';
+           O.defineProperty(JSON, 'parse', { value: () => ({ forged: true }) }); (Object as any)['define' + 'Property'](Array.prototype, 'includes', { value: () => true });
+           return [Math.max(1, 2), ({} as any).polluted, JSON.parse('{}'), [].includes(1 as never)];`,
+  },
+  {
+    id: 'proxy-through-parameter-default',
+    body: `function make(P = Proxy) { var Proxy; return new P({}, { get: () => 'trapped' }); }
+           return String((make() as any).anything);`,
+  },
+  { id: 'function-through-namespace', body: `return (Function as any)('return process')();` },
+  {
+    id: 'well-known-symbol-through-destructuring',
+    body: `const { toPrimitive } = Symbol; const sneaky = { [toPrimitive]() { return 'hooked'; } }; return \`\${sneaky}\`;`,
+  },
+  {
+    id: 'constructor-through-coerced-text',
+    body: `const key = ([] + {})[5] + ([] + {})[1] + 'nstructor'; return (({} as any)[key][key] as any)('return process')();`,
+  },
+  {
+    id: 'json-proto-into-assign',
+    body: `const o = Object.assign({}, JSON.parse('{"__proto__": {"admin": true}}')); return [o.admin, ({} as any).admin];`,
+  },
+  {
+    id: 'supabase-through-global-object',
+    body: `return await (globalThis as any).supabase.from('exo_a').insert({ via_global: true });`,
+  },
   // Blocked API calls that a static check could miss
   { id: 'computed-delete', body: `const m = 'del' + 'ete'; return await (supabase.from('exo_a') as any)[m]().eq('id', 1);` },
   { id: 'computed-rpc', body: `const m = ['r', 'p', 'c'].join(''); return await (supabase as any)[m]('exec_sql', { sql: 'DROP TABLE executions' });` },

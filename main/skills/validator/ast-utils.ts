@@ -31,6 +31,14 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** The property name of a member access when it is known: dotted, literal, or folded from constants. */
+export function propertyName(node: TSESTree.MemberExpression, context: WalkContext): string | null {
+  const literal = literalKey(node);
+  if (literal !== null || !node.computed) return literal;
+  const folded = context.fold(node.property);
+  return folded === undefined ? null : String(folded);
+}
+
 /** The innermost object of a member chain: `a` in `a.b[c].d`. */
 function chainRoot(node: TSESTree.Node): TSESTree.Node {
   let current = unwrapExpression(node);
@@ -42,8 +50,8 @@ const MAX_ALIAS_HOPS = 8;
 
 /**
  * The free (global) name an expression stands for, following variables initialized with one
- * (`const O = Object`) and, when `throughMembers`, member chains (`const P = Array.prototype`).
- * Null when it is, or may be, local.
+ * (`const O = Object`) and, when `throughMembers`, member chains (`const P = Array.prototype`) and
+ * destructuring (`const { prototype } = Array`). Null when it is, or may be, local.
  */
 function followToGlobal(node: TSESTree.Node, context: WalkContext, throughMembers: boolean): string | null {
   const step = (expression: TSESTree.Node): TSESTree.Node =>
@@ -53,8 +61,10 @@ function followToGlobal(node: TSESTree.Node, context: WalkContext, throughMember
   for (let hops = 0; hops < MAX_ALIAS_HOPS && value.type === T.Identifier; hops++) {
     const binding = lookup(value.name);
     if (!binding) return value.name;
-    if (!binding.init) return null;
-    value = step(binding.init);
+    // A destructured name is a member of its source: the global itself only through members.
+    const next = binding.init ?? (throughMembers ? binding.source?.object : undefined);
+    if (!next) return null;
+    value = step(next);
     lookup = (name) => binding.scope.lookup(name);
   }
   return null;
@@ -70,8 +80,36 @@ export function rootGlobal(node: TSESTree.Node, context: WalkContext): string | 
   return followToGlobal(node, context, true);
 }
 
+/**
+ * The built-in member an expression stands for, as `[global, property]`: `Object.defineProperty`,
+ * `Object['define' + 'Property']`, `d` after `const d = Object.defineProperty`, or `defineProperty`
+ * after `const { defineProperty } = Object`. Null when it is not (provably) one.
+ */
+export function builtinMember(node: TSESTree.Node, context: WalkContext): readonly [string, string] | null {
+  let value = unwrapExpression(node);
+  let lookup = (name: string): Binding | null => context.resolve(name);
+  for (let hops = 0; hops < MAX_ALIAS_HOPS; hops++) {
+    if (value.type === T.MemberExpression) {
+      const name = propertyName(value, context);
+      const owner = globalName(value.object, context);
+      return name !== null && owner !== null ? [owner, name] : null;
+    }
+    if (value.type !== T.Identifier) return null;
+    const binding = lookup(value.name);
+    if (!binding) return null;
+    if (binding.source) {
+      const owner = globalName(binding.source.object, context);
+      return owner !== null ? [owner, binding.source.key] : null;
+    }
+    if (!binding.init) return null;
+    value = unwrapExpression(binding.init);
+    lookup = (name) => binding.scope.lookup(name);
+  }
+  return null;
+}
+
 /** `Global.member` where Global is a free name (or an alias of one): `Object.setPrototypeOf`. */
 export function isGlobalMember(node: TSESTree.Node, object: string, member: string, context: WalkContext): boolean {
-  const value = unwrapExpression(node);
-  return value.type === T.MemberExpression && literalKey(value) === member && globalName(value.object, context) === object;
+  const found = builtinMember(node, context);
+  return found !== null && found[0] === object && found[1] === member;
 }

@@ -2,9 +2,9 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescrip
 import type { UsedCapabilities } from '../../../shared/skills/audit.ts';
 import { QUERY_BLOCKED_METHODS, QUERY_READ_METHODS, QUERY_WRITE_METHODS, SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
 import { isCustomModSlug } from '../../../shared/skills/mod-types.ts';
-import { unwrapExpression } from './ast-utils.ts';
+import { propertyName, unwrapExpression } from './ast-utils.ts';
 import type { FindingSink } from './findings.ts';
-import { SANDBOX_NAMES } from './globals.ts';
+import { GLOBAL_OBJECT_NAMES, SANDBOX_NAMES } from './globals.ts';
 import { literalKey } from './literal-eval.ts';
 import type { Visitor, WalkContext } from './walk.ts';
 
@@ -90,8 +90,8 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
     return null;
   }
 
-  function supabaseChain(head: TSESTree.Identifier, context: WalkContext): void {
-    const first = linkAbove(context, head, 0);
+  function supabaseChain(head: TSESTree.Node, context: WalkContext, above: number): void {
+    const first = linkAbove(context, head, above);
     if (!first?.call || first.name === null) {
       sink.report('capability/sandbox-alias', head, 'supabase');
       return;
@@ -167,8 +167,8 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
     else record(skills, slug, call);
   }
 
-  function foundryChain(head: TSESTree.Identifier, context: WalkContext): void {
-    const first = linkAbove(context, head, 0);
+  function foundryChain(head: TSESTree.Node, context: WalkContext, above: number): void {
+    const first = linkAbove(context, head, above);
     const name = first?.name;
     if (!first || name === null || name === undefined) {
       sink.report('capability/sandbox-alias', head, 'foundry');
@@ -193,13 +193,31 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
     else sink.report('capability/unknown-sandbox-api', second.member, `foundry.${name}.${second.name}`);
   }
 
+  /**
+   * `globalThis.supabase`, `self['foundry']`, top-level `this.supabase`: the global object is a
+   * finding of its own, but what the chain touches still belongs in the report, or the owner would
+   * read "touches nothing" for a skill that writes.
+   */
+  function throughGlobalObject(node: TSESTree.Node, context: WalkContext): void {
+    const link = linkAbove(context, node, 0);
+    if (!link || link.call) return;
+    const name = propertyName(link.member, context);
+    if (name === 'supabase') supabaseChain(link.top, context, link.above);
+    else if (name === 'foundry') foundryChain(link.top, context, link.above);
+  }
+
   return {
     enter(node, context) {
-      if (node.type !== T.Identifier || !SANDBOX_NAMES.has(node.name)) return;
-      if (context.role === 'binding') sink.report('capability/sandbox-shadow', node, node.name);
-      if (context.role !== 'expr' || context.resolve(node.name) !== null) return;
-      if (node.name === 'supabase') supabaseChain(node, context);
-      else foundryChain(node, context);
+      if (node.type === T.ThisExpression && context.thisIsGlobal) throughGlobalObject(node, context);
+      if (node.type !== T.Identifier || context.role !== 'expr' || context.resolve(node.name) !== null) {
+        if (node.type === T.Identifier && SANDBOX_NAMES.has(node.name) && context.role === 'binding') {
+          sink.report('capability/sandbox-shadow', node, node.name);
+        }
+        return;
+      }
+      if (GLOBAL_OBJECT_NAMES.has(node.name)) throughGlobalObject(node, context);
+      else if (node.name === 'supabase') supabaseChain(node, context, 0);
+      else if (node.name === 'foundry') foundryChain(node, context, 0);
     },
     result() {
       const sorted = (map: ReadonlyMap<string, unknown>): string[] => [...map.keys()].sort();

@@ -210,6 +210,22 @@ export const RULES = {
     en: `Builds the string “${value}”, a name used to escape the sandbox; skills have no reason to spell it.`,
     pl: `Tworzy napis „${value}”, nazwę używaną do ucieczki z piaskownicy; skille nie mają powodu, by go zapisywać.`,
   })),
+  'evasion/builtin-alias': rule(block, (name: string) => ({
+    en: `Hands the built-in ${name} on as a value (in an array or object, as a call argument, a return value, an assignment or a pick like a || b), where the audit loses sight of what it is; use it directly by its name.`,
+    pl: `Przekazuje dalej wbudowany obiekt ${name} jako wartość (w tablicy lub obiekcie, jako argument wywołania, zwracaną wartość, przypisanie lub wybór w rodzaju a || b), przez co audyt traci z oczu, czym on jest; używaj go bezpośrednio po nazwie.`,
+  })),
+  'evasion/opaque-key': rule(block, () => ({
+    en: 'Spells a property name (or JSON text) out of constants in a way the audit cannot work out, so nobody can tell what it names; write it plainly.',
+    pl: 'Składa nazwę pola (lub tekst JSON) ze stałych w sposób, którego audyt nie potrafi odtworzyć, więc nie wiadomo, co oznacza; zapisz ją wprost.',
+  })),
+  'evasion/coerced-text': rule(block, () => ({
+    en: 'Turns a value that is not text ([], {}, true, undefined, a function, a regular expression) into text and picks characters out of it, a known way to spell hidden names.',
+    pl: 'Zamienia wartość, która nie jest tekstem ([], {}, true, undefined, funkcję, wyrażenie regularne), na tekst i wybiera z niego znaki, co jest znanym sposobem ukrywania nazw.',
+  })),
+  'evasion/json-proto': rule(block, (key: string) => ({
+    en: `Parses JSON text with a “${key}” key; copied into an object (Object.assign, a spread), it replaces that object’s prototype.`,
+    pl: `Parsuje tekst JSON z kluczem „${key}”; skopiowany do obiektu (Object.assign, rozwinięcie) podmienia prototyp tego obiektu.`,
+  })),
   'evasion/bidi-control': rule(block, () => ({
     en: 'Contains invisible bidirectional control characters, which make the code read differently from how it runs.',
     pl: 'Zawiera niewidoczne znaki sterujące kierunkiem tekstu, przez które kod wygląda inaczej, niż działa.',

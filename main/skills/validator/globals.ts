@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import type { NameRuleId } from './findings.ts';
 
 /** Standard built-ins a skill may use freely (they exist in a bare V8 isolate and reach nothing outside it). */
@@ -51,6 +52,16 @@ export const BLOCKED_GLOBALS: ReadonlyMap<string, NameRuleId> = new Map<string, 
   ['console', 'blocked/console'],
   ['Reflect', 'evasion/reflect'],
   ...[...GLOBAL_OBJECT_NAMES].map((name): [string, NameRuleId] => [name, 'evasion/global-object']),
+]);
+
+/**
+ * Every name that means something global inside a skill's context: the JavaScript built-ins of a
+ * fresh V8 context (read from one, so a newer V8's additions are included), the sandbox's names,
+ * and the names this audit knows by rule. A declaration TypeScript may erase never hides one.
+ */
+export const RUNTIME_GLOBAL_NAMES: ReadonlySet<string> = new Set([
+  ...(runInNewContext('Object.getOwnPropertyNames(globalThis)') as string[]),
+  ...SAFE_GLOBALS, ...BLOCKED_GLOBALS.keys(), ...SANDBOX_NAMES,
 ]);
 
 /** Property names that are dangerous on any object (read, written or destructured). */

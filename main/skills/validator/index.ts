@@ -1,3 +1,17 @@
+// The static audit of one skill file. It fails closed: a member access whose key the auditor
+// cannot prove to be a harmless data key, or a built-in it cannot resolve statically, is a
+// finding — never silence. Concretely:
+// - names resolve by scope as JavaScript does at run time, never as TypeScript reads them: a
+//   parameter default does not see the body's declarations, and a declaration TypeScript may emit
+//   nothing for (`namespace`, `enum`, `declare`, `interface`, `type`) never hides a global;
+// - a built-in is followed through every name that reaches it (`const O = Object`,
+//   `const { defineProperty } = Object`), and handing it on where no name follows it (an array, an
+//   object, a call argument, a return, `a || b`) is itself a finding (builtin-flow.ts);
+// - a computed key is evaluated when built from constants (literal-eval.ts); a key built from
+//   constants that the evaluator cannot spell out, or characters picked from coerced text, is a
+//   finding (key-provenance.ts); a key known only at run time is allowed on local data only;
+// - what the code touches is reported even when it reaches the sandbox through the global object.
+// The isolate contains whatever the audit misses; the audit is what the owner reads.
 import { createHash } from 'node:crypto';
 import type { AuditFinding, AuditReport, AuditVerdict, UsedCapabilities } from '../../../shared/skills/audit.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';

@@ -92,8 +92,9 @@ function evalTemplate(
     if (expression && next) {
       const result = next(expression);
       if (!result.ok) return result;
-      if (!isPrimitive(result.value)) return fail(expression);
-      out += String(result.value);
+      const part = asText(result.value);
+      if (part === null) return fail(expression);
+      out += part;
     }
     if (out.length > MAX_STRING) return fail(node);
   }
@@ -136,7 +137,8 @@ function evalUnary(node: TSESTree.UnaryExpression, next: Next, fold: boolean): E
   if (!fold && node.argument.type !== T.Literal) return fail(node);
   const result = next(node.argument);
   if (!result.ok) return result;
-  if (node.operator === '!') return isPrimitive(result.value) ? ok(!result.value, node) : fail(node);
+  // Arrays and objects are truthy: `![]` is false.
+  if (node.operator === '!') return ok(isPrimitive(result.value) ? !result.value : false, node);
   if (typeof result.value !== 'number') return fail(node);
   return ok(node.operator === '-' ? -result.value : result.value, node);
 }
@@ -148,14 +150,17 @@ function evalBinary(node: TSESTree.BinaryExpression, next: Next): EvalResult {
   if (!right.ok) return right;
   const a = left.value;
   const b = right.value;
-  if (!isPrimitive(a) || !isPrimitive(b)) return fail(node);
   if (node.operator === '+') {
-    if (typeof a === 'string' || typeof b === 'string') {
-      if (String(a).length + String(b).length > MAX_STRING) return fail(node);
-      return ok(String(a) + String(b), node);
+    // An array or object operand turns into text, as `[] + {}` does at run time.
+    if (typeof a === 'string' || typeof b === 'string' || !isPrimitive(a) || !isPrimitive(b)) {
+      const leftText = asText(a);
+      const rightText = asText(b);
+      if (leftText === null || rightText === null || leftText.length + rightText.length > MAX_STRING) return fail(node);
+      return ok(leftText + rightText, node);
     }
     return typeof a === 'number' && typeof b === 'number' ? ok(a + b, node) : fail(node);
   }
+  if (!isPrimitive(a) || !isPrimitive(b)) return fail(node);
   if (typeof a !== 'number' || typeof b !== 'number') return fail(node);
   switch (node.operator) {
     case '-':
@@ -171,6 +176,21 @@ function evalBinary(node: TSESTree.BinaryExpression, next: Next): EvalResult {
     default:
       return fail(node);
   }
+}
+
+/** What `String(value)` gives for a static value (arrays join their items, objects are `[object Object]`), or null past the caps. */
+function asText(value: StaticValue, depth = 0): string | null {
+  if (isPrimitive(value)) return String(value);
+  if (depth > MAX_DEPTH) return null;
+  if (!Array.isArray(value)) return '[object Object]';
+  const parts: string[] = [];
+  let length = 0;
+  for (const item of value) {
+    const part = item === null ? '' : asText(item, depth + 1);
+    if (part === null || (length += part.length + 1) > MAX_STRING) return null;
+    parts.push(part);
+  }
+  return parts.join(',');
 }
 
 /** A literal property key: `o.name`, `o['name']`, `o[0]`. */
@@ -239,12 +259,20 @@ function evalCall(node: TSESTree.CallExpression, next: Next): EvalResult {
   if (!receiver.ok) return receiver;
   const value = receiver.value;
   const [first] = args;
+  if (typeof value === 'number' && method === 'toString') {
+    // `(214).toString(36)` spells words too.
+    const radix = first ?? 10;
+    return typeof radix === 'number' && Number.isInteger(radix) && radix >= 2 && radix <= 36 ? ok(value.toString(radix), node) : fail(node);
+  }
   if (Array.isArray(value)) {
     if (method === 'join' && (first === undefined || typeof first === 'string')) {
-      if (!value.every(isPrimitive)) return fail(node);
+      // Items turn into text as `join` does at run time: nested arrays join with commas, null is ''.
+      const text = asText(value);
+      if (text === null) return fail(node);
       const separator = first ?? ',';
-      const length = value.reduce<number>((sum, item) => sum + String(item).length + separator.length, 0);
-      return length > MAX_STRING ? fail(node) : ok(value.join(separator), node);
+      const parts = value.map((item) => (item === null ? '' : asText(item) ?? ''));
+      const length = parts.reduce((sum, part) => sum + part.length + separator.length, 0);
+      return length > MAX_STRING ? fail(node) : ok(parts.join(separator), node);
     }
     if (method === 'reverse' && args.length === 0) return ok([...value].reverse(), node);
     return fail(node);

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrapExpression } from './ast-utils.ts';
+import { RUNTIME_GLOBAL_NAMES } from './globals.ts';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'function' | 'class' | 'param' | 'import' | 'catch' | 'implicit' | 'enum' | 'namespace';
 
@@ -14,6 +15,13 @@ export interface Binding {
   readonly init: TSESTree.Expression | null;
   /** Whether the value is a function or class, whose `.constructor` is the Function constructor. */
   readonly isFunction: boolean;
+  /** For a name destructured from an initializer (`const { key: name } = object`, `const [name] = object`): where its value comes from. */
+  readonly source: DestructuredSource | null;
+}
+
+export interface DestructuredSource {
+  readonly object: TSESTree.Expression;
+  readonly key: string;
 }
 
 export class Scope {
@@ -24,8 +32,14 @@ export class Scope {
     this.parent = parent;
   }
 
-  declare(name: string, kind: BindingKind, init: TSESTree.Expression | null = null, isFunction = false): void {
-    this.#bindings.set(name, { kind, scope: this, init, isFunction });
+  declare(
+    name: string,
+    kind: BindingKind,
+    init: TSESTree.Expression | null = null,
+    isFunction = false,
+    source: DestructuredSource | null = null,
+  ): void {
+    this.#bindings.set(name, { kind, scope: this, init, isFunction, source });
   }
 
   /** The binding a name refers to here, or null for a free (global) name. */
@@ -55,9 +69,10 @@ export function openScope(node: TSESTree.Node, parentNode: TSESTree.Node | null,
     case T.FunctionDeclaration:
     case T.FunctionExpression:
     case T.ArrowFunctionExpression:
-      return functionScope(node, outer);
+      return parameterScope(node, outer);
     case T.BlockStatement:
-      return parentNode && isFunction(parentNode) ? null : withStatements(new Scope(outer), node.body, false);
+      // A function body is a scope of its own, inside the parameters' one (see `parameterScope`).
+      return withStatements(new Scope(outer), node.body, parentNode !== null && isFunction(parentNode));
     case T.ForStatement:
     case T.ForInStatement:
     case T.ForOfStatement: {
@@ -100,13 +115,27 @@ function isFunction(node: TSESTree.Node): node is FunctionNode {
   return node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
 }
 
-function functionScope(node: FunctionNode, outer: Scope): Scope {
+/**
+ * The names a function's parameters see: its own name, `arguments` and the parameters, but not the
+ * body's declarations. A default value runs before the body, so in `function f(P = Proxy) { var Proxy }`
+ * the default is the global Proxy, not the body's variable.
+ */
+function parameterScope(node: FunctionNode, outer: Scope): Scope {
   const scope = new Scope(outer);
   if (node.type === T.FunctionExpression && node.id) scope.declare(node.id.name, 'function', null, true);
   if (node.type !== T.ArrowFunctionExpression) scope.declare('arguments', 'implicit');
   for (const param of node.params) declarePattern(scope, param, 'param');
-  if (node.body.type === T.BlockStatement) withStatements(scope, node.body.body, true);
   return scope;
+}
+
+/**
+ * Whether a TypeScript-only declaration (`enum`, `const enum`, `namespace`) may bind its name.
+ * TypeScript emits nothing for some of them (an empty or type-only namespace; a const enum, in other
+ * settings than ours), and then the name still means the global at run time: such a declaration
+ * never hides a global from the audit.
+ */
+function mayShadow(name: string): boolean {
+  return !RUNTIME_GLOBAL_NAMES.has(name);
 }
 
 function withStatements(scope: Scope, statements: readonly TSESTree.Node[], hoistVar: boolean): Scope {
@@ -130,10 +159,12 @@ function declareStatement(scope: Scope, statement: TSESTree.Node): void {
       if (statement.id && !statement.declare) scope.declare(statement.id.name, 'class', null, true);
       return;
     case T.TSEnumDeclaration:
-      if (!statement.declare) scope.declare(statement.id.name, 'enum');
+      if (!statement.declare && mayShadow(statement.id.name)) scope.declare(statement.id.name, 'enum');
       return;
     case T.TSModuleDeclaration:
-      if (!statement.declare && statement.id.type === T.Identifier) scope.declare(statement.id.name, 'namespace');
+      if (!statement.declare && statement.id.type === T.Identifier && mayShadow(statement.id.name)) {
+        scope.declare(statement.id.name, 'namespace');
+      }
       return;
     case T.TSImportEqualsDeclaration:
       if (statement.importKind === 'value') scope.declare(statement.id.name, 'import');
@@ -208,25 +239,30 @@ function declarePattern(
   kind: BindingKind,
   init: TSESTree.Expression | null = null,
   isFunctionValued = false,
+  source: DestructuredSource | null = null,
 ): void {
   switch (pattern.type) {
     case T.Identifier:
       // An initializer belongs to the name only when the pattern is that bare name.
-      scope.declare(pattern.name, kind, init, isFunctionValued);
+      scope.declare(pattern.name, kind, init, isFunctionValued, source);
       return;
     case T.ObjectPattern:
       for (const property of pattern.properties) {
-        declarePattern(scope, property.type === T.Property ? property.value : property.argument, kind);
+        if (property.type === T.RestElement) declarePattern(scope, property.argument, kind);
+        else declarePattern(scope, property.value, kind, null, false, sourceOf(init, staticPropertyKey(property)));
       }
       return;
     case T.ArrayPattern:
-      for (const element of pattern.elements) if (element) declarePattern(scope, element, kind);
+      for (const [index, element] of pattern.elements.entries()) {
+        if (element) declarePattern(scope, element, kind, null, false, element.type === T.RestElement ? null : sourceOf(init, String(index)));
+      }
       return;
     case T.RestElement:
       declarePattern(scope, pattern.argument, kind);
       return;
     case T.AssignmentPattern:
-      declarePattern(scope, pattern.left, kind);
+      // With a default, the value may be the default instead; the default is judged where it stands.
+      declarePattern(scope, pattern.left, kind, null, false, source);
       return;
     case T.TSParameterProperty:
       declarePattern(scope, pattern.parameter, kind);
@@ -234,4 +270,14 @@ function declarePattern(
     default:
       return;
   }
+}
+
+function sourceOf(object: TSESTree.Expression | null, key: string | null): DestructuredSource | null {
+  return object && key !== null ? { object, key } : null;
+}
+
+function staticPropertyKey(property: TSESTree.Property): string | null {
+  if (property.computed) return null;
+  if (property.key.type === T.Identifier) return property.key.name;
+  return property.key.type === T.Literal ? String(property.key.value) : null;
 }

@@ -1,10 +1,13 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { globalName, isGlobalMember, rootGlobal, unwrapExpression } from './ast-utils.ts';
+import { builtinMember, globalName, isGlobalMember, propertyName, rootGlobal, unwrapExpression } from './ast-utils.ts';
+import { escapingBuiltin } from './builtin-flow.ts';
 import type { FindingSink } from './findings.ts';
 import {
   BLOCKED_GLOBALS, BLOCKED_MEMBERS, BUILTIN_METHOD_NAMES, GLOBAL_OBJECT_NAMES, RISKY_SYMBOLS, SAFE_GLOBALS,
   SANDBOX_NAMES, SENSITIVE_STRINGS,
 } from './globals.ts';
+import { dangerousJsonKey } from './json-keys.ts';
+import { isBuiltFromConstants, isNumericKey, picksFromCoercedText } from './key-provenance.ts';
 import { literalKey } from './literal-eval.ts';
 import type { Visitor, WalkContext } from './walk.ts';
 
@@ -46,14 +49,6 @@ function classify(expression: TSESTree.Node, context: WalkContext): { kind: Obje
   }
 }
 
-/** The property name of a member access when it is known: dotted, literal, or folded from constants. */
-function memberName(node: TSESTree.MemberExpression, context: WalkContext): string | null {
-  const literal = literalKey(node);
-  if (literal !== null || !node.computed) return literal;
-  const folded = context.fold(node.property);
-  return folded === undefined ? null : String(folded);
-}
-
 const DECODERS = new Set(['atob', 'btoa', 'unescape', 'decodeURIComponent', 'decodeURI']);
 
 /** How a computed key was built, when it was built from character codes or decoding. */
@@ -68,12 +63,26 @@ function builtKey(key: TSESTree.Node, context: WalkContext): string | null {
   return callee !== null && DECODERS.has(callee) ? `${callee}()` : null;
 }
 
+/** A computed key built only from constants that the evaluator could not spell out (see key-provenance.ts). */
+function isOpaqueKey(key: TSESTree.Node, context: WalkContext): boolean {
+  return !isNumericKey(key) && isBuiltFromConstants(key, context);
+}
+
+/** The object a destructuring pattern (the visited property's parent) reads from, when it is written beside it. */
+function destructuredObject(context: WalkContext): TSESTree.Node | null {
+  const pattern = context.parent;
+  const holder = context.ancestor(1);
+  if (holder?.type === T.VariableDeclarator && holder.id === pattern) return holder.init;
+  if (holder?.type === T.AssignmentExpression && holder.left === pattern) return holder.right;
+  return null;
+}
+
 function isDynamicMember(node: TSESTree.Node, context: WalkContext): node is TSESTree.MemberExpression {
-  return node.type === T.MemberExpression && node.computed && memberName(node, context) === null;
+  return node.type === T.MemberExpression && node.computed && propertyName(node, context) === null;
 }
 
 const STRING_FUNCTIONS = new Set([
-  'join', 'concat', 'fromCharCode', 'fromCodePoint', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'trim',
+  'toString', 'join', 'concat', 'fromCharCode', 'fromCodePoint', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'trim',
 ]);
 
 /** Expressions that may build a string; only the outermost of a nested group is folded (linear cost). */
@@ -138,13 +147,13 @@ export function createSecurityAuditor(sink: FindingSink, source: string): Visito
       sink.report('evasion/computed-global', node, object.label);
       return;
     }
-    const name = memberName(node, context);
-    if (name !== null) {
-      checkName(name, node, node.object, context);
-      return;
-    }
+    const name = propertyName(node, context);
+    if (name !== null) checkName(name, node, node.object, context);
+    if (picksFromCoercedText(node, context)) sink.report('evasion/coerced-text', node);
+    if (name !== null) return;
     const how = builtKey(node.property, context);
     if (how) sink.report('evasion/built-key', node, how);
+    else if (isOpaqueKey(node.property, context)) sink.report('evasion/opaque-key', node);
     else if (object.kind === 'builtin') sink.report('evasion/computed-global', node, object.label);
     else if (object.kind === 'function' || object.kind === 'builtin-method') sink.report('evasion/computed-key', node);
   }
@@ -155,17 +164,29 @@ export function createSecurityAuditor(sink: FindingSink, source: string): Visito
       sink.report('evasion/computed-call-chain', node);
     }
     if (node.type === T.TaggedTemplateExpression) return;
-    const target = node.arguments[0];
-    if (callee.type !== T.MemberExpression || !target || globalName(callee.object, context) !== 'Object') return;
-    const method = literalKey(callee);
-    if (method !== null && OBJECT_MUTATORS.has(method)) checkWriteTarget(target, node, context);
+    const member = builtinMember(callee, context);
+    const [target] = node.arguments;
+    if (!member || !target || target.type === T.SpreadElement) return;
+    if (member[0] === 'Object' && OBJECT_MUTATORS.has(member[1])) checkWriteTarget(target, node, context);
+    else if (member[0] === 'JSON' && member[1] === 'parse') checkJsonText(target, node, context);
+  }
+
+  /** JSON text with a `__proto__` key, copied by Object.assign or a spread, replaces the target's prototype. */
+  function checkJsonText(text: TSESTree.Node, at: TSESTree.Node, context: WalkContext): void {
+    const value = context.fold(text);
+    if (typeof value === 'string') {
+      const key = dangerousJsonKey(value);
+      if (key !== null) sink.report('evasion/json-proto', at, key);
+    } else if (isBuiltFromConstants(text, context)) {
+      sink.report('evasion/opaque-key', at);
+    }
   }
 
   /** A write whose target is a built-in (or something hanging off one) changes it for all code. */
   function checkWriteTarget(target: TSESTree.Node, at: TSESTree.Node, context: WalkContext): void {
     const node = unwrapExpression(target);
     // A blocked member (`Error.prepareStackTrace = …`) gets its own, more telling finding.
-    if (node.type === T.MemberExpression && BLOCKED_MEMBERS.has(memberName(node, context) ?? '')) return;
+    if (node.type === T.MemberExpression && BLOCKED_MEMBERS.has(propertyName(node, context) ?? '')) return;
     const owner = rootGlobal(node, context);
     if (owner === null || SANDBOX_NAMES.has(owner)) return;
     if (node.type === T.MemberExpression || SAFE_GLOBALS.has(owner) || BLOCKED_GLOBALS.has(owner)) {
@@ -214,14 +235,23 @@ export function createSecurityAuditor(sink: FindingSink, source: string): Visito
   function checkIdentifier(node: TSESTree.Identifier, context: WalkContext): void {
     // An escaped identifier's source text differs from its name (`\u0065val` is `eval`).
     if (!source.startsWith(node.name, node.range[0])) sink.report('evasion/unicode-escape', node, node.name);
-    if (context.role === 'expr' && context.resolve(node.name) === null) checkFreeName(node);
+    if (context.role !== 'expr') return;
+    if (context.resolve(node.name) === null) checkFreeName(node);
+    checkEscape(node, context);
+  }
+
+  function checkEscape(node: TSESTree.Identifier | TSESTree.MemberExpression, context: WalkContext): void {
+    const label = escapingBuiltin(node, context);
+    if (label !== null) sink.report('evasion/builtin-alias', node, label);
   }
 
   function checkProperty(node: TSESTree.Property, context: WalkContext): void {
     const key = node.computed ? context.fold(node.key) : node.key.type === T.Identifier ? node.key.name : node.key.value;
+    const inPattern = context.parent?.type === T.ObjectPattern;
+    if (inPattern && key === undefined && isOpaqueKey(node.key, context)) sink.report('evasion/opaque-key', node);
     if (typeof key !== 'string') return;
-    // Destructuring reads the property: `const { constructor } = f` is `f.constructor`.
-    if (context.parent?.type === T.ObjectPattern) checkName(key, node, null, context);
+    // Destructuring reads the property: `const { prototype } = Object` is `Object.prototype`.
+    if (inPattern) checkName(key, node, destructuredObject(context), context);
     // In an object literal, a plain `__proto__:` key sets the prototype instead of a property.
     else if (key === '__proto__' && !node.computed && !node.shorthand && !node.method) sink.report('evasion/proto', node, key);
   }
@@ -240,6 +270,7 @@ export function createSecurityAuditor(sink: FindingSink, source: string): Visito
           return;
         case T.MemberExpression:
           checkMember(node, context);
+          checkEscape(node, context);
           return;
         case T.Property:
           checkProperty(node, context);

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { evaluate, isPrimitive, type EvalResult, type StaticPrimitive } from './literal-eval.ts';
+import { evaluate, isPrimitive, type EvalResult, type StaticPrimitive, type StaticValue } from './literal-eval.ts';
 import { openScope, Scope, type Binding } from './scope.ts';
 
 /** For an identifier: a value reference, a name being declared, or a property / label name. */
@@ -46,6 +46,12 @@ const RUNTIME_TS_NODES = new Set<string>([
 ]);
 
 const MAX_CONST_CHAIN = 50;
+
+function pick(value: StaticValue, key: string, at: TSESTree.Node): EvalResult {
+  if (isPrimitive(value) || !Object.hasOwn(value, key)) return { ok: false, at };
+  const item = (value as Record<string, StaticValue>)[key];
+  return item === undefined ? { ok: false, at } : { ok: true, value: item };
+}
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
@@ -174,13 +180,16 @@ class Walker implements WalkContext {
   #constValue(scope: Scope, name: string, at: TSESTree.Identifier): EvalResult {
     const binding = scope.lookup(name);
     const cached = binding && this.#constValues.get(binding);
-    if (binding?.kind !== 'const' || !binding.init || cached === 'pending' || this.#constChain >= MAX_CONST_CHAIN) {
+    const from = binding?.init ?? binding?.source?.object;
+    if (binding?.kind !== 'const' || !from || cached === 'pending' || this.#constChain >= MAX_CONST_CHAIN) {
       return { ok: false, at };
     }
     if (cached) return cached;
     this.#constValues.set(binding, 'pending');
     this.#constChain++;
-    const folded = this.#foldIn(binding.init, binding.scope);
+    let folded = this.#foldIn(from, binding.scope);
+    // `const [a, b] = ['x', 'y']` takes its element when the destructured initializer is a literal.
+    if (binding.source && folded.ok) folded = pick(folded.value, binding.source.key, at);
     this.#constChain--;
     // Only primitives count: the contents of a const object or array can still change at run time.
     const result: EvalResult = folded.ok && isPrimitive(folded.value) ? folded : { ok: false, at };

@@ -43,7 +43,7 @@ describe('hostile skills', () => {
       'evasion/bidi-control', 'dos/infinite-loop', 'dos/memory-bomb', 'dos/redos', 'schema/redos-pattern',
       'capability/sandbox-alias', 'capability/dynamic-table', 'capability/bad-table-name', 'capability/dynamic-url',
       'capability/dynamic-skill', 'capability/unknown-sandbox-api', 'capability/unknown-query-method',
-      'capability/sandbox-shadow',
+      'capability/sandbox-shadow', 'evasion/builtin-alias', 'evasion/opaque-key', 'evasion/coerced-text', 'evasion/json-proto',
     ]) {
       expect(rules, rule).toContain(rule);
     }
@@ -54,5 +54,30 @@ describe('hostile skills', () => {
     const del = HOSTILE_SKILLS.find((s) => s.id === 'supabase-delete');
     expect(auditSkill(rpc?.source ?? '').capabilities.blockedCalls).toEqual(['rpc']);
     expect(auditSkill(del?.source ?? '').capabilities).toMatchObject({ blockedCalls: ['delete'], reads: [], writes: [] });
+  });
+
+  it('still discloses what a skill touches when it reaches the sandbox through the global object', () => {
+    const capabilities = (id: string) => auditSkill(HOSTILE_SKILLS.find((s) => s.id === id)?.source ?? '').capabilities;
+    expect(capabilities('globalthis-supabase-write')).toMatchObject({ writes: ['exo_probe'] });
+    expect(capabilities('self-supabase-read')).toMatchObject({ reads: ['exo_probe'] });
+    expect(capabilities('window-supabase-update')).toMatchObject({ writes: ['exo_probe'] });
+    expect(capabilities('top-level-this-supabase')).toMatchObject({ writes: ['exo_probe'] });
+    expect(capabilities('global-supabase-rpc')).toMatchObject({ blockedCalls: ['rpc'] });
+    expect(capabilities('global-supabase-delete')).toMatchObject({ blockedCalls: ['delete'] });
+    expect(capabilities('global-foundry-notify')).toMatchObject({ notifications: true });
+    expect(capabilities('global-foundry-http')).toMatchObject({ http: ['evil.example'] });
+  });
+
+  // Section 3 of issue 10: each family of ways around the audit, with at least ten forms beyond the reported ones.
+  it.each([
+    ['parameter defaults', /^(default|arrow-default|method-default|async-arrow-default|function-expression-default|later-default)-/],
+    ['TypeScript-only declarations', /-hides-/],
+    ['destructured built-ins', /^destructure-/],
+    ['built-ins handed on as values', /^alias-/],
+    ['keys spelled out of constants', /^(jsfuck|number-radix|array-join|string-raw-interpolated|template-key|split-reverse|define-property-concat|assign-template|math-max-reversed|boolean-concat|nested-array|math-constant|const-destructured|coerced-char|void-coercion)/],
+    ['JSON prototype keys', /^json-/],
+    ['the global object reaching the sandbox', /^(globalthis|global|self|window|top-level-this)-.*(supabase|foundry)|^global-(this-in-function|object-destructure)/],
+  ])('blocks many forms of %s', (_family, ids) => {
+    expect(staticallyBlocked.filter((s) => ids.test(s.id)).length).toBeGreaterThanOrEqual(12);
   });
 });

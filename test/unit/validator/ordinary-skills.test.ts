@@ -27,6 +27,9 @@ describe('ordinary skills pass', () => {
     ['a labelled break out of nested endless loops', `outer: for (;;) {\n      while (true) {\n        break outer;\n      }\n    }`],
     ['safe regexes and small allocations', `const ok = /^\\d+(\\.\\d+)?$/.test('1.5') && /(ab)*c/.test('c');\n    const pad = '-'.repeat(20) + new Array(7).fill(0).length + Array.from({ length: 7 }, (_, i) => i).length;\n    foundry.log(String(ok) + pad);`],
     ['classes, getters and this inside methods', `const box = { value: 1, get double() { return this.value * 2; } };\n    foundry.log(String(box.double + this.slug.length));`],
+    ['built-ins used the everyday way', `const xs = ['1', '2'].map(Number).filter(Boolean);\n    const { floor, max } = Math;\n    const limits = [Math.PI, Number.MAX_SAFE_INTEGER, floor(max(...xs))];\n    class NotFound extends Error {}\n    foundry.log(String(limits.length + new NotFound('x').message.length));`],
+    ['indexing by arithmetic, weekday and local enum', `const days = ['nd', 'pn', 'wt'];\n    enum Level { Low, High }\n    const last = days[days.length - 1];\n    const today = days[new Date().getDay() % days.length];\n    foundry.log(last + today + Level[Level.High]);`],
+    ['defaults that use outer values', `const fallback = 7;\n    const span = (days = fallback, unit = 'd') => \`\${days}\${unit}\`;\n    foundry.log(span());`],
     ['Promise.all over query chains', `const [a, b] = await Promise.all([supabase.from('exo_probe').select('*'), supabase.from('exo_probe').select('id').limit(1)]);\n    foundry.log(String(a.data ?? b.data));`],
   ])('%s passes', (_label, snippet) => {
     const report = auditSkill(hostileSkill({ getData: snippet }));
