@@ -1,4 +1,5 @@
-// The built app in a real Electron: window, preload, IPC, navigation lock and the four views.
+// The built app in a real Electron: window, preload, IPC, navigation lock, the sandbox host under a
+// real Node 24, a skill's dry run in it, and the four views.
 // Run `npm run build` first. Skipped where the Electron binary is missing (as on the machines
 // this project is developed on, which cannot download it).
 import fs from 'node:fs';
@@ -103,6 +104,29 @@ test.describe('Skill Foundry in Electron', () => {
     expect(page.url()).toBe(before);
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     expect(app.windows()).toHaveLength(1);
+  });
+
+  test('the sandbox host runs under a real Node 24 (not Electron) and passes its self-check', async () => {
+    type Info = { ok: true; value: { sandbox: { state: string; nodePath: string; nodeVersion: string; problem: unknown } } };
+    const info = () => page.evaluate(() => (window as unknown as { foundry: { app: { info(r: object): Promise<unknown> } } }).foundry.app.info({})) as Promise<Info>;
+    await expect.poll(async () => (await info()).value.sandbox.state, { timeout: 20_000 }).toBe('ready');
+    const { sandbox } = (await info()).value;
+    expect(Number(sandbox.nodeVersion.split('.')[0])).toBeGreaterThanOrEqual(24);
+    expect(sandbox.nodePath).not.toBe(binary);
+    expect(sandbox.problem).toBeNull();
+  });
+
+  test('a skill runs: a generated water tracker passes its dry run in the sandbox and waits for review', async () => {
+    type Api = { skills: { generate(r: object): Promise<{ ok: true; value: { accepted: boolean; jobId: string } }> }; jobs: { get(r: object): Promise<{ ok: true; value: { status: string; steps: { step: string; status: string }[] } }> } };
+    const started = await page.evaluate(() => (window as unknown as { foundry: Api }).foundry.skills.generate({ text: 'Chcę śledzić ile piję wody' }));
+    expect(started.value.accepted).toBe(true);
+    const jobId = started.value.jobId;
+    await expect.poll(async () => (await page.evaluate((id) => (window as unknown as { foundry: Api }).foundry.jobs.get({ jobId: id }), jobId)).value.status, { timeout: 30_000 }).not.toBe('running');
+    const job = await page.evaluate((id) => (window as unknown as { foundry: Api }).foundry.jobs.get({ jobId: id }), jobId);
+    expect(job.value.status).toBe('pending');
+    expect(job.value.steps).toContainEqual(expect.objectContaining({ step: 'dry-run', status: 'ok' }));
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Review queue/ }).click();
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toContainText('1 awaiting review');
   });
 
   for (const view of ['Review queue', 'Skills', 'Activity', 'Settings']) {
