@@ -7,6 +7,6 @@ export const MIN_NODE_MAJOR: number;
 export function nodeProblem(version: string): PreflightProblem | null;
 export function electronProblem(electronDir: string, install?: ElectronInstall): PreflightProblem | null;
 export function preflight(
-  purpose: 'start' | 'dist',
+  check: 'node' | 'electron',
   options?: { nodeVersion?: string; electronDir?: string; install?: ElectronInstall },
 ): PreflightProblem[];

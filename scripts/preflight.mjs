@@ -1,7 +1,9 @@
-// Runs before `npm start` and `npm run dist` (plain JavaScript, so that it runs on the old Node
-// it has to complain about): one clear sentence, in English and Polish, instead of a stack trace.
-//   node scripts/preflight.mjs start   Node ≥ 24, and Electron's own binary present or fetchable
-//   node scripts/preflight.mjs dist    Node ≥ 24 (electron-builder brings the Electron it packages)
+// Runs in `npm start` and `npm run dist` (plain JavaScript, so that it runs on the old Node it has
+// to complain about): one clear sentence, in English and Polish, instead of a stack trace.
+//   node scripts/preflight.mjs node       before building: Node ≥ 24
+//   node scripts/preflight.mjs electron   after building, before `electron .`: Electron's own binary
+//                                         present or downloadable (electron-builder brings the
+//                                         Electron it packages, so `dist` does not ask)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,16 +64,15 @@ function defaultInstall(electronDir) {
   return { ok: run.status === 0, detail: `${run.stderr ?? ''}\n${run.stdout ?? ''}\n${run.error?.message ?? ''}` };
 }
 
-export function preflight(purpose, { nodeVersion = process.version, electronDir, install } = {}) {
-  const problems = [nodeProblem(nodeVersion)];
-  if (purpose === 'start' && !problems[0]) problems.push(electronProblem(electronDir, install));
-  return problems.filter(Boolean);
+export function preflight(check, { nodeVersion = process.version, electronDir, install } = {}) {
+  const problem = check === 'electron' ? electronProblem(electronDir, install) : nodeProblem(nodeVersion);
+  return problem ? [problem] : [];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const purpose = process.argv[2] === 'dist' ? 'dist' : 'start';
+  const check = process.argv[2] === 'electron' ? 'electron' : 'node';
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const problems = preflight(purpose, { electronDir: path.join(root, 'node_modules', 'electron') });
+  const problems = preflight(check, { electronDir: path.join(root, 'node_modules', 'electron') });
   for (const problem of problems) console.error(`\n${problem.en}\n${problem.pl}\n`);
   if (problems.length > 0) process.exit(1);
 }

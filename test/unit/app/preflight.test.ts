@@ -48,14 +48,17 @@ describe('preflight', () => {
     expect(electronProblem(fetched, () => (placeBinary(fetched), { ok: true, detail: '' }))).toBeNull();
   });
 
-  it('packaging needs only Node 24: electron-builder brings the Electron it packages', () => {
-    expect(preflight('dist', { nodeVersion: 'v24.1.0', electronDir: electronPackage(), install: () => expect.fail('not asked') })).toEqual([]);
-    expect(preflight('start', { nodeVersion: 'v20.1.0', electronDir: electronPackage(), install: () => expect.fail('not asked') })).toHaveLength(1);
+  it('the Node check asks nothing of Electron, and the Electron check nothing of Node', () => {
+    expect(preflight('node', { nodeVersion: 'v24.1.0', electronDir: electronPackage(), install: () => expect.fail('not asked') })).toEqual([]);
+    expect(preflight('node', { nodeVersion: 'v20.1.0', electronDir: electronPackage(), install: () => expect.fail('not asked') })).toHaveLength(1);
+    const present = electronPackage();
+    placeBinary(present);
+    expect(preflight('electron', { nodeVersion: 'v20.1.0', electronDir: present })).toEqual([]);
   });
 
   it.runIf(fs.existsSync('/usr/bin/node'))('run by an older Node it exits 1 with the sentence and no stack trace', () => {
     const version = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const run = spawnSync('/usr/bin/node', [script, 'start'], { encoding: 'utf8' });
+    const run = spawnSync('/usr/bin/node', [script, 'node'], { encoding: 'utf8' });
     if (Number(version.slice(1).split('.')[0]) >= 24) return expect(run.stderr).not.toContain('needs Node.js 24');
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('needs Node.js 24 or newer'), expect.stringContaining('wymaga Node.js 24')]);
