@@ -56,8 +56,8 @@ export interface Flow {
   close(): Promise<void>;
 }
 
-/** `integrityKey`: the key approvals are sealed with (a fresh one by default; pass one to reopen a store). */
-export async function openFlow(dataDir: string, integrityKey: IntegrityKey = newIntegrityKey()): Promise<Flow> {
+/** `integrityKey`: the key approvals are sealed with (a fresh one by default; null for none). */
+export async function openFlow(dataDir: string, integrityKey: IntegrityKey | null = newIntegrityKey()): Promise<Flow> {
   const clock = createClock();
   const engine = openEngine({ dataDir, now: clock.now, log: { rejected() {}, failed() {} }, integrityKey });
   const { store } = engine;
