@@ -12,6 +12,9 @@ export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   log?: DispatchLog;
   /** Seals secrets the owner gives the app: the OS keychain in the app, FOUNDRY_PASSPHRASE headless. */
   secretBox?: SecretBox | null;
+  // integrityKey (from StoreOptions): `await loadIntegrityKey(dataDir, secretBox)` from
+  // main/skills/approval/integrity-key-file.ts. Without it nothing can be approved and no
+  // generated skill runs, since none can be proven approved.
   env?: NodeJS.ProcessEnv;
   /** Anthropic Messages API address, for tests against a local server. */
   anthropicBaseURL?: string;

@@ -77,6 +77,7 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, ServiceErrorCode>> = Object.fr
   'already-active': 'conflict',
   'totp-locked': 'locked',
   'factors-unavailable': 'unavailable',
+  'no-integrity-key': 'unavailable',
   'no-biometric': 'unavailable',
   'totp-not-enrolled': 'unavailable',
   'totp-required': 'refused',

@@ -19,6 +19,10 @@ export const SERVICE_MESSAGES = {
     en: 'This skill has no approved version running. Approve a version first.',
     pl: 'Ten skill nie ma działającej zatwierdzonej wersji. Najpierw zatwierdź wersję.',
   },
+  approvalUnproven: {
+    en: 'This skill was not run: the approval of its running version cannot be proven (its seal is missing or forged, so it was changed outside Skill Foundry). Review the skill and approve a version again.',
+    pl: 'Tego skilla nie uruchomiono: nie da się potwierdzić zatwierdzenia działającej wersji (brak jej pieczęci albo została sfałszowana, więc zmieniono ją poza Skill Foundry). Przejrzyj skill i ponownie zatwierdź wersję.',
+  },
   changedSinceApproval: {
     en: 'The running version of this skill no longer matches what was approved, so it will not run. Roll back or approve a new version.',
     pl: 'Działająca wersja tego skilla nie zgadza się już z tym, co zostało zatwierdzone, więc nie zostanie uruchomiona. Wróć do innej wersji albo zatwierdź nową.',

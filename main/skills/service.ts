@@ -24,6 +24,7 @@ import {
   type SkillResolution, type UnavailableReason, type VersionDiff,
 } from './registry/index.ts';
 import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
+import { NO_INTEGRITY_KEY } from './approval/integrity-key-file.ts';
 import { ServiceError, refusalError } from './service-error.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
 import type { SkillDetails, ExecuteResult } from '../../shared/contract/review-records.ts';
@@ -164,7 +165,11 @@ export function createSkillService(deps: SkillServiceDeps) {
     archived: REGISTRY_MESSAGES.archived,
     'not-deployed': SERVICE_MESSAGES.notDeployed,
     'content-changed': SERVICE_MESSAGES.changedSinceApproval,
+    'approval-unproven': SERVICE_MESSAGES.approvalUnproven,
+    'no-integrity-key': NO_INTEGRITY_KEY,
   };
+  /** A run refused because what would run is not what the owner approved: the owner must be able to see it was tried. */
+  const TAMPERED: readonly UnavailableReason[] = ['content-changed', 'approval-unproven'];
 
   return {
     /** By name; nobody but the owner sees archived skills. */
@@ -233,7 +238,12 @@ export function createSkillService(deps: SkillServiceDeps) {
       const trigger = options.trigger === undefined ? DEFAULT_TRIGGER[caller] : text(options.trigger, 'trigger', 64);
       const found = resolveVisible(caller, name);
       authorize(caller, 'skills:execute', { approved: found.kind !== 'unavailable', skillSlug: name });
-      if (found.kind === 'unavailable') throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
+      if (found.kind === 'unavailable') {
+        if (TAMPERED.includes(found.reason)) {
+          store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: found.reason, action: method, trigger } });
+        }
+        throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
+      }
       let record: ExecutionRecord | null = null;
       const executor = await registry.getModExecutor(name, { actor: caller, trigger, onExecuted: (stored) => { record = stored; } });
       if (!executor) throw new ServiceError('conflict', SERVICE_MESSAGES.notDeployed, { reason: 'not-deployed' });

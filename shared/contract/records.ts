@@ -18,6 +18,8 @@ export interface SkillSummary {
   usageCount: number;
   lastUsedAt: string | null;
   createdAt: string;
+  /** For a skill with a running version: whether its approval is proven (null when nothing runs). */
+  approvalSeal?: ApprovalSealState | null;
 }
 
 export interface ReviewItem {
@@ -163,15 +165,43 @@ export interface SkillVersionRecord {
   decisionReason: string | null;
 }
 
-export type ChainBreak = 'edited' | 'deleted' | 'relinked' | 'truncated';
+/**
+ * What tampering the audit log and the approvals show: an entry `edited`, `deleted`, `relinked` or
+ * cut off at the end (`truncated`); rewritten with recomputed hashes (`rechained`) or stripped of
+ * its keyed seal (`unsealed`); the checkpoint forged (`forged-checkpoint`); an approval seal forged,
+ * edited or removed (`forged-approval`); a running version no seal vouches for (`unsealed-approval`).
+ */
+export type ChainBreak =
+  | 'edited' | 'deleted' | 'relinked' | 'truncated' | 'rechained' | 'unsealed'
+  | 'forged-checkpoint' | 'forged-approval' | 'unsealed-approval';
 
-/** The audit log's hash chain, walked end to end. */
+export interface IntegrityProblem {
+  problem: ChainBreak;
+  /** The audit entry (or, for approvals, the seal) where it shows. */
+  seq?: number;
+  skillSlug?: string;
+  versionId?: string;
+}
+
+/** The audit log's chain and the approvals' seals, walked end to end. */
 export interface ChainVerification {
   ok: boolean;
   checked: number;
   /** The first entry at which the chain no longer holds. */
   broken?: { seq: number; problem: ChainBreak };
+  /** Whether the keyed checks ran; without the key only edits, deletions and relinks can be seen. */
+  keyed?: boolean;
+  /** Every problem found, of every kind. */
+  problems?: IntegrityProblem[];
+  /** Entries written without the key since the last write with it; sealed by the next one. */
+  unsealedTail?: number;
 }
+
+/**
+ * Whether the running version's approval is proven by its keyed seal: `verified`; `tampered` (the
+ * seal is missing, forged, or no longer matches the stored content); `unverifiable` (no key here).
+ */
+export type ApprovalSealState = 'verified' | 'tampered' | 'unverifiable';
 
 /** Which generator writes skills; the API key itself never leaves main. */
 export interface GeneratorStatus {

@@ -1,6 +1,7 @@
 // For browser tests of reviews and approvals: an engine whose two approval factors can be used
 // from a test — the TEST biometric provider (FOUNDRY_TEST_BIOMETRIC=approve|cancel|deny, allowed
-// explicitly as in a development build), secrets sealed with a passphrase box, an authenticator
+// explicitly as in a development build), secrets sealed with a passphrase box, approvals sealed with
+// a fresh integrity key, an authenticator
 // enrolled through the contract, and a clock the test moves on so each code is a fresh one.
 // Versions are made by the real pipeline (offline generator, audit, sandbox dry run, disclosure).
 import { openEngine, type Engine } from '../../main/engine.ts';
@@ -10,7 +11,7 @@ import { parseSkillRequest } from '../../main/skills/detector/request-parser.ts'
 import type { ApiResult, GenerationJob, SkillVersionRecord } from '../../shared/contract/index.ts';
 import type { TotpEnrollmentOffer } from '../../shared/contract/review-records.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
-import { codeAt, createClock, secretFromUri, type Clock } from '../unit/approval/security-fixtures.ts';
+import { codeAt, createClock, newIntegrityKey, secretFromUri, type Clock } from '../unit/approval/security-fixtures.ts';
 
 export type TestBiometric = 'approve' | 'cancel' | 'deny';
 
@@ -32,6 +33,7 @@ export function openApprovalEngine(dataDir: string, options: ApprovalEngineOptio
     log: { rejected: () => {}, failed: () => {} },
     env: options.biometric ? { FOUNDRY_TEST_BIOMETRIC: options.biometric } : {},
     secretBox: createPassphraseSecretBox('browser tests keep their secrets here'),
+    integrityKey: newIntegrityKey(),
     approval: { allowTestProvider: true, ...(options.platform ? { platform: options.platform } : {}) },
   });
   return { engine, clock };

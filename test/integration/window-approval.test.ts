@@ -7,7 +7,7 @@ import { createPassphraseSecretBox } from '../../main/skills/approval/secret-box
 import type { ApiResult, GenerationJob, SkillVersionRecord } from '../../shared/contract/records.ts';
 import type { ApprovalStatus } from '../../shared/contract/methods.ts';
 import type { TotpEnrollmentOffer } from '../../shared/contract/review-records.ts';
-import { codeAt, createClock, secretFromUri } from '../unit/approval/security-fixtures.ts';
+import { codeAt, createClock, secretFromUri, newIntegrityKey } from '../unit/approval/security-fixtures.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -42,6 +42,7 @@ beforeEach(async (context) => {
     log: { rejected() {}, failed() {} },
     env: { FOUNDRY_TEST_BIOMETRIC: 'approve' },
     secretBox: createPassphraseSecretBox('correct horse battery'),
+    integrityKey: newIntegrityKey(),
     approval: { allowTestProvider: true },
   });
   context.onTestFinished(() => engine.close());

@@ -1,9 +1,10 @@
 // Seed stage 5: a pending version is deployed only by the owner, with two factors on two channels
 // (the authenticator code from a phone, a check on this computer), for exactly the content shown.
-// Order: access → state (pending, not expired) → content hash → a check on this computer exists →
-// TOTP (lockout and replay included) → the check on this computer → decide and deploy. The code
+// Order: access → state (pending, not expired) → content hash → the integrity key (without it the
+// approval could not be sealed, so it would never run) → a check on this computer exists → TOTP (lockout and replay included) → the check on this computer → decide and deploy. The code
 // goes before the OS prompt so a wrong, replayed or locked-out code never puts a dialog in front of
 // the person; everything that needs no secret goes before the code so it is not spent for nothing.
+// The deployment is sealed with the integrity key: slug, version, content hash, granted writes, time.
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { Actor, SkillVersionRecord, VersionStatus } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
@@ -16,6 +17,7 @@ import type { BiometricSelector } from './biometric.ts';
 import type { TotpFactor, TotpRefusal } from './totp-factor.ts';
 import { confirmOnThisComputer, selectBiometric, type BiometricRefusal } from './approval-biometric.ts';
 import { APPROVAL_MESSAGES } from './approval-messages.ts';
+import { NO_INTEGRITY_KEY } from './integrity-key-file.ts';
 
 export type ApprovalRefusalCode =
   | 'forbidden'
@@ -24,6 +26,7 @@ export type ApprovalRefusalCode =
   | 'expired'
   | 'content-changed'
   | 'factors-unavailable'
+  | 'no-integrity-key'
   | 'totp-required'
   | 'totp-not-enrolled'
   | 'totp-invalid'
@@ -58,7 +61,7 @@ export interface ApprovalFactors {
 }
 
 export interface ApprovalGatewayDeps {
-  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'auditLog'>;
+  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'auditLog' | 'integrity'>;
   repos: RegistryRepositories;
   authorizer: Authorizer;
   factors: ApprovalFactors | null;
@@ -162,6 +165,10 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       const approved = versions.get(current.id)!;
       const wasArchived = repos.lifecycle.find(approved.skillId)!.status === 'archived';
       versions.activate(approved);
+      store.integrity.seals.add({
+        decision: 'approved', slug: approved.slug, versionId: approved.id, version: approved.version, contentSha256: approved.contentSha256,
+        grantedWrites: approved.manifest.capabilities.writes,
+      });
       repos.approvals.record({ versionId: approved.id, contentSha256: approved.contentSha256, outcome: 'approved', factors: checks, actor: 'owner', reason: null });
       repos.reviewRequests.closeForVersion(approved.id, 'review', 'approved', 'owner');
       const entry = { actor: 'owner' as const, skillSlug: approved.slug, versionId: approved.id, contentSha256: approved.contentSha256 };
@@ -184,6 +191,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       if (!version) return refuse({ code: 'not-found', message: APPROVAL_MESSAGES.notFound });
       const problem = stateProblem(version) ?? contentProblem(version, request.shownContentSha256);
       if (problem) return refuse(problem);
+      if (!store.integrity.keyed) return refuse({ code: 'no-integrity-key', message: NO_INTEGRITY_KEY });
       if (!factors) return refuse({ code: 'factors-unavailable', message: APPROVAL_MESSAGES.factorsUnavailable });
 
       const selected = await selectBiometric(factors.biometrics);

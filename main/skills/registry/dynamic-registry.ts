@@ -1,5 +1,6 @@
 // getModExecutor (seed: lib/mods/executors/index.ts): built-in mods first, then generated skills
-// whose active version is approved, intact and not archived. A generated skill's actions are read
+// whose active version is approved, proven by its keyed seal (content and granted writes alike)
+// and not archived. A generated skill's actions are read
 // once per version (its getActions() in the sandbox) and kept, so params can be checked in main.
 import type { Locale } from '../../../shared/i18n-types.ts';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
@@ -10,7 +11,6 @@ import { createSkillRowsRepository } from '../../store/repositories/skill-rows.t
 import { BUILTIN_EXECUTORS, isBuiltinModSlug } from '../../mods/index.ts';
 import { sandboxFailure } from '../sandbox/errors.ts';
 import type { Sandbox, SandboxSkill } from '../sandbox/index.ts';
-import { isContentIntact } from './content-check.ts';
 import { DynamicSkillExecutor } from './dynamic-executor.ts';
 import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
 import { createExecutionLog } from './execution-log.ts';
@@ -18,7 +18,7 @@ import type { RegistryRepositories } from './registry-repositories.ts';
 import { SkillExecutionError } from './skill-execution-error.ts';
 
 export interface SkillRegistryDeps {
-  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog'>;
+  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog' | 'integrity'>;
   repos: RegistryRepositories;
   /** The engine's sandbox, asked for only when a generated skill runs (its host starts on first use). */
   sandbox: () => Sandbox;
@@ -26,21 +26,22 @@ export interface SkillRegistryDeps {
   locale: () => Locale;
 }
 
-export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed';
+/** `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`: nothing can be proven here. */
+export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed' | 'approval-unproven' | 'no-integrity-key';
 
 export type SkillResolution =
   | { kind: 'builtin'; slug: BuiltinModSlug }
-  | { kind: 'dynamic'; skill: SkillState; version: SkillVersionRecord }
+  | { kind: 'dynamic'; skill: SkillState; version: SkillVersionRecord; grantedWrites: readonly string[] }
   | { kind: 'unavailable'; reason: UnavailableReason };
 
-const sandboxSkill = (version: SkillVersionRecord): SandboxSkill => ({
+// The writes the sandbox allows are the ones the verified seal granted, not what a row says now.
+const sandboxSkill = (version: SkillVersionRecord, grantedWrites: readonly string[]): SandboxSkill => ({
   slug: version.manifest.slug,
   version: version.version,
   versionId: version.id,
   code: version.code,
   manifest: version.manifest,
-  // The approval granted exactly the writes the approved manifest declares.
-  grantedWrites: version.manifest.capabilities.writes,
+  grantedWrites: [...grantedWrites],
 });
 
 export function createSkillRegistry(deps: SkillRegistryDeps) {
@@ -57,17 +58,19 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     if (skill.status === 'archived') return { kind: 'unavailable', reason: 'archived' };
     const version = skill.activeVersionId ? store.versions.get(skill.activeVersionId) : null;
     if (!version || version.status !== 'approved') return { kind: 'unavailable', reason: 'not-deployed' };
-    // A row edited after approval must not run: what runs is exactly what was approved.
-    if (!isContentIntact(version)) return { kind: 'unavailable', reason: 'content-changed' };
-    return { kind: 'dynamic', skill, version };
+    // What runs is exactly what the owner approved: proven by the seal's MAC, never by the row's status.
+    const proof = store.integrity.proofs.prove(version);
+    if (proof.state === 'unverifiable') return { kind: 'unavailable', reason: 'no-integrity-key' };
+    if (proof.state === 'tampered') return { kind: 'unavailable', reason: proof.problem === 'content-changed' ? 'content-changed' : 'approval-unproven' };
+    return { kind: 'dynamic', skill, version, grantedWrites: proof.seal.grantedWrites };
   }
 
-  async function actionsOf(version: SkillVersionRecord, context: ExecutionContext): Promise<readonly ModAction[]> {
+  async function actionsOf(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<readonly ModAction[]> {
     const key = `${version.id}:${version.contentSha256}`;
     const known = actionsByVersion.get(key);
     if (known) return known;
     const outcome = await deps.sandbox().execute({
-      skill: sandboxSkill(version), call: { method: 'getActions', tenantId: LOCAL_TENANT }, trigger: context.trigger, actor: context.actor,
+      skill: sandboxSkill(version, grantedWrites), call: { method: 'getActions', tenantId: LOCAL_TENANT }, trigger: context.trigger, actor: context.actor,
     });
     if (outcome.error) throw new SkillExecutionError(outcome.error, outcome.record);
     if (!Array.isArray(outcome.result)) throw new SkillExecutionError(sandboxFailure('invalid-output', 'getActions did not return a list'), outcome.record);
@@ -76,10 +79,10 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     return actions;
   }
 
-  async function dynamicExecutor(version: SkillVersionRecord, context: ExecutionContext): Promise<DynamicSkillExecutor> {
-    const actions = await actionsOf(version, context);
+  async function dynamicExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<DynamicSkillExecutor> {
+    const actions = await actionsOf(version, grantedWrites, context);
     return new DynamicSkillExecutor(version, actions, async (call) => {
-      const outcome = await deps.sandbox().execute({ skill: sandboxSkill(version), call, trigger: context.trigger, actor: context.actor });
+      const outcome = await deps.sandbox().execute({ skill: sandboxSkill(version, grantedWrites), call, trigger: context.trigger, actor: context.actor });
       log.executed(outcome.record, version, context);
       return outcome;
     });
@@ -90,14 +93,14 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     hasDynamicSkill: (slug: string): boolean => resolve(slug).kind === 'dynamic',
     /**
      * The executor for `slug`, or null when nothing may run under it (unknown, archived, not
-     * approved, or changed since approval). Async: a generated skill's actions come from the sandbox.
+     * approved, or its approval not proven by a valid seal). Async: a generated skill's actions come from the sandbox.
      */
     async getModExecutor(slug: string, context: ExecutionContext): Promise<IModExecutor | null> {
       const found = resolve(slug);
       if (found.kind === 'builtin') {
         return log.trackBuiltin(BUILTIN_EXECUTORS[found.slug]({ rows, now: store.now, locale: deps.locale }), context);
       }
-      return found.kind === 'dynamic' ? dynamicExecutor(found.version, context) : null;
+      return found.kind === 'dynamic' ? dynamicExecutor(found.version, found.grantedWrites, context) : null;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Rollback: the owner makes a previously approved version the running one again. That exact
 // content was approved with both factors before, so the check on this computer alone suffices, as
-// long as the stored content still hashes to the hash that was approved.
+// long as a valid seal proves that approval and the stored content still hashes to what it covers.
+// The rollback is sealed in turn: without that seal the older version would not run.
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
@@ -11,6 +12,7 @@ import { confirmOnThisComputer, selectBiometric, type BiometricRefusal } from '.
 import type { GatewayResult } from '../approval/approval-gateway.ts';
 import { APPROVAL_MESSAGES } from '../approval/approval-messages.ts';
 import { isContentIntact } from './content-check.ts';
+import { NO_INTEGRITY_KEY } from '../approval/integrity-key-file.ts';
 import type { RegistryRepositories } from './registry-repositories.ts';
 import { REGISTRY_MESSAGES } from './registry-messages.ts';
 
@@ -22,6 +24,7 @@ export type RollbackRefusalCode =
   | 'already-active'
   | 'content-changed'
   | 'factors-unavailable'
+  | 'no-integrity-key'
   | BiometricRefusal;
 
 export interface RollbackRequest {
@@ -33,7 +36,7 @@ export interface RollbackRequest {
 }
 
 export interface VersionManagerDeps {
-  store: Pick<FoundryStore, 'db' | 'versions' | 'auditLog'>;
+  store: Pick<FoundryStore, 'db' | 'versions' | 'auditLog' | 'integrity'>;
   repos: RegistryRepositories;
   authorizer: Authorizer;
   /** Absent where no check on this computer can be asked (the command line). */
@@ -46,28 +49,33 @@ export const versionNumber = (text: string) => text.trim().replace(/^.*@/, '').r
 export function createVersionManager(deps: VersionManagerDeps) {
   const { store, repos, authorizer } = deps;
   const { versions, auditLog } = store;
+  const { seals } = store.integrity;
 
   /** The skill's version numbered `version` (`1.0.0`, `v1.0.0` or a whole tag). */
   const findVersion = (slug: string, version: string): SkillVersionRecord | null =>
     versions.listForSkill(slug).find((v) => v.version === versionNumber(version)) ?? null;
 
-  /** Why `target` cannot become the running version of `skill` now. */
-  function problem(target: SkillVersionRecord): { code: RollbackRefusalCode; message: Localized } | null {
+  /**
+   * Why `target` cannot become the running version of `skill` now. A rollback itself needs the key
+   * (to prove the earlier approval and seal the rollback); a request for one can be filed without it.
+   */
+  function problem(target: SkillVersionRecord, needsKey = true): { code: RollbackRefusalCode; message: Localized } | null {
     const skill = repos.lifecycle.find(target.skillId)!;
     if (skill.status === 'archived') return { code: 'archived', message: REGISTRY_MESSAGES.archived };
     if (target.status !== 'approved') return { code: 'not-approved', message: REGISTRY_MESSAGES.notApproved(target.version) };
     if (skill.activeVersionId === target.id) return { code: 'already-active', message: REGISTRY_MESSAGES.alreadyActive(target.version) };
-    const approvedHash = repos.approvals.approvedHash(target.id);
-    if (approvedHash !== target.contentSha256 || !isContentIntact(target)) {
+    if (!store.integrity.keyed && needsKey) return { code: 'no-integrity-key', message: NO_INTEGRITY_KEY };
+    const approval = !store.integrity.keyed ? target : seals.firstBroken() === null ? seals.approvedFor(target.id) : null;
+    if (approval?.contentSha256 !== target.contentSha256 || !isContentIntact(target)) {
       return { code: 'content-changed', message: REGISTRY_MESSAGES.changedSinceApproval(target.version) };
     }
     return null;
   }
 
   return {
-    /** Why a rollback to `target` would be refused now, before any factor is asked; null when it can go ahead. */
+    /** Why a request to roll back to `target` would be refused now; null when it can be filed. */
     findVersion,
-    rollbackProblem: problem,
+    rollbackProblem: (target: SkillVersionRecord) => problem(target, false),
 
     async rollback(request: RollbackRequest): Promise<GatewayResult<RollbackRefusalCode>> {
       const skill = typeof request.skill === 'string' ? repos.lifecycle.find(request.skill) : null;
@@ -104,6 +112,10 @@ export function createVersionManager(deps: VersionManagerDeps) {
         if (after) return refuse(after.code, after.message);
         const previous = versions.active(current.slug);
         versions.activate(current);
+        seals.add({
+          decision: 'rolled-back', slug: current.slug, versionId: current.id, version: current.version, contentSha256: current.contentSha256,
+          grantedWrites: seals.approvedFor(current.id)!.grantedWrites,
+        });
         repos.reviewRequests.closeForVersion(current.id, 'rollback', 'rolled-back', 'owner');
         auditLog.append({
           actor: 'owner',

@@ -4,6 +4,7 @@ import { suggestions } from './003-suggestions.ts';
 import { approvalSecurity } from './004-approval-security.ts';
 import { sealedSecrets } from './005-sealed-secrets.ts';
 import { registry } from './006-registry.ts';
+import { integrity } from './007-integrity.ts';
 
 export interface Migration {
   readonly version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

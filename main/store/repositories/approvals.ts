@@ -31,9 +31,6 @@ export function createApprovalsRepository(db: Db, now: () => Date) {
   const forSkill = db.prepare<[string], ApprovalRow>(
     'SELECT a.* FROM approvals a JOIN exo_skill_versions v ON v.id = a.version_id WHERE v.skill_id = ? ORDER BY a.id',
   );
-  const approvedHash = db.prepare<[string], { content_sha256: string }>(
-    "SELECT content_sha256 FROM approvals WHERE version_id = ? AND outcome = 'approved' ORDER BY id DESC LIMIT 1",
-  );
   return {
     record(approval: NewApproval): void {
       insert.run({ ...approval, factors: JSON.stringify(approval.factors), createdAt: now().toISOString() });
@@ -50,8 +47,6 @@ export function createApprovalsRepository(db: Db, now: () => Date) {
         reason: row.reason,
         createdAt: row.created_at,
       })),
-    /** The hash the owner approved for this version, or null if it was never approved. */
-    approvedHash: (versionId: string): string | null => approvedHash.get(versionId)?.content_sha256 ?? null,
   };
 }
 export type ApprovalsRepository = ReturnType<typeof createApprovalsRepository>;

@@ -8,6 +8,7 @@ interface SkillRow {
   name: string;
   description: string;
   status: SkillSummary['status'];
+  active_version_id: string | null;
   active_version: string | null;
   usage_count: number;
   last_used_at: string | null;
@@ -29,7 +30,7 @@ interface ReviewRow {
 
 export function createSkillsRepository(db: Db) {
   const list = db.prepare<[], SkillRow>(
-    `SELECT s.id, s.slug, s.name, s.description, s.status, v.version AS active_version, s.usage_count, s.last_used_at, s.created_at
+    `SELECT s.id, s.slug, s.name, s.description, s.status, s.active_version_id, v.version AS active_version, s.usage_count, s.last_used_at, s.created_at
        FROM exo_generated_skills s LEFT JOIN exo_skill_versions v ON v.id = s.active_version_id
       ORDER BY s.name COLLATE NOCASE`,
   );
@@ -45,7 +46,8 @@ export function createSkillsRepository(db: Db) {
             (SELECT count(*) FROM audit_log) AS auditEntries`,
   );
   return {
-    list(): SkillSummary[] {
+    /** With the running version's id, so the store can say whether its approval is proven. */
+    list(): (SkillSummary & { activeVersionId: string | null })[] {
       return list.all().map((row) => ({
         id: row.id,
         slug: row.slug,
@@ -53,6 +55,7 @@ export function createSkillsRepository(db: Db) {
         description: row.description,
         status: row.status,
         activeVersion: row.active_version,
+        activeVersionId: row.active_version_id,
         usageCount: row.usage_count,
         lastUsedAt: row.last_used_at,
         createdAt: row.created_at,

@@ -2,8 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from 'otplib';
 import { openFoundryStore, DATABASE_FILE, type FoundryStore } from '../../../main/store/index.ts';
+import { randomBytes } from 'node:crypto';
+import { createIntegrityKey, type IntegrityKey } from '../../../main/store/index.ts';
 import { createPassphraseSecretBox } from '../../../main/skills/approval/secret-box.ts';
 import type { AuditEntry } from '../../../shared/contract/records.ts';
+
+/** A fresh integrity key, as the app's keychain or FOUNDRY_PASSPHRASE would open it (without the scrypt). */
+export const newIntegrityKey = (): IntegrityKey => createIntegrityKey(randomBytes(32), 'test');
 
 export const START = Date.parse('2026-03-02T10:00:10.000Z');
 export const BOX_PASSPHRASE = 'correct horse battery staple';

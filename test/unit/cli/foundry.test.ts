@@ -45,21 +45,27 @@ describe('foundry command line', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('garbage');
   });
 
-  it('audit-log verify passes on an intact chain and fails with the first broken entry after an edit', async () => {
+  it('audit-log verify passes on an intact log with the key, names an edit, and will not say intact without the key', async () => {
     const dataDir = tempDir();
+    const env = { FOUNDRY_DATA_DIR: dataDir, FOUNDRY_PASSPHRASE: 'correct horse battery staple' };
     const store = openFoundryStore(dataDir);
     for (let i = 0; i < 3; i++) store.auditLog.append({ actor: 'system', event: 'test', data: { i } });
     store.close();
-    const intact = await foundry(['audit-log', 'verify', '--json'], { FOUNDRY_DATA_DIR: dataDir });
+    // The first start with the key seals the three entries as found, and says so in a fourth.
+    const intact = await foundry(['audit-log', 'verify', '--json'], env);
     expect(intact.code).toBe(0);
-    expect(JSON.parse(intact.out)).toEqual({ ok: true, checked: 3 });
+    expect(JSON.parse(intact.out)).toEqual({ ok: true, checked: 4, keyed: true, problems: [], unsealedTail: 0 });
 
     const raw = new Database(path.join(dataDir, DATABASE_FILE));
     raw.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET event = 'nothing-to-see' WHERE seq = 2`);
     raw.close();
-    const broken = await foundry(['audit-log', 'verify'], { FOUNDRY_DATA_DIR: dataDir });
+    const broken = await foundry(['audit-log', 'verify'], env);
     expect(broken.code).toBe(1);
-    expect(broken.err).toContain('BROKEN at entry 2');
+    expect(broken.err).toMatch(/TAMPERED[\s\S]*edited: .* — entry 2$/m);
+
+    const keyless = await foundry(['audit-log', 'verify'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(keyless.code).toBe(1);
+    expect(keyless.err).toContain('edited');
   });
 
   it('refuses unknown commands and options with exit 2', async () => {

@@ -1,6 +1,7 @@
 // A real engine (store, sandbox host, pipeline with the offline generator), a real TOTP factor with
 // an enrolled authenticator, and the test biometric provider, as the approval flow meets them.
 import { openEngine, type Engine } from '../../../main/engine.ts';
+import type { IntegrityKey } from '../../../main/store/index.ts';
 import { parseSkillRequest } from '../../../main/skills/detector/index.ts';
 import { offlineGenerator, type SkillGenerator } from '../../../main/skills/generator/index.ts';
 import { createTotpFactor } from '../../../main/skills/approval/totp-factor.ts';
@@ -13,7 +14,7 @@ import type { Localized } from '../../../shared/i18n-types.ts';
 import type { AuditEntry, SkillVersionRecord } from '../../../shared/contract/records.ts';
 import { createApprovalsRepository, type ApprovalRecord } from '../../../main/store/repositories/approvals.ts';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
-import { codeAt, createClock, newBox, secretFromUri, type Clock } from '../approval/security-fixtures.ts';
+import { codeAt, createClock, newBox, newIntegrityKey, secretFromUri, type Clock } from '../approval/security-fixtures.ts';
 
 export const STEP_MS = 30_000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,9 +56,10 @@ export interface Flow {
   close(): Promise<void>;
 }
 
-export async function openFlow(dataDir: string): Promise<Flow> {
+/** `integrityKey`: the key approvals are sealed with (a fresh one by default; null for none). */
+export async function openFlow(dataDir: string, integrityKey: IntegrityKey | null = newIntegrityKey()): Promise<Flow> {
   const clock = createClock();
-  const engine = openEngine({ dataDir, now: clock.now, log: { rejected() {}, failed() {} } });
+  const engine = openEngine({ dataDir, now: clock.now, log: { rejected() {}, failed() {} }, integrityKey });
   const { store } = engine;
   const audit = store.auditLog;
   const totp = createTotpFactor({ repo: store.approvalSecurity, box: newBox(), audit, now: clock.now });

@@ -97,11 +97,16 @@ function Detail({ details, target, reload }: { details: SkillDetails; target: Sk
       <div className="skill-detail__meta">
         <code>{skill.slug}</code>
         <Badge tone={SKILL_STATUS_TONE[skill.status]}>{t(`skillStatus.${skill.status}`)}</Badge>
+        {skill.approvalSeal === 'tampered' && <Badge tone="bad">{t('seal.tampered')}</Badge>}
+        {skill.approvalSeal === 'unverifiable' && <Badge tone="warn">{t('seal.unverifiable')}</Badge>}
         <span className="muted">
           {skill.activeVersion ? t('detail.running', { version: skill.activeVersion }) : t('detail.notRunning')}
         </span>
       </div>
       {skill.description && <p className="skill-detail__description">{skill.description}</p>}
+      {(skill.approvalSeal === 'tampered' || skill.approvalSeal === 'unverifiable') && (
+        <p className="detail-notice detail-notice--bad" role="alert">{t(skill.approvalSeal === 'tampered' ? 'seal.tamperedBody' : 'seal.unverifiableBody')}</p>
+      )}
 
       <p className={`detail-notice ${notice ? `detail-notice--${notice.tone}` : ''}`} role="status">
         {notice ? ('message' in notice ? localize(notice.message) : t(notice.key, { tag: notice.tag })) : ''}

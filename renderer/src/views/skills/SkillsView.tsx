@@ -95,7 +95,10 @@ function SkillTable({ items, busy, running, onRun, onLifecycle }: SkillTableProp
                 {skill.description && <span className="cell-sub">{skill.description}</span>}
               </th>
               <td><code>{skill.slug}</code></td>
-              <td><Badge tone={STATUS_TONE[skill.status]}>{t(`skillStatus.${skill.status}`)}</Badge></td>
+              <td>
+                <Badge tone={STATUS_TONE[skill.status]}>{t(`skillStatus.${skill.status}`)}</Badge>
+                {skill.approvalSeal === 'tampered' && <> <Badge tone="bad">{t('seal.tampered')}</Badge></>}
+              </td>
               <td>{skill.activeVersion ?? <span className="muted">{t('skills.noActiveVersion')}</span>}</td>
               <td className="numeric">{formatNumber(skill.usageCount, locale)}</td>
               <td>{skill.lastUsedAt ? <DateTime iso={skill.lastUsedAt} /> : <span className="muted">{t('skills.neverRun')}</span>}</td>
