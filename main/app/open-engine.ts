@@ -10,6 +10,8 @@ import { createTouchIdProvider } from './biometric-touch-id.ts';
 import { createSafeStorageBox } from './safe-storage-box.ts';
 import { createAppSandboxLauncher } from './sandbox-launcher.ts';
 import type { SecretBox } from '../skills/approval/secret-box.ts';
+import { loadIntegrityKey } from '../skills/approval/integrity-key-file.ts';
+import type { IntegrityKey } from '../store/integrity/integrity-key.ts';
 
 /** The language the owner chose in Settings, or the system's. */
 export function ownerLocale(engine: Engine): Locale {
@@ -30,6 +32,21 @@ async function secretBoxOrNone(): Promise<SecretBox | null> {
 }
 
 /**
+ * The key that seals approvals and the audit log, kept sealed by the keychain beside the store.
+ * Without it the app still opens (reviews work), but no generated skill runs and nothing can be
+ * approved; the window says why.
+ */
+async function integrityKeyOrNone(dataDir: string, box: SecretBox | null): Promise<IntegrityKey | null> {
+  if (!box) return null;
+  try {
+    return await loadIntegrityKey(dataDir, box);
+  } catch (error) {
+    console.warn('[foundry] the integrity key could not be opened:', error instanceof Error ? error.message : error);
+    return null;
+  }
+}
+
+/**
  * Opens the engine on the owner's store. When the store cannot be opened (damaged, written by a
  * newer version, not ours), the owner is told why in their system language and null comes back;
  * the store refuses before writing anything, so the file stays exactly as it was.
@@ -40,12 +57,14 @@ export async function openEngineOrExplain(
   ownerWindow: () => string | null,
 ): Promise<Engine | null> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  const secretBox = await secretBoxOrNone();
   try {
     let engine: Engine | null = null;
     const locale = () => (engine ? ownerLocale(engine) : resolveLocale('system', app.getLocale()));
     engine = openEngine({
       dataDir,
-      secretBox: await secretBoxOrNone(),
+      secretBox,
+      integrityKey: await integrityKeyOrNone(dataDir, secretBox),
       launcher: createAppSandboxLauncher(files, {
         env: process.env,
         packaged: app.isPackaged,

@@ -51,6 +51,14 @@ describe('main entry', () => {
     expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE)).includes(Buffer.from(token))).toBe(false);
   });
 
+  it('keeps the key that seals approvals and the audit log sealed by the OS keychain, beside the store', async () => {
+    const { dataDir } = await start();
+    const keyFile = JSON.parse(fs.readFileSync(path.join(dataDir, 'integrity-key.json'), 'utf8')) as { kind: string; sealed: string };
+    expect(keyFile.kind).toBe('electron-safe-storage');
+    const sealed = Buffer.from(keyFile.sealed, 'base64');
+    expect(sealed.toString('latin1')).not.toContain('keychain:');
+  });
+
   it('on Linux without a keyring it runs, but refuses to store secrets and says why', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { electron, window } = await start({ prepare: (e) => (e.safeStorage.backend = 'basic_text') });
@@ -166,7 +174,8 @@ describe('main entry', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.BrowserWindow.created).toHaveLength(0);
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
-    expect(fs.readdirSync(dataDir)).toEqual([DATABASE_FILE]);
+    // Nothing beside it either, but the keychain-sealed integrity key, which belongs to the folder, not to the file.
+    expect(fs.readdirSync(dataDir).sort()).toEqual([DATABASE_FILE, 'integrity-key.json']);
   });
 
   it('refuses a store written by a newer version, in Polish when the system speaks Polish', async () => {
