@@ -1,19 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFoundry } from '../../../main/cli/foundry.ts';
+import { foundry } from '../../helpers/run-foundry.ts';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, LATEST_SCHEMA_VERSION, openFoundryStore } from '../../../main/store/index.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
 
-async function foundry(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runFoundry(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('foundry command line', () => {
   it('lists its commands with --help', async () => {

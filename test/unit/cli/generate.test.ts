@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFoundry } from '../../../main/cli/foundry.ts';
+import { foundry } from '../../helpers/run-foundry.ts';
 import { openFoundryStore, DATABASE_FILE } from '../../../main/store/index.ts';
 import { createGeneratorConfig } from '../../../main/skills/generator/index.ts';
 import { createPassphraseSecretBox } from '../../../main/skills/approval/secret-box.ts';
@@ -9,12 +9,6 @@ import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir();
 
-async function foundry(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runFoundry(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('foundry generate', () => {
   it('runs the pipeline to a pending, disclosed version', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFoundry } from '../../../main/cli/foundry.ts';
+import { foundry } from '../../helpers/run-foundry.ts';
 import { openFoundryStore } from '../../../main/store/index.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { changedGoalGenerator, openFlow } from './flow-fixtures.ts';
@@ -7,12 +7,6 @@ import { changedGoalGenerator, openFlow } from './flow-fixtures.ts';
 const tempDir = useTempDir();
 const SLUG = 'custom-water-tracker';
 
-async function foundry(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runFoundry(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A store with the water tracker at 1.0.0 and 1.1.0 (running), and a third version waiting. */
 async function seededStore(): Promise<string> {
