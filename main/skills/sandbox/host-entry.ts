@@ -1,20 +1,8 @@
-// Entry of the sandbox host process: `child_process.fork` runs this file under Node, and the app
-// builds it to out/main/sandbox-host.js for Electron's `utilityProcess.fork`.
+// Entry of the sandbox host process: a plain Node ≥ 24 runs this file through `child_process.fork`
+// (from source under the CLI and the tests; as out/main/sandbox-host.js in the built app).
 import { startHost, type HostPort } from './host/host.ts';
 
-interface ElectronParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-}
-
 function connect(): HostPort {
-  const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
-  if (parentPort) {
-    return {
-      post: (message) => parentPort.postMessage(message),
-      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
-    };
-  }
   const send = process.send?.bind(process);
   if (!send) throw new Error('The sandbox host must be started by Skill Foundry (no message channel).');
   // Without its parent the host has no purpose: leave rather than linger.

@@ -6,7 +6,7 @@ import { selfCheck } from './self-check.ts';
 import { TranspileCache, transpileSkill } from './transpile.ts';
 import { BlankIsolates, IsolatePool, WarmIsolate, type IsolateSettings } from './warm-isolate.ts';
 
-/** The host's end of the channel: Node IPC under child_process.fork, parentPort in an Electron utility process. */
+/** The host's end of the channel: Node's IPC under child_process.fork. */
 export interface HostPort {
   post(message: string): void;
   onMessage(listener: (message: unknown) => void): void;
