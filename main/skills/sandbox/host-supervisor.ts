@@ -1,6 +1,8 @@
 // Main's side of the host process: starts it (and starts it again after it dies), runs one
 // execution at a time on it, and watches it from outside — a wall-clock deadline and its resident
 // memory — killing it when either is exceeded. Whatever the host does, a run always settles.
+// The deadline also holds for main's own work: a timer cannot fire while main answers a query,
+// so each query is checked against the execution's time limit before main does any work for it.
 import { decodeHostMessage, encodeMessage, type DoneMessage, type ExecuteMessage, type HostMessageBounds, type HostToMain } from './protocol.ts';
 import type { SandboxProcess, SandboxProcessLauncher } from './process-launcher.ts';
 import type { SandboxLimits } from './limits.ts';
@@ -18,6 +20,9 @@ export type QueryHandler = (chain: string) => string;
 
 interface ActiveRun {
   id: number;
+  /** performance.now() after which main answers no more of this run's queries. */
+  queriesUntil: number;
+  timeoutMs: number;
   onQuery: QueryHandler;
   finish(result: HostRunResult): void;
 }
@@ -84,6 +89,8 @@ export class HostSupervisor {
       const watch = setInterval(() => this.checkMemory(host), this.limits.rssPollMs);
       host.active = {
         id,
+        queriesUntil: performance.now() + request.limits.timeoutMs,
+        timeoutMs: request.limits.timeoutMs,
         onQuery,
         finish: (result) => {
           clearTimeout(deadline);
@@ -160,6 +167,9 @@ export class HostSupervisor {
         return;
       case 'query': {
         if (host.active?.id !== message.id) return;
+        if (performance.now() > host.active.queriesUntil) {
+          return this.kill(host, 'timeout', `the execution went past its ${host.active.timeoutMs} ms limit while main answered its queries`);
+        }
         let reply: string;
         try {
           reply = host.active.onQuery(message.chain);

@@ -1,6 +1,6 @@
 /** Every bound the sandbox enforces; `createSandbox({ limits })` overrides any of them. */
 export interface SandboxLimits {
-  /** Wall time a skill may run, host calls included (seed: 5 s). */
+  /** Wall time a skill may run, host calls included (seed: 5 s); main also holds it while it answers the skill's queries. */
   timeoutMs: number;
   /** V8 heap of one isolate (seed: 128 MB). */
   memoryMb: number;
@@ -27,8 +27,14 @@ export interface SandboxLimits {
   maxRowsPerQuery: number;
   /** JSON of one stored row. */
   maxRowBytes: number;
-  /** Rows inserted or updated by one execution. */
-  maxPendingWrites: number;
+  /**
+   * Rows one execution inserts or updates, each row an update changes counted (an update matching
+   * 300 rows counts 300). Every query replays the execution's writes in main, so this bounds
+   * main's work per query as much as the data a skill can change.
+   */
+  maxRowsTouched: number;
+  /** JSON bytes one execution writes, summed over every row it inserts or rewrites (same reason). */
+  maxBytesWritten: number;
   /** Queries one execution may send (logs and notifications have their own caps). */
   maxHostCalls: number;
   maxLogEntries: number;
@@ -51,7 +57,8 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   maxQueryResultBytes: 1024 * 1024,
   maxRowsPerQuery: 1_000,
   maxRowBytes: 64 * 1024,
-  maxPendingWrites: 1_000,
+  maxRowsTouched: 1_000,
+  maxBytesWritten: 4 * 1024 * 1024,
   maxHostCalls: 1_000,
   maxLogEntries: 200,
   maxLogChars: 2_000,
@@ -74,7 +81,8 @@ const RANGES: { [K in keyof SandboxLimits]: [number, number] } = {
   maxQueryResultBytes: [64, 64 * 1024 * 1024],
   maxRowsPerQuery: [1, 100_000],
   maxRowBytes: [2, 16 * 1024 * 1024],
-  maxPendingWrites: [0, 100_000],
+  maxRowsTouched: [0, 100_000],
+  maxBytesWritten: [0, 1024 * 1024 * 1024],
   maxHostCalls: [1, 1_000_000],
   maxLogEntries: [0, 100_000],
   maxLogChars: [1, 1024 * 1024],
