@@ -86,7 +86,8 @@ export class HostSupervisor {
     return new Promise<HostRunResult>((resolve) => {
       const deadlineMs = request.limits.timeoutMs + this.limits.graceMs;
       const deadline = setTimeout(() => this.kill(host, 'timeout', `no answer from the sandbox host within ${deadlineMs} ms`), deadlineMs);
-      const watch = setInterval(() => this.checkMemory(host), this.limits.rssPollMs);
+      const rssAtStart = this.residentBytes(host);
+      const watch = setInterval(() => this.checkMemory(host, rssAtStart), this.limits.rssPollMs);
       host.active = {
         id,
         queriesUntil: performance.now() + request.limits.timeoutMs,
@@ -187,11 +188,20 @@ export class HostSupervisor {
     }
   }
 
-  private checkMemory(host: LiveHost): void {
+  private residentBytes(host: LiveHost): number | undefined {
     const pid = host.process.pid;
-    const rss = (pid === undefined ? undefined : this.readRss(pid)) ?? host.reportedRss;
-    if (rss !== undefined && rss > this.limits.hostRssBytes) {
-      this.kill(host, 'memory', `the sandbox process used ${Math.round(rss / 1024 / 1024)} MB, over its ${Math.round(this.limits.hostRssBytes / 1024 / 1024)} MB limit`);
+    return (pid === undefined ? undefined : this.readRss(pid)) ?? host.reportedRss;
+  }
+
+  private checkMemory(host: LiveHost, rssAtStart: number | undefined): void {
+    const rss = this.residentBytes(host);
+    if (rss === undefined) return;
+    if (rss > this.limits.hostRssBytes) {
+      return this.kill(host, 'memory', `the sandbox process used ${mb(rss)} MB, over its ${mb(this.limits.hostRssBytes)} MB limit`);
+    }
+    const growth = rss - (rssAtStart ?? rss);
+    if (growth > this.limits.maxExecutionRssGrowthBytes) {
+      this.kill(host, 'memory', `the execution grew the sandbox process by ${mb(growth)} MB, over its ${mb(this.limits.maxExecutionRssGrowthBytes)} MB limit (memory outside the heap counts too)`);
     }
   }
 
@@ -203,6 +213,10 @@ export class HostSupervisor {
     host.process.kill();
     host.active?.finish(failed(code, detail));
   }
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
 }
 
 function failed(code: SandboxFailureCode, detail: string): HostRunResult {

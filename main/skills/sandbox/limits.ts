@@ -8,6 +8,13 @@ export interface SandboxLimits {
   graceMs: number;
   /** Resident memory of the host process above which main kills it (ArrayBuffers live outside the heap limit). */
   hostRssBytes: number;
+  /**
+   * How much one execution may grow the host's resident memory. The heap limit does not see memory
+   * outside the V8 heap (ICU data behind Intl objects and segmenters), so main watches the process
+   * too and fails the one execution, long before the whole host nears `hostRssBytes`. Room for the
+   * heap limit itself, a fresh isolate and what the allocator keeps.
+   */
+  maxExecutionRssGrowthBytes: number;
   /** How often main samples the host's resident memory during an execution. */
   rssPollMs: number;
   /** How long the host may take to start and pass its self-check. */
@@ -47,6 +54,7 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   memoryMb: 128,
   graceMs: 2_000,
   hostRssBytes: 1024 * 1024 * 1024,
+  maxExecutionRssGrowthBytes: 384 * 1024 * 1024,
   rssPollMs: 100,
   hostStartMs: 10_000,
   warmIsolates: 4,
@@ -71,6 +79,7 @@ const RANGES: { [K in keyof SandboxLimits]: [number, number] } = {
   memoryMb: [8, 4096],
   graceMs: [100, 60_000],
   hostRssBytes: [64 * 1024 * 1024, 64 * 1024 * 1024 * 1024],
+  maxExecutionRssGrowthBytes: [16 * 1024 * 1024, 64 * 1024 * 1024 * 1024],
   rssPollMs: [10, 10_000],
   hostStartMs: [100, 120_000],
   warmIsolates: [0, 64],

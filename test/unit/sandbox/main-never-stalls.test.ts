@@ -85,3 +85,30 @@ process.on('message', (raw) => {
     }
   });
 });
+
+describe('memory outside the V8 heap', () => {
+  const ordinary = skillWith(`return new Intl.NumberFormat('pl').format(1234.5) + ' ' + (new Intl.Collator('pl') instanceof Intl.Collator);`);
+
+  it('a flood of Intl objects fails that execution alone, with a clear reason, and the next one runs normally', async () => {
+    const h = harness();
+    for (const flood of [
+      `const keep: unknown[] = []; for (;;) keep.push(new Intl.DateTimeFormat('en', { timeZone: 'UTC', hour: 'numeric' }));`,
+      // Neither the constructor reached from an instance nor a subclass escapes the count.
+      `const keep: unknown[] = []; const Again = new Intl.Collator('pl').constructor as typeof Intl.Collator; for (;;) keep.push(new Again('pl'));`,
+      `class Mine extends Intl.Segmenter {} const keep: unknown[] = []; for (;;) keep.push(new Mine('en'));`,
+    ]) {
+      const outcome = await h.sandbox.execute(action(skillWith(flood)));
+      expect(outcome.record).toMatchObject({ status: 'failed', error: 'skill-error: A skill may create at most 1000 Intl objects per execution; reuse one formatter per locale and style.' });
+      expect((await h.sandbox.execute(action(ordinary))).result).toBe('1234,5 true');
+    }
+  }, 60_000);
+
+  it('other memory outside the heap (text segments) fails the one execution by its own limit, and the host carries on', async () => {
+    const h = harness();
+    const segments = skillWith(`const s = new Intl.Segmenter('en'); const keep: unknown[] = []; for (let i = 0; ; i++) keep.push(s.segment('hello world ' + i));`);
+    const outcome = await h.sandbox.execute(action(segments));
+    expect(outcome.record).toMatchObject({ status: 'failed', error: expect.stringMatching(/^memory: the execution grew the sandbox process by \d+ MB, over its 384 MB limit/) });
+    expect(outcome.error?.message.pl).toMatch(/^Skill zużył zbyt dużo pamięci/);
+    expect((await h.sandbox.execute(action(ordinary))).result).toBe('1234,5 true');
+  }, 60_000);
+});
