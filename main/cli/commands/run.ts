@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
 import { openFoundryStore } from '../../store/index.ts';
-import { auditSkill } from '../../skills/validator/index.ts';
+import { auditSkillOffThread } from '../../skills/validator/audit-off-thread.ts';
 import { createSandbox, SandboxInputError, type ExecutionOutcome, type SkillCall } from '../../skills/sandbox/index.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import { emptyCapabilities, type SkillManifest } from '../../../shared/skills/manifest.ts';
@@ -46,7 +46,7 @@ export const runCommand: Command = {
 
     let audit: AuditReport | null = null;
     if (!values['no-audit']) {
-      audit = auditSkill(input.source, input.manifest ? { manifest: input.manifest } : {});
+      audit = await auditSkillOffThread(input.source, input.manifest ? { manifest: input.manifest } : {});
       if (audit.verdict === 'block') {
         report(io, values.json, { ok: false, audit }, auditLines(audit));
         return EXIT.failed;
