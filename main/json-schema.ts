@@ -32,13 +32,13 @@ let untrusted: Ajv | null = null;
 
 /**
  * Compiles a schema a skill supplied; the error says why it does not compile in strict mode (ajv's
- * own reasons are English only, in both fields).
+ * own reasons are English only, in both fields). Each run of `validate` gets PATTERN_WORK_PER_VALIDATION.
  */
 export function compileUntrustedSchema(schema: unknown): { ok: true; validate: ValidateFunction } | { ok: false; error: Localized } {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { ok: false, error: { en: 'it must be a JSON object.', pl: 'musi być obiektem JSON.' } };
   untrusted ??= new Ajv({ strict: true, allErrors: true, logger: false, addUsedSchema: false, code: { regExp: linearTimeRegExp } });
   try {
-    return { ok: true, validate: untrusted.compile(schema) };
+    return { ok: true, validate: withPatternBudget(untrusted.compile(schema)) };
   } catch (error) {
     if (error instanceof UnsupportedPatternError) return { ok: false, error: error.userMessage };
     const reason = error instanceof Error ? error.message : String(error);
@@ -53,6 +53,23 @@ export function compileUntrustedSchema(schema: unknown): { ok: true; validate: V
 // skill-supplied patterns run in RE2 (re2js, pure JavaScript): time linear in the text, always.
 // RE2 has no lookaround and no backreferences; such a pattern does not compile, and the skill is
 // told so, rather than falling back to a backtracking engine.
+//
+// Linear is not yet cheap: RE2's cost is the pattern's program size times the text's length, up to
+// ~75 ns per unit here (^(.*a){25}$ on 50,000 characters: half a second). So one validation may
+// spend PATTERN_WORK_PER_VALIDATION units (about 50-75 ms at worst); a string that would take more
+// does not match, which refuses the params instead of holding main.
+const PATTERN_WORK_PER_VALIDATION = 1_000_000;
+let patternWorkLeft = PATTERN_WORK_PER_VALIDATION;
+
+function withPatternBudget(validate: ValidateFunction): ValidateFunction {
+  const budgeted = ((data: unknown) => {
+    patternWorkLeft = PATTERN_WORK_PER_VALIDATION;
+    return validate(data);
+  }) as ValidateFunction;
+  Object.defineProperty(budgeted, 'errors', { get: () => validate.errors });
+  return budgeted;
+}
+
 class UnsupportedPatternError extends Error {
   readonly userMessage: Localized;
 
@@ -74,8 +91,12 @@ function linearTimeRegExp(pattern: string): { test(text: string): boolean; toStr
   } catch (error) {
     throw new UnsupportedPatternError(pattern, error instanceof Error ? error.message : String(error));
   }
+  const size = compiled.programSize();
   return {
-    test: (text) => compiled.matcher(text).find(),
+    test(text) {
+      patternWorkLeft -= size * text.length;
+      return patternWorkLeft >= 0 && compiled.matcher(text).find();
+    },
     // ajv keys its compiled patterns by this text.
     toString: () => `/${pattern}/u`,
   };

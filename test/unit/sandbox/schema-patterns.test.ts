@@ -22,6 +22,15 @@ describe('patterns in a skill’s params_schema', () => {
     expect(checkActionParams(withPattern(pattern), 'probe', { code: text })).toMatchObject({ ok: false, problems: [expect.stringContaining('must match pattern')] });
   }, 60_000);
 
+  it('refuses a string too long to check against a costly pattern, instead of holding main', () => {
+    const costly = withPattern('^(.*a){25}$');
+    expect(checkActionParams(costly, 'probe', { code: 'a'.repeat(30) })).toEqual({ ok: true });
+    // It would match, but checking it would cost RE2 more than one validation may spend.
+    expect(checkActionParams(costly, 'probe', { code: 'a'.repeat(20_000) })).toMatchObject({ ok: false, problems: [expect.stringContaining('must match pattern')] });
+    // Cheap patterns still check long strings.
+    expect(checkActionParams(withPattern('^[a-z]+$'), 'probe', { code: 'a'.repeat(100_000) })).toEqual({ ok: true });
+  });
+
   it('still validates ordinary patterns exactly as before', () => {
     const date = withPattern('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$');
     expect(checkActionParams(date, 'probe', { code: '2026-02-28' })).toEqual({ ok: true });
