@@ -5,6 +5,7 @@ import { auditBench } from './suites/audit.ts';
 import { executionBench } from './suites/execution.ts';
 import { pipelineBench } from './suites/pipeline.ts';
 import { rendererBench } from './suites/renderer.ts';
+import { stallBench } from './suites/stall.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   throughput: throughputBench,
   pipeline: pipelineBench,
   renderer: rendererBench,
+  stall: stallBench,
 };
 
 const only = process.argv.slice(2);
