@@ -7,7 +7,7 @@ import { createNodeLauncher } from '../../../main/skills/sandbox/index.ts';
 import { HostSupervisor } from '../../../main/skills/sandbox/host-supervisor.ts';
 import { resolveLimits } from '../../../main/skills/sandbox/limits.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { action, openHarness, skillWith, type Harness } from './skills.ts';
+import { action, openHarness, skillWith, watchResponsiveness, type Harness } from './skills.ts';
 
 const tempDir = useTempDir('foundry-stall-');
 const open: Harness[] = [];
@@ -34,10 +34,12 @@ const amplify = writer(`for (let k = 0; k < 500; k++) {
 return 'done';`);
 
 describe('write amplification', () => {
-  it('a skill that rewrites every row hundreds of times fails by the rows-touched limit, and changes nothing', async () => {
+  it('a skill that rewrites every row hundreds of times fails by the rows-touched limit, changes nothing, and main keeps ticking', async () => {
     const h = harness();
     expect((await h.sandbox.execute(action(fill))).record.status).toBe('succeeded');
+    const watch = watchResponsiveness();
     const outcome = await h.sandbox.execute(action(amplify));
+    expect(watch.stop().ticks).toBeGreaterThan(0);
     expect(outcome.record).toMatchObject({ status: 'failed', error: expect.stringContaining('More than 1000 rows touched in one execution') });
     const rows = h.rows(TABLE, 'custom-probe');
     expect(rows).toHaveLength(200);
