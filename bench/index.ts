@@ -6,6 +6,7 @@ import { executionBench } from './suites/execution.ts';
 import { pipelineBench } from './suites/pipeline.ts';
 import { rendererBench } from './suites/renderer.ts';
 import { sandboxStartBench } from './suites/sandbox-start.ts';
+import { stallBench } from './suites/stall.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   throughput: throughputBench,
   pipeline: pipelineBench,
   renderer: rendererBench,
+  stall: stallBench,
 };
 
 const only = process.argv.slice(2);

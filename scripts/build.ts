@@ -9,11 +9,14 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Native addons and Electron are loaded at run time from node_modules, never bundled. */
 const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'isolated-vm', 'typescript', ...builtinModules, /^node:/];
 
-/** The main bundle's entries; the sandbox host joins when its entry file exists. */
+/** The main bundle's entries; the sandbox host and the audit's worker thread join when their entry files exist. */
 export function mainEntries(projectRoot: string): Record<string, string> {
   const entries: Record<string, string> = { index: path.join(projectRoot, 'main/index.ts') };
   const sandboxHost = path.join(projectRoot, 'main/skills/sandbox/host-entry.ts');
   if (fs.existsSync(sandboxHost)) entries['sandbox-host'] = sandboxHost;
+  // Started with new Worker(out/main/audit-worker.js) by main/skills/validator/audit-off-thread.ts.
+  const auditWorker = path.join(projectRoot, 'main/skills/validator/audit-worker.ts');
+  if (fs.existsSync(auditWorker)) entries['audit-worker'] = auditWorker;
   return entries;
 }
 

@@ -23,6 +23,8 @@ export interface SkillVersionSummary {
 }
 
 export interface SkillDetails extends SkillSummary {
+  /** Always present on the API: null when no version runs. */
+  approvalSeal: NonNullable<SkillSummary['approvalSeal']> | null;
   versions: SkillVersionSummary[];
 }
 

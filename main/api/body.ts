@@ -1,6 +1,8 @@
 // The one body reader: JSON in UTF-8, never more than the limit. A body declared too large is
-// refused before a byte of it is read; one that grows past the limit is read no further.
+// refused before a byte of it is read; one that grows past the limit is read no further; one
+// nested deeper than any request needs is refused before recursive code meets it.
 import type { IncomingMessage } from 'node:http';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../skills/sandbox/json-guards.ts';
 import { httpErrors } from './http-error.ts';
 
 /** Whether the request carries a body at all (an empty one counts as none). */
@@ -22,11 +24,14 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   } catch {
     throw httpErrors.malformedJson('it is not valid UTF-8');
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw httpErrors.malformedJson((error as Error).message);
   }
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw httpErrors.nestedTooDeep(MAX_JSON_DEPTH);
+  return body;
 }
 
 /** `application/json`, with no charset or UTF-8. */

@@ -108,6 +108,12 @@ export const httpErrors = {
       { details: [reason] },
     ),
 
+  nestedTooDeep: (maxDepth: number) =>
+    new HttpError(400, 'nested-too-deep', {
+      en: `The request body nests arrays or objects more than ${maxDepth} levels deep; nothing this API takes needs that many.`,
+      pl: `Treść żądania zagnieżdża tablice lub obiekty głębiej niż na ${maxDepth} poziomów; żadne żądanie tego API tego nie potrzebuje.`,
+    }),
+
   bodyNotAllowed: (method: string, path: string) =>
     new HttpError(400, 'body-not-allowed', {
       en: `${method} ${path} takes no request body.`,

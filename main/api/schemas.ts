@@ -103,6 +103,10 @@ export const SKILL_SCHEMA = closed({
   usageCount: { type: 'integer', minimum: 0 },
   lastUsedAt: nullableTimestamp,
   createdAt: timestamp,
+  approvalSeal: {
+    enum: ['verified', 'tampered', 'unverifiable', null],
+    description: "Whether the running version's approval is proven by its seal (null: nothing runs); a tampered or unverifiable skill is refused.",
+  },
   versions: { type: 'array', items: closed({ version: anyString, tag: anyString, status: VERSION_STATUS, createdAt: timestamp }) },
 });
 

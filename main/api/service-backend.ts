@@ -39,7 +39,11 @@ const ownerRequest = (request: ReviewRequestRecord): OwnerRequest => ({ skillId:
 export function createServiceBackend(service: SkillService): ApiBackend {
   const details = (principal: PrincipalKind, idOrSlug: string): SkillDetails => {
     const { skill, versions } = service.getSkill(principal, idOrSlug);
-    return { ...skill, versions: versions.map((v) => ({ version: v.version, tag: v.tag, status: v.status, createdAt: v.createdAt })) };
+    return {
+      ...skill,
+      approvalSeal: skill.approvalSeal ?? null,
+      versions: versions.map((v) => ({ version: v.version, tag: v.tag, status: v.status, createdAt: v.createdAt })),
+    };
   };
 
   return {

@@ -4,6 +4,7 @@ import type { ApiError, ApiResult } from '../../shared/contract/records.ts';
 import type { Handlers } from './handlers.ts';
 import { createStrictAjv, describeSchemaErrorsInBoth } from '../json-schema.ts';
 import { toApiError } from './control-error.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../skills/sandbox/json-guards.ts';
 
 export type Dispatch = (method: string, request: unknown) => Promise<ApiResult<unknown>>;
 
@@ -26,6 +27,11 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch
     const validate = validators.get(method);
     if (!validate) {
       const error = unknownMethod(method);
+      log.rejected(method, error);
+      return { ok: false, error };
+    }
+    if (nestsDeeperThan(request, MAX_JSON_DEPTH)) {
+      const error = nestedTooDeep(method);
       log.rejected(method, error);
       return { ok: false, error };
     }
@@ -63,6 +69,17 @@ function unknownMethod(method: string): ApiError {
   return {
     code: 'unknown-method',
     message: { en: `Unknown request “${shown}”.`, pl: `Nieznane żądanie „${shown}”.` },
+  };
+}
+
+/** Refused before the schema check: ajv and the handlers recurse, and 20,000 levels would overflow the stack. */
+function nestedTooDeep(method: string): ApiError {
+  return {
+    code: 'bad-request',
+    message: {
+      en: `The request “${method}” nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep; no request needs that many.`,
+      pl: `Żądanie „${method}” zagnieżdża tablice lub obiekty głębiej niż na ${MAX_JSON_DEPTH} poziomów; żadne żądanie tego nie potrzebuje.`,
+    },
   };
 }
 

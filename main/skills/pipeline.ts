@@ -10,7 +10,7 @@ import type { Disclosure } from '../../shared/skills/disclosure.ts';
 import type { DryRunReport } from '../../shared/skills/dry-run.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { FoundryStore } from '../store/index.ts';
-import { auditSkill } from './validator/index.ts';
+import { auditSkillOffThread } from './validator/audit-off-thread.ts';
 import { GeneratorError, type RepairFeedback, type SkillGenerator } from './generator/index.ts';
 import { buildDisclosure } from './approval/disclosure.ts';
 import { pipelineText } from './pipeline-text.ts';
@@ -67,7 +67,7 @@ export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineD
     last = { candidate, report: null, dryRun: null };
 
     started = performance.now();
-    const report = auditSkill(candidate.code, { manifest: candidate.manifest });
+    const report = await auditSkillOffThread(candidate.code, { manifest: candidate.manifest });
     last.report = report;
     const blocking = report.findings.filter((f) => f.severity === 'block').length;
     record('audit', attempt, started, blocking ? 'failed' : 'ok', pipelineText.audited(report), { verdict: report.verdict, findings: report.findings });

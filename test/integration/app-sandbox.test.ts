@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { buildMain } from '../../scripts/build.ts';
 import { appFiles } from '../../main/app/paths.ts';
 import { createAppSandboxLauncher, type AppRuntimeContext } from '../../main/app/sandbox-launcher.ts';
-import { action, openHarness, waterTracker, type Harness } from '../unit/sandbox/skills.ts';
+import { createOffThreadAuditor, DEFAULT_AUDIT_BUDGET } from '../../main/skills/validator/audit-off-thread.ts';
+import { action, openHarness, WATER_MANIFEST, WATER_TRACKER, waterTracker, type Harness } from '../unit/sandbox/skills.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 // Inside the project, so the built host finds isolated-vm in node_modules as the packaged app does beside it.
@@ -46,6 +47,17 @@ describe('the built app', () => {
     const run = spawnSync(process.execPath, ['--import', register, path.join(appRoot, 'out/main/index.js')], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('electron-stub: app.quit');
+  });
+
+  it("the built audit worker audits a skill off main's thread", async () => {
+    const auditor = createOffThreadAuditor(DEFAULT_AUDIT_BUDGET, path.join(appRoot, 'out/main/audit-worker.js'));
+    try {
+      const report = await auditor.audit(WATER_TRACKER, { manifest: WATER_MANIFEST });
+      expect(report.verdict).toBe('pass');
+      expect(report.capabilities.reads).toEqual(['exo_water_entries']);
+    } finally {
+      await auditor.close();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
-import { auditSkill } from '../../skills/validator/index.ts';
+import { auditSkillOffThread } from '../../skills/validator/audit-off-thread.ts';
 
 export interface CommandIo {
   out: (s: string) => void;
@@ -82,7 +82,7 @@ export const auditCommand = {
     // Invalid UTF-8 decodes to U+FFFD, which the audit reports as a file that is not text.
     const source = new TextDecoder('utf-8').decode(bytes);
     // The audit checks the manifest's shape itself and reports a malformed one as a finding.
-    const report = auditSkill(source, { fileName: file, ...(manifest === undefined ? {} : { manifest: manifest as SkillManifest }) });
+    const report = await auditSkillOffThread(source, { fileName: file, ...(manifest === undefined ? {} : { manifest: manifest as SkillManifest }) });
     io.out(options.values.json ? `${JSON.stringify(report, null, 2)}\n` : humanReport(file, report));
     return report.verdict === 'block' ? 1 : 0;
   },

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
 import { openFoundryStore } from '../../store/index.ts';
-import { auditSkill } from '../../skills/validator/index.ts';
+import { auditSkillOffThread } from '../../skills/validator/audit-off-thread.ts';
 import { createSandbox, SandboxInputError, type ExecutionOutcome, type SkillCall } from '../../skills/sandbox/index.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import { emptyCapabilities, type SkillManifest } from '../../../shared/skills/manifest.ts';
 import { EXECUTOR_METHODS, isCustomModSlug, type CustomModSlug } from '../../../shared/skills/mod-types.ts';
-import { isRecord, parseJson } from '../../skills/sandbox/json-guards.ts';
+import { isRecord, MAX_JSON_DEPTH, nestsDeeperThan, parseJson } from '../../skills/sandbox/json-guards.ts';
 
 const USAGE = 'foundry run FILE --action NAME [--params JSON] [--manifest FILE] [--grant-writes] [--no-audit] [--json]';
 const TENANT = 'local';
@@ -46,7 +46,7 @@ export const runCommand: Command = {
 
     let audit: AuditReport | null = null;
     if (!values['no-audit']) {
-      audit = auditSkill(input.source, input.manifest ? { manifest: input.manifest } : {});
+      audit = await auditSkillOffThread(input.source, input.manifest ? { manifest: input.manifest } : {});
       if (audit.verdict === 'block') {
         report(io, values.json, { ok: false, audit }, auditLines(audit));
         return EXIT.failed;
@@ -94,6 +94,7 @@ function readInput(positionals: string[], values: { action?: string; params?: st
   }
   const params = values.params === undefined ? {} : parseJson(values.params);
   if (!isRecord(params)) return '--params must be a JSON object, e.g. --params \'{"amount_ml": 250}\'.';
+  if (nestsDeeperThan(params, MAX_JSON_DEPTH)) return `--params nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`;
   let manifest: SkillManifest | null = null;
   if (values.manifest !== undefined) {
     let text: string;

@@ -11,6 +11,6 @@ export function checkActionParams(actions: unknown, action: string, params: Reco
   const definition = (actions as Partial<ModAction>[]).find((a) => a && typeof a === 'object' && a.slug === action);
   if (!definition) return { ok: false, problems: [`the skill has no action “${action}”`] };
   const compiled = compileUntrustedSchema(definition.params_schema);
-  if (!compiled.ok) return { ok: false, problems: [`the action's params_schema does not compile: ${compiled.error}`] };
+  if (!compiled.ok) return { ok: false, problems: [`the action's params_schema does not compile: ${compiled.error.en}`] };
   return compiled.validate(params) ? { ok: true } : { ok: false, problems: describeSchemaErrors(compiled.validate.errors, '(params)') };
 }

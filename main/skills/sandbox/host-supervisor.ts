@@ -1,6 +1,8 @@
 // Main's side of the host process: starts it (and starts it again after it dies), runs one
 // execution at a time on it, and watches it from outside — a wall-clock deadline and its resident
 // memory — killing it when either is exceeded. Whatever the host does, a run always settles.
+// The deadline also holds for main's own work: a timer cannot fire while main answers a query,
+// so each query is checked against the execution's time limit before main does any work for it.
 import { decodeHostMessage, encodeMessage, type DoneMessage, type ExecuteMessage, type HostMessageBounds, type HostToMain } from './protocol.ts';
 import type { SandboxProcess, SandboxProcessLauncher } from './process-launcher.ts';
 import type { SandboxLimits } from './limits.ts';
@@ -21,6 +23,9 @@ export type QueryHandler = (chain: string) => string;
 
 interface ActiveRun {
   id: number;
+  /** performance.now() after which main answers no more of this run's queries. */
+  queriesUntil: number;
+  timeoutMs: number;
   onQuery: QueryHandler;
   finish(result: HostRunResult): void;
 }
@@ -93,9 +98,12 @@ export class HostSupervisor {
     return new Promise<HostRunResult>((resolve) => {
       const deadlineMs = request.limits.timeoutMs + this.limits.graceMs;
       const deadline = setTimeout(() => this.kill(host, 'timeout', `no answer from the sandbox host within ${deadlineMs} ms`), deadlineMs);
-      const watch = setInterval(() => this.checkMemory(host), this.limits.rssPollMs);
+      const rssAtStart = this.residentBytes(host);
+      const watch = setInterval(() => this.checkMemory(host, rssAtStart), this.limits.rssPollMs);
       host.active = {
         id,
+        queriesUntil: performance.now() + request.limits.timeoutMs,
+        timeoutMs: request.limits.timeoutMs,
         onQuery,
         finish: (result) => {
           clearTimeout(deadline);
@@ -205,6 +213,9 @@ export class HostSupervisor {
         return;
       case 'query': {
         if (host.active?.id !== message.id) return;
+        if (performance.now() > host.active.queriesUntil) {
+          return this.kill(host, 'timeout', `the execution went past its ${host.active.timeoutMs} ms limit while main answered its queries`);
+        }
         let reply: string;
         try {
           reply = host.active.onQuery(message.chain);
@@ -222,11 +233,20 @@ export class HostSupervisor {
     }
   }
 
-  private checkMemory(host: LiveHost): void {
+  private residentBytes(host: LiveHost): number | undefined {
     const pid = host.process.pid;
-    const rss = (pid === undefined ? undefined : this.readRss(pid)) ?? host.reportedRss;
-    if (rss !== undefined && rss > this.limits.hostRssBytes) {
-      this.kill(host, 'memory', `the sandbox process used ${Math.round(rss / 1024 / 1024)} MB, over its ${Math.round(this.limits.hostRssBytes / 1024 / 1024)} MB limit`);
+    return (pid === undefined ? undefined : this.readRss(pid)) ?? host.reportedRss;
+  }
+
+  private checkMemory(host: LiveHost, rssAtStart: number | undefined): void {
+    const rss = this.residentBytes(host);
+    if (rss === undefined) return;
+    if (rss > this.limits.hostRssBytes) {
+      return this.kill(host, 'memory', `the sandbox process used ${mb(rss)} MB, over its ${mb(this.limits.hostRssBytes)} MB limit`);
+    }
+    const growth = rss - (rssAtStart ?? rss);
+    if (growth > this.limits.maxExecutionRssGrowthBytes) {
+      this.kill(host, 'memory', `the execution grew the sandbox process by ${mb(growth)} MB, over its ${mb(this.limits.maxExecutionRssGrowthBytes)} MB limit (memory outside the heap counts too)`);
     }
   }
 
@@ -238,6 +258,10 @@ export class HostSupervisor {
     host.process.kill();
     host.active?.finish(failed(code, detail));
   }
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
 }
 
 function failed(code: SandboxFailureCode, detail: string): HostRunResult {

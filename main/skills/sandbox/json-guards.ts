@@ -30,6 +30,20 @@ export function isJsonValue(value: unknown, maxDepth = 64): value is JsonValue {
   return Object.values(value).every((item) => isJsonValue(item, maxDepth - 1));
 }
 
+/**
+ * How deep JSON from outside may nest (HTTP bodies, IPC requests, `--params`). Nothing Foundry
+ * accepts needs more, and recursive code further on (hashing, schema checks) would overflow the
+ * stack on 20,000 levels: refusing it at the door is a clear 400, not an internal error.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether arrays and objects in `value` nest deeper than `maxDepth`; stops looking there, so it never recurses further. */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (maxDepth <= 0) return true;
+  return Object.values(value).some((item) => nestsDeeperThan(item, maxDepth - 1));
+}
+
 /** Parses JSON text, answering undefined instead of throwing. */
 export function parseJson(text: string): unknown {
   try {

@@ -1,6 +1,6 @@
 /** Every bound the sandbox enforces; `createSandbox({ limits })` overrides any of them. */
 export interface SandboxLimits {
-  /** Wall time a skill may run, host calls included (seed: 5 s). */
+  /** Wall time a skill may run, host calls included (seed: 5 s); main also holds it while it answers the skill's queries. */
   timeoutMs: number;
   /** V8 heap of one isolate (seed: 128 MB). */
   memoryMb: number;
@@ -8,6 +8,13 @@ export interface SandboxLimits {
   graceMs: number;
   /** Resident memory of the host process above which main kills it (ArrayBuffers live outside the heap limit). */
   hostRssBytes: number;
+  /**
+   * How much one execution may grow the host's resident memory. The heap limit does not see memory
+   * outside the V8 heap (ICU data behind Intl objects and segmenters), so main watches the process
+   * too and fails the one execution, long before the whole host nears `hostRssBytes`. Room for the
+   * heap limit itself, a fresh isolate and what the allocator keeps.
+   */
+  maxExecutionRssGrowthBytes: number;
   /** How often main samples the host's resident memory during an execution. */
   rssPollMs: number;
   /** How long the host may take to start and pass its self-check. */
@@ -27,8 +34,14 @@ export interface SandboxLimits {
   maxRowsPerQuery: number;
   /** JSON of one stored row. */
   maxRowBytes: number;
-  /** Rows inserted or updated by one execution. */
-  maxPendingWrites: number;
+  /**
+   * Rows one execution inserts or updates, each row an update changes counted (an update matching
+   * 300 rows counts 300). Every query replays the execution's writes in main, so this bounds
+   * main's work per query as much as the data a skill can change.
+   */
+  maxRowsTouched: number;
+  /** JSON bytes one execution writes, summed over every row it inserts or rewrites (same reason). */
+  maxBytesWritten: number;
   /** Queries one execution may send (logs and notifications have their own caps). */
   maxHostCalls: number;
   maxLogEntries: number;
@@ -41,6 +54,7 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   memoryMb: 128,
   graceMs: 2_000,
   hostRssBytes: 1024 * 1024 * 1024,
+  maxExecutionRssGrowthBytes: 384 * 1024 * 1024,
   rssPollMs: 100,
   hostStartMs: 10_000,
   warmIsolates: 4,
@@ -51,7 +65,8 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   maxQueryResultBytes: 1024 * 1024,
   maxRowsPerQuery: 1_000,
   maxRowBytes: 64 * 1024,
-  maxPendingWrites: 1_000,
+  maxRowsTouched: 1_000,
+  maxBytesWritten: 4 * 1024 * 1024,
   maxHostCalls: 1_000,
   maxLogEntries: 200,
   maxLogChars: 2_000,
@@ -64,6 +79,7 @@ const RANGES: { [K in keyof SandboxLimits]: [number, number] } = {
   memoryMb: [8, 4096],
   graceMs: [100, 60_000],
   hostRssBytes: [64 * 1024 * 1024, 64 * 1024 * 1024 * 1024],
+  maxExecutionRssGrowthBytes: [16 * 1024 * 1024, 64 * 1024 * 1024 * 1024],
   rssPollMs: [10, 10_000],
   hostStartMs: [100, 120_000],
   warmIsolates: [0, 64],
@@ -74,7 +90,8 @@ const RANGES: { [K in keyof SandboxLimits]: [number, number] } = {
   maxQueryResultBytes: [64, 64 * 1024 * 1024],
   maxRowsPerQuery: [1, 100_000],
   maxRowBytes: [2, 16 * 1024 * 1024],
-  maxPendingWrites: [0, 100_000],
+  maxRowsTouched: [0, 100_000],
+  maxBytesWritten: [0, 1024 * 1024 * 1024],
   maxHostCalls: [1, 1_000_000],
   maxLogEntries: [0, 100_000],
   maxLogChars: [1, 1024 * 1024],

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescrip
 import { globalName, isGlobalMember, unwrapExpression } from './ast-utils.ts';
 import type { FindingSink } from './findings.ts';
 import { literalKey } from './literal-eval.ts';
-import { hasNestedQuantifier } from './regex-check.ts';
+import { backtracksCatastrophically } from './regex-check.ts';
 import type { Visitor, WalkContext } from './walk.ts';
 
 /** More elements or characters than a skill could need in one allocation. */
@@ -66,8 +66,8 @@ function isEndless(loop: Loop, context: WalkContext): boolean {
 }
 
 export function createDosAuditor(sink: FindingSink): Visitor {
-  function checkPattern(pattern: string, at: TSESTree.Node): void {
-    if (hasNestedQuantifier(pattern)) sink.report('dos/redos', at, pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern);
+  function checkPattern(pattern: string, flags: string, at: TSESTree.Node): void {
+    if (backtracksCatastrophically(pattern, flags)) sink.report('dos/redos', at, pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern);
   }
 
   function checkSize(size: TSESTree.Node | undefined, at: TSESTree.Node, context: WalkContext): void {
@@ -80,7 +80,8 @@ export function createDosAuditor(sink: FindingSink): Visitor {
     const constructor = globalName(node.callee, context);
     if (constructor === 'RegExp' && first && first.type !== T.SpreadElement) {
       const pattern = context.fold(first);
-      if (typeof pattern === 'string') checkPattern(pattern, node);
+      const flags = node.arguments[1] === undefined || node.arguments[1].type === T.SpreadElement ? '' : context.fold(node.arguments[1]);
+      if (typeof pattern === 'string') checkPattern(pattern, typeof flags === 'string' ? flags : '', node);
       else sink.report('dos/dynamic-regex', node);
       return;
     }
@@ -109,7 +110,7 @@ export function createDosAuditor(sink: FindingSink): Visitor {
           if (isEndless(node, context)) sink.report('dos/infinite-loop', node);
           return;
         case T.Literal:
-          if ('regex' in node && node.regex) checkPattern(node.regex.pattern, node);
+          if ('regex' in node && node.regex) checkPattern(node.regex.pattern, node.regex.flags, node);
           return;
         case T.CallExpression:
         case T.NewExpression:

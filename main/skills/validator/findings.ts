@@ -38,6 +38,10 @@ export const RULES = {
     en: 'The code is nested too deeply to audit safely; flatten the expressions or blocks.',
     pl: 'Kod jest zagnieżdżony zbyt głęboko, by bezpiecznie go sprawdzić; spłaszcz wyrażenia lub bloki.',
   })),
+  'input/over-budget': rule(block, (budget: Localized) => ({
+    en: `The audit did not finish within its budget (${budget.en}); the code is too large or too deeply nested to check safely. Simplify it.`,
+    pl: `Audyt nie zmieścił się w swoim budżecie (${budget.pl}); kod jest zbyt duży lub zbyt głęboko zagnieżdżony, by go bezpiecznie sprawdzić. Uprość go.`,
+  })),
   'internal/audit-failed': rule(block, (detail: string) => ({
     en: `The audit could not finish (${detail}); the skill cannot be approved until it does.`,
     pl: `Audyt nie mógł się zakończyć (${detail}); skilla nie można zatwierdzić, dopóki się nie powiedzie.`,

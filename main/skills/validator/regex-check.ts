@@ -1,74 +1,36 @@
-interface Group {
-  /** Whether something inside repeats without bound (`+`, `*`, `{n,}`). */
-  repeats: boolean;
-}
-
-const GROUP_PREFIX = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/;
-const BRACE_QUANTIFIER = /^\{(\d+)(,(\d*))?\}/;
+// Whether a regular expression can backtrack catastrophically, decided by redos-detector: it walks
+// every pair of ways a pattern could match the same text and scores how many backtracks that can
+// cost. A pattern it cannot finish checking within its step budget (or cannot parse) is treated
+// as unsafe: the audit reports what it cannot prove harmless.
+//
+// The pattern is checked as one attempt anchored at the start. An unanchored search also retries
+// from every position, which makes even /(ab)*c/ quadratic; that cost is bounded by the isolate's
+// time limit and is no reason to refuse a skill. What the rule refuses is the blow-up within one
+// attempt: (a+)+, (\w|[0-9])*, (.*a){25}.
+//
+// Schema patterns never run with backtracking on main (ajv uses a linear-time engine, see
+// main/json-schema.ts), and regexes in a skill's code run only inside the isolate's time limit;
+// this check is what the owner reads, before either runs.
+import { isSafePattern } from 'redos-detector';
 
 /**
- * Whether a regular expression repeats something that itself repeats, like `(a+)+` or `(\w+\s?)*`:
- * the shape behind catastrophic backtracking. A deliberately simple, linear scan; it errs towards
- * reporting (a separator inside the group, as in `(\d+,)*`, would make it safe).
+ * Steps redos-detector may take per pattern. Deterministic (unlike its wall-clock timeout), and
+ * enough for every ordinary pattern we tried; a pattern that needs more is reported.
  */
-export function hasNestedQuantifier(pattern: string): boolean {
-  const open: Group[] = [{ repeats: false }];
-  let previous: Group | null = null;
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    const quantifier = quantifierAt(pattern, i);
-    if (quantifier) {
-      i += quantifier.length;
-      if (pattern[i] === '?') i++;
-      if (quantifier.unbounded) {
-        if (previous?.repeats) return true;
-        markRepeats(open);
-      }
-      previous = null;
-      continue;
-    }
-    if (c === '\\') {
-      i += 2;
-      previous = { repeats: false };
-    } else if (c === '[') {
-      i = skipClass(pattern, i);
-      previous = { repeats: false };
-    } else if (c === '(') {
-      open.push({ repeats: false });
-      i += 1 + (GROUP_PREFIX.exec(pattern.slice(i + 1, i + 40))?.[0].length ?? 0);
-      previous = null;
-    } else if (c === ')') {
-      previous = open.length > 1 ? (open.pop() ?? null) : null;
-      if (previous?.repeats) markRepeats(open);
-      i++;
-    } else {
-      previous = c === '|' ? null : { repeats: false };
-      i++;
+const MAX_STEPS = 2_000;
+
+/** Whether `pattern` (with JavaScript `flags`) may take super-linear time on some text. */
+export function backtracksCatastrophically(pattern: string, flags = ''): boolean {
+  const options = { maxSteps: MAX_STEPS, caseInsensitive: flags.includes('i'), dotAll: flags.includes('s'), multiLine: flags.includes('m') };
+  const attempt = `^(?:${pattern})`;
+  try {
+    return !isSafePattern(attempt, { ...options, unicode: flags.includes('u') || flags.includes('v') }).safe;
+  } catch {
+    // Named groups and \p{…} parse only in unicode mode; anything else unparseable is unproven.
+    try {
+      return !isSafePattern(attempt, { ...options, unicode: true }).safe;
+    } catch {
+      return true;
     }
   }
-  return false;
-}
-
-function markRepeats(open: Group[]): void {
-  const current = open.at(-1);
-  if (current) current.repeats = true;
-}
-
-function quantifierAt(pattern: string, i: number): { length: number; unbounded: boolean } | null {
-  const c = pattern[i];
-  if (c === '*' || c === '+') return { length: 1, unbounded: true };
-  if (c === '?') return { length: 1, unbounded: false };
-  if (c !== '{') return null;
-  const match = BRACE_QUANTIFIER.exec(pattern.slice(i, i + 24));
-  if (!match) return null;
-  return { length: match[0].length, unbounded: match[2] !== undefined && match[3] === '' };
-}
-
-function skipClass(pattern: string, start: number): number {
-  let i = start + 1;
-  if (pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++;
-  while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-  return i + 1;
 }

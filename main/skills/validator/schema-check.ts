@@ -1,18 +1,16 @@
 import type { Localized } from '../../../shared/i18n-types.ts';
 import { compileUntrustedSchema } from '../../json-schema.ts';
-import { hasNestedQuantifier } from './regex-check.ts';
+import { backtracksCatastrophically } from './regex-check.ts';
 
 /**
  * Null when the schema compiles the way the app validates with it (ajv, strict mode); otherwise why not.
  */
 export function schemaProblem(schema: unknown): Localized | null {
   const compiled = compileUntrustedSchema(schema);
-  if (compiled.ok) return null;
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { en: 'it must be a JSON object.', pl: 'musi być obiektem JSON.' };
-  return { en: compiled.error, pl: compiled.error };
+  return compiled.ok ? null : compiled.error;
 }
 
-/** `pattern` and `patternProperties` regexes in a schema that nest repetitions (ReDoS when validating). */
+/** `pattern` and `patternProperties` regexes in a schema that can backtrack catastrophically (ReDoS in a backtracking engine). */
 export function catastrophicPatterns(schema: unknown): string[] {
   const found: string[] = [];
   const visit = (value: unknown): void => {
@@ -22,9 +20,9 @@ export function catastrophicPatterns(schema: unknown): string[] {
     }
     if (typeof value !== 'object' || value === null) return;
     for (const [key, inner] of Object.entries(value)) {
-      if (key === 'pattern' && typeof inner === 'string' && hasNestedQuantifier(inner)) found.push(inner);
+      if (key === 'pattern' && typeof inner === 'string' && backtracksCatastrophically(inner, 'u')) found.push(inner);
       if (key === 'patternProperties' && typeof inner === 'object' && inner !== null) {
-        found.push(...Object.keys(inner).filter(hasNestedQuantifier));
+        found.push(...Object.keys(inner).filter((pattern) => backtracksCatastrophically(pattern, 'u')));
       }
       visit(inner);
     }

@@ -52,6 +52,7 @@ function newSkill(slug: string, name: string, versions: [string, 'approved' | 'p
       usageCount: 0,
       lastUsedAt: null,
       createdAt: AT,
+      approvalSeal: activeVersion ? 'verified' : null,
       versions: versions.map(([version, status]) => ({ version, tag: `${slug}@v${version}`, status, createdAt: AT })),
     },
     actions,

@@ -53,6 +53,20 @@ describe('the local API: what a request must look like', () => {
     expect(api.fake.calls).toEqual([]);
   });
 
+  it('answers params nested 20,000 levels deep with 400 and a message, not an internal error', async () => {
+    const api = await start();
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const body = `{"slug":"custom-water-tracker","action":"log_water","params":{"amount_ml":${deep}}}`;
+    const reply = await api.call({ method: 'POST', path: '/api/skills/execute', body, headers: { 'Content-Type': 'application/json' } });
+    expect(reply.status).toBe(400);
+    expectSchema(ERROR_SCHEMA, reply.json);
+    const error = errorOf(reply);
+    expect(error.code).toBe('nested-too-deep');
+    expect(error.message.en).toBe('The request body nests arrays or objects more than 64 levels deep; nothing this API takes needs that many.');
+    expect(error.message.pl).toMatch(/^Treść żądania zagnieżdża tablice lub obiekty głębiej niż na 64 poziomów/);
+    expect(api.fake.calls).toEqual([]);
+  });
+
   it('refuses bytes that are not UTF-8', async () => {
     const api = await start();
     const reply = await api.call({ method: 'POST', path: '/api/skills/generate', body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), headers: { 'Content-Type': 'application/json' } });

@@ -31,8 +31,8 @@ describe('the installers', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
   });
 
-  it("everything the sandbox host's plain Node loads is unpacked from the asar", () => {
-    for (const needed of ['out/main/sandbox-host.js', 'out/main/chunks/**', 'node_modules/isolated-vm/**', 'node_modules/node-gyp-build/**', 'node_modules/typescript/**']) {
+  it("everything the sandbox host's plain Node (and the audit's worker) loads is unpacked from the asar", () => {
+    for (const needed of ['out/main/sandbox-host.js', 'out/main/audit-worker.js', 'out/main/chunks/**', 'node_modules/isolated-vm/**', 'node_modules/node-gyp-build/**', 'node_modules/typescript/**']) {
       expect(builder.asarUnpack).toContain(needed);
     }
   });

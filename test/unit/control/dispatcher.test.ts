@@ -63,6 +63,17 @@ describe('the contract dispatcher (the gate for IPC and the test bridge)', () =>
     e.close();
   });
 
+  it('refuses params nested 20,000 levels deep as a bad request with a message, and runs nothing', async () => {
+    const e = engine();
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const result = await e.dispatch('skills.run', { slug: 'sleep-tracker', action: 'log_sleep', params: { hours: deep } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', message: { en: expect.stringContaining('more than 64 levels deep'), pl: expect.stringContaining('głębiej niż na 64 poziomów') } } });
+    expect(e.log.failed).not.toHaveBeenCalled();
+    expect(e.store.executions.page({ offset: 0, limit: 5 }).total).toBe(0);
+    e.close();
+  });
+
   it('rejects an unknown method and changes nothing', async () => {
     const e = engine();
     const before = storeState(e);

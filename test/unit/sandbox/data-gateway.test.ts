@@ -78,9 +78,46 @@ describe('the skill data gateway', () => {
       'The result is larger than 1000 bytes; select fewer rows or columns.',
     );
     expect(ask(open('custom-a', { maxRowBytes: 100 }), ['from', TABLE], ['insert', { blob: 'z'.repeat(200) }]).error?.message).toBe('A row is larger than 100 bytes.');
-    const capped = open('custom-a', { maxPendingWrites: 2 });
+    const capped = open('custom-a', { maxRowsTouched: 2 });
     expect(ask(capped, ['from', TABLE], ['insert', [{ a: 1 }, { a: 2 }]]).error).toBeNull();
-    expect(ask(capped, ['from', TABLE], ['insert', { a: 3 }]).error?.message).toBe('More than 2 rows written in one execution.');
+    expect(ask(capped, ['from', TABLE], ['insert', { a: 3 }]).error?.message).toBe('More than 2 rows touched in one execution (each row an update changes counts).');
+  });
+
+  it('counts an update as every row it changes, so repeated updates of a whole table hit the limit', () => {
+    committed('custom-a', Array.from({ length: 10 }, (_, i) => ({ i, n: 0 })));
+    const scope = open('custom-a', { maxRowsTouched: 25 });
+    const touchAll = () => ask(scope, ['from', TABLE], ['update', { n: 1 }], ['eq', 'n', 0]);
+    const again = () => ask(scope, ['from', TABLE], ['update', { n: 0 }], ['eq', 'n', 1]);
+    expect(touchAll().error).toBeNull();
+    expect(again().error).toBeNull();
+    expect(touchAll().error?.message).toBe('More than 25 rows touched in one execution (each row an update changes counts).');
+    // The refused update changed nothing: the execution still sees its second update.
+    expect(ask(scope, ['from', TABLE], ['select', 'n'], ['eq', 'n', 0]).data).toHaveLength(10);
+  });
+
+  it('bounds the bytes one execution writes, rewritten rows included', () => {
+    committed('custom-a', [{ blob: 'x'.repeat(400) }, { blob: 'y'.repeat(400) }]);
+    const scope = open('custom-a', { maxBytesWritten: 1_000 });
+    expect(ask(scope, ['from', TABLE], ['update', { tag: 1 }], ['eq', 'tag', null]).error).toBeNull();
+    expect(ask(scope, ['from', TABLE], ['update', { tag: 2 }], ['eq', 'tag', 1]).error?.message).toBe('More than 1000 bytes written in one execution.');
+  });
+
+  it('lets later reads and updates of one execution see the rows it inserted and updated, and commits their final state', () => {
+    committed('custom-a', [{ name: 'old', n: 1 }]);
+    const scope = open();
+    ask(scope, ['from', TABLE], ['insert', { name: 'new', n: 1 }]);
+    ask(scope, ['from', TABLE], ['update', { n: 2 }], ['eq', 'n', 1]);
+    ask(scope, ['from', TABLE], ['update', { seen: true }], ['eq', 'n', 2]);
+    expect(ask(scope, ['from', TABLE], ['select', 'name, n, seen']).data).toEqual([
+      { name: 'old', n: 2, seen: true },
+      { name: 'new', n: 2, seen: true },
+    ]);
+    expect(store.db.prepare('SELECT data FROM skill_rows ORDER BY id').all()).toEqual([{ data: '{"name":"old","n":1}' }]);
+    store.db.transaction(() => scope.commit())();
+    expect(store.db.prepare('SELECT data FROM skill_rows ORDER BY id').all()).toEqual([
+      { data: '{"name":"old","n":2,"seen":true}' },
+      { data: '{"name":"new","n":2,"seen":true}' },
+    ]);
   });
 
   it('caps an unlimited select at maxRowsPerQuery', () => {

@@ -64,7 +64,11 @@ describe('a failed execution writes nothing and the next one works', () => {
 
   it('a catastrophic out-of-memory error (which isolated-vm cannot survive) fails the execution', async () => {
     const outcome = await h.sandbox.execute(action(writeThen(`return Array.from({ length: 2 ** 31 }, (_, i) => i).length;`)));
-    expect(outcome.record).toMatchObject({ status: 'failed', error: 'memory: the sandbox host failed: Catastrophic out-of-memory error' });
+    // Whichever sees it first: isolated-vm's own abort, or main's per-execution watch on the host's memory.
+    expect(outcome.record).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^memory: (the sandbox host failed: Catastrophic out-of-memory error|the execution grew the sandbox process by \d+ MB)/),
+    });
     expect(probeRows()).toEqual([]);
     await expectNextExecutionWorks();
   });

@@ -25,6 +25,15 @@ async function run(...args: string[]) {
 
 
 describe('foundry run', () => {
+  it('refuses --params nested 20,000 levels deep with a message, before running anything', async () => {
+    const { skill, manifest } = files();
+    const deep = `{"amount_ml": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const result = await run(skill, '--action', 'log_water', '--params', deep, '--manifest', manifest);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--params nests arrays or objects more than 64 levels deep.');
+    expect(result.out).toBe('');
+  });
+
   it('runs an action with granted writes and prints one JSON object', async () => {
     const { skill, manifest } = files();
     // The command's temporary store goes under TMPDIR; give it one of its own to watch.

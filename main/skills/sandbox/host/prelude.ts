@@ -30,6 +30,16 @@
 // --disallow-code-generation-from-strings does not reach isolates: measured), so eval and every
 // function constructor are replaced with one that throws. WebAssembly and SharedArrayBuffer are
 // removed: wasm memory lives outside the heap limit, and neither is anything a skill needs.
+//
+// Intl objects are small on the V8 heap but each holds ICU data outside it (a DateTimeFormat tens
+// of kilobytes): a skill that keeps creating them drove the host past 1 GB in about four seconds
+// without nearing its 128 MB heap limit. So a context may construct at most MAX_INTL_OBJECTS of
+// them (a formatter per locale and style is all a skill needs; toLocaleString and localeCompare
+// make short-lived ones that the garbage collector frees). Each constructor is replaced by a
+// counting one that shares its prototype, and the prototype's `constructor` points to the
+// replacement, so no path from a formatter leads back to the uncounted original; subclasses pass
+// through the counter as well. The host's per-execution memory watch (host-supervisor.ts) stays
+// the backstop for any other memory outside the heap.
 export const PRELUDE_SOURCE = String.raw`"use strict";
 const hostQuery = $0, hostLog = $1, hostNotify = $2, hostDone = $3;
 const maxOutputChars = $4, maxLogChars = $5, maxQueryChars = $6, maxLogEntries = $7;
@@ -46,6 +56,27 @@ Object.defineProperty(globalThis, 'Function', { value: SafeFunction, writable: f
 Object.defineProperty(globalThis, 'eval', { value: refuse, writable: false, enumerable: false, configurable: false });
 delete globalThis.WebAssembly;
 delete globalThis.SharedArrayBuffer;
+
+const MAX_INTL_OBJECTS = 1000;
+let intlObjects = 0;
+const construct = Reflect.construct, defineProperty = Object.defineProperty;
+for (const name of Object.getOwnPropertyNames(Intl)) {
+  const Original = Intl[name];
+  if (typeof Original !== 'function' || typeof Original.prototype !== 'object') continue;
+  const Counted = function (...args) {
+    intlObjects += 1;
+    if (intlObjects > MAX_INTL_OBJECTS) throw new RangeError('A skill may create at most ' + MAX_INTL_OBJECTS + ' Intl objects per execution; reuse one formatter per locale and style.');
+    return new.target === undefined ? apply(Original, this, args) : construct(Original, args, new.target === Counted ? Original : new.target);
+  };
+  for (const key of Reflect.ownKeys(Original)) {
+    if (key !== 'prototype' && key !== 'length' && key !== 'name') defineProperty(Counted, key, Object.getOwnPropertyDescriptor(Original, key));
+  }
+  defineProperty(Counted, 'name', { value: Original.name });
+  defineProperty(Counted, 'length', { value: Original.length });
+  defineProperty(Counted, 'prototype', { value: Original.prototype, writable: false, enumerable: false, configurable: false });
+  defineProperty(Original.prototype, 'constructor', { value: Counted, writable: false, enumerable: false, configurable: false });
+  defineProperty(Intl, name, { value: Counted, writable: false, enumerable: false, configurable: false });
+}
 
 const clip = (text, max) => (typeof text !== 'string' ? '[unprintable]' : text.length > max ? apply(slice, text, [0, max]) : text);
 const describe = (value) => {
