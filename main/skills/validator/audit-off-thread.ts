@@ -134,6 +134,17 @@ export function auditSkillOffThread(source: string, options: AuditOptions = {}):
   return shared.audit(source, options);
 }
 
+/**
+ * Stops the shared audit thread. A process that is done must call it: the idle worker, unref'd,
+ * still holds a message port that keeps Node's event loop alive (seen with the command line's
+ * output going to a file).
+ */
+export async function closeSharedAuditor(): Promise<void> {
+  const current = shared;
+  shared = null;
+  await current?.close();
+}
+
 /** The report of an audit that did not finish: one blocking finding, nothing found to be used. */
 function unfinished(source: string, outcome: { budget: Localized } | { failure: string }): AuditReport {
   const text = typeof source === 'string' ? source : '';
