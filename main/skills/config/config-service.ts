@@ -125,10 +125,12 @@ export function createSkillsConfig(store: ConfigStore) {
       else refused.push(key);
     }
     store.settings.deleteValue(LEGACY_LEARNING_KEY);
-    if (moved.length > 0) {
-      const text = readText();
-      if (text !== null && parseConfigText(text).problems.some((p) => p.kind === 'syntax')) refused.push(...moved.splice(0).map(([key]) => key));
-      else writeText(moved.reduce((next, [key, value]) => withValue(next, key, value), text ?? DEFAULT_CONFIG_TEXT));
+    try {
+      if (moved.length > 0) applyAll(moved);
+    } catch (error) {
+      // A config.yaml that is not YAML is never written over: the stored values are not moved.
+      if (!(error instanceof ConfigError)) throw error;
+      refused.push(...moved.splice(0).map(([key]) => key));
     }
     store.auditLog.append({
       actor: 'system',
