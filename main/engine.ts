@@ -6,6 +6,7 @@ import { createGeneratorConfig } from './skills/generator/index.ts';
 import type { SecretBox } from './skills/approval/secret-box.ts';
 import { createApprovalSetup, type ApprovalSetupOptions } from './skills/approval/approval-setup.ts';
 import { createSkillService, type OwnerNotice } from './skills/service.ts';
+import { createSkillsConfig } from './skills/config/index.ts';
 
 export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   dataDir: string;
@@ -43,15 +44,17 @@ export function openEngine(options: EngineOptions) {
     ...(options.anthropicBaseURL ? { baseURL: options.anthropicBaseURL } : {}),
   });
   const approval = createApprovalSetup(store, options.secretBox ?? null, options.env ?? process.env, options.approval);
+  const config = createSkillsConfig(store);
   const service = createSkillService({
     store,
+    config,
     skills,
     getGenerator: () => generator.generator(),
     factors: approval.factors,
     ...(options.notifyOwner ? { notifyOwner: options.notifyOwner } : {}),
   });
   const dispatch = createDispatcher(
-    createHandlers({ store, skills, generator, service, approval, secretBox: options.secretBox ?? null }),
+    createHandlers({ store, skills, generator, service, approval, config, secretBox: options.secretBox ?? null }),
     options.log ?? consoleLog,
   );
   let maintenance: NodeJS.Timeout | undefined;
@@ -62,6 +65,8 @@ export function openEngine(options: EngineOptions) {
     generator,
     service,
     approval,
+    /** config.yaml in the data directory (seed 004's configuration). */
+    config,
     /** Seals the owner's secrets; null where there is no protected storage. */
     secretBox: options.secretBox ?? null,
     dispatch,

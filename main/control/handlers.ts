@@ -13,6 +13,7 @@ import type { ApprovalSetup } from '../skills/approval/approval-setup.ts';
 import type { SecretBox } from '../skills/approval/secret-box.ts';
 import { createApiTokenService } from '../skills/approval/api-token.ts';
 import type { Localized } from '../../shared/i18n-types.ts';
+import type { SkillsConfig } from '../skills/config/index.ts';
 
 export type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>> };
 
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   generator: GeneratorConfig;
   service: SkillService;
   approval: ApprovalSetup;
+  config: SkillsConfig;
   secretBox: SecretBox | null;
 }
 
@@ -36,7 +38,7 @@ function refused(attempt: { ok: false; message: Localized; reason: string }): ne
 }
 
 /** The control center's methods over the engine, all as the owner; every caller goes through the dispatcher. */
-export function createHandlers({ store, skills, generator, service, approval, secretBox }: HandlerDeps): Handlers {
+export function createHandlers({ store, skills, generator, service, approval, config, secretBox }: HandlerDeps): Handlers {
   const suggestions = createSuggestionService(store);
   const jobs = createGenerationJobs();
   const startGeneration = (need: SkillNeed) =>
@@ -129,5 +131,7 @@ export function createHandlers({ store, skills, generator, service, approval, se
       return { token };
     },
     'apiToken.rotate': async () => ({ token: await needSecrets(tokens).rotate('owner') }),
+    'config.get': () => config.view(),
+    'config.set': ({ key, value }) => config.set(key, value, 'owner'),
   };
 }

@@ -27,6 +27,7 @@ import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
 import { NO_INTEGRITY_KEY } from './approval/integrity-key-file.ts';
 import { ServiceError, refusalError } from './service-error.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
+import { CONFIG_MESSAGES, createSkillsConfig, type SkillsConfig } from './config/index.ts';
 import type { SkillDetails, ExecuteResult } from '../../shared/contract/review-records.ts';
 export type { SkillDetails, ExecuteResult };
 
@@ -52,6 +53,8 @@ export interface SkillServiceDeps {
   notifyOwner?: (notice: OwnerNotice) => void;
   /** The owner's language for built-in mods' texts; defaults to the language setting. */
   locale?: () => Locale;
+  /** config.yaml; defaults to the store's data directory's. */
+  config?: SkillsConfig;
 }
 
 
@@ -104,7 +107,14 @@ export function createSkillService(deps: SkillServiceDeps) {
   const gateway = createApprovalGateway({ store, repos, authorizer, factors });
   const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
   const lifecycle = createLifecycleManager(store, repos);
-  const registry = createSkillRegistry({ store, repos, sandbox: () => skills.sandbox, locale: deps.locale ?? (() => systemLocale(store)) });
+  const config = deps.config ?? createSkillsConfig(store);
+  const registry = createSkillRegistry({
+    store,
+    repos,
+    sandbox: () => skills.sandbox,
+    locale: deps.locale ?? (() => systemLocale(store)),
+    execution: () => ({ maxTimeoutMs: config.get('skills.execution.timeoutMs'), maxRetries: config.get('skills.execution.maxRetries') }),
+  });
 
   function principalOf(principal: unknown): PrincipalKind {
     if (!isPrincipal(principal)) throw new ServiceError('forbidden', SERVICE_MESSAGES.unknownPrincipal, { reason: 'unknown-principal' });
@@ -243,6 +253,10 @@ export function createSkillService(deps: SkillServiceDeps) {
           store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: found.reason, action: method, trigger } });
         }
         throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
+      }
+      if (found.kind === 'dynamic' && !config.get('skills.enabled')) {
+        store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: 'skills-disabled', action: method, trigger } });
+        throw new ServiceError('conflict', CONFIG_MESSAGES.skillsDisabled, { reason: 'skills-disabled' });
       }
       let record: ExecutionRecord | null = null;
       const executor = await registry.getModExecutor(name, { actor: caller, trigger, onExecuted: (stored) => { record = stored; } });

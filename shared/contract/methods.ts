@@ -11,6 +11,7 @@ import type {
 } from './review-records.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
+import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -84,6 +85,10 @@ export const API_SCHEMAS = {
   'apiToken.status': noParams,
   'apiToken.reveal': noParams,
   'apiToken.rotate': noParams,
+  // Seed 004's configuration file (config.yaml). Any value passes here: the config module checks it
+  // against the key's own schema and safety rules, and says specifically what is wrong.
+  'config.get': noParams,
+  'config.set': only({ key: { type: 'string', enum: CONFIG_KEY_NAMES }, value: {} }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -128,6 +133,8 @@ export interface ApiTypes {
   'apiToken.status': { request: Empty; response: ApiTokenStatus };
   'apiToken.reveal': { request: Empty; response: { token: string } };
   'apiToken.rotate': { request: Empty; response: { token: string } };
+  'config.get': { request: Empty; response: ConfigView };
+  'config.set': { request: { key: ConfigKey; value: ConfigValue }; response: ConfigView };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

@@ -10,6 +10,11 @@ export interface ModAction {
   name: string;
   description: string;
   params_schema: JsonSchema;
+  /**
+   * How long one execution of this action may run, in ms (seed 004). Without it, seed 000's 5 s;
+   * never more than config.yaml's `skills.execution.timeoutMs`.
+   */
+  timeoutMs?: number;
 }
 
 export interface ModInsight {

@@ -10,10 +10,12 @@ import { generatorCommand } from './generator.ts';
 import { skillsCommand } from './skills.ts';
 import { tokenCommand } from './token.ts';
 import { createServeCommand } from './serve.ts';
+import { configCommand } from './config.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand, tokenCommand,
+  configCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];

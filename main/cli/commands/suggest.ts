@@ -5,7 +5,6 @@ import { HistoryError, readHistoryFile, type HistoryMessage } from '../../skills
 import { findPatterns, PATTERN_DEFAULTS } from '../../skills/detector/pattern-matcher.ts';
 import { findGaps, type GapReport } from '../../skills/detector/gap-detector.ts';
 import { createSuggestionService, SKIP_MESSAGES, type ProposeReport } from '../../skills/detector/suggestions.ts';
-import { LearningSettingsError } from '../../skills/detector/learning-settings.ts';
 import type { SkillSuggestion } from '../../skills/detector/suggestion.ts';
 import { needLines } from './need.ts';
 
@@ -133,13 +132,7 @@ export const suggestCommand: Command = {
     return withEngine(io, values.json, ({ store }) => {
       const service = createSuggestionService(store);
       const found = detect(history, thresholds, [...given, ...service.installedSubjectKeys()]);
-      try {
-        return report(found, service.proposeSuggestions([...found.patterns, ...found.gaps.suggestions]), store.dataDir);
-      } catch (error) {
-        if (!(error instanceof LearningSettingsError)) throw error;
-        io.err(`foundry suggest: ${error.userMessage.en}\n${error.userMessage.pl}`);
-        return EXIT.failed;
-      }
+      return report(found, service.proposeSuggestions([...found.patterns, ...found.gaps.suggestions]), store.dataDir);
     });
   },
 };

@@ -16,6 +16,5 @@ export {
   type SuggestionService, type ProposeReport, type SkipReason,
 } from './suggestions.ts';
 export {
-  readLearningSettings, updateLearningSettings, validateLearningSettings, LearningSettingsError,
-  DEFAULT_LEARNING_SETTINGS, LEARNING_MODES, type LearningSettings, type LearningMode,
+  readLearningSettings, LEARNING_MODES, type LearningSettings, type LearningMode,
 } from './learning-settings.ts';

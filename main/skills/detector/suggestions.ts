@@ -48,7 +48,7 @@ function localDayRange(now: Date): { from: Date; to: Date } {
  * the owner. Every step is in the audit log. Accepting hands back the need; starting generation is
  * the caller's job.
  */
-export function createSuggestionService(store: Pick<FoundryStore, 'db' | 'now' | 'auditLog' | 'suggestions' | 'settings'>) {
+export function createSuggestionService(store: Pick<FoundryStore, 'db' | 'now' | 'auditLog' | 'suggestions' | 'settings' | 'dataDir'>) {
   const repository = store.suggestions;
 
   function skipReason(suggestion: SkillSuggestion, settings: LearningSettings, installed: Set<string>, proposedToday: number): SkipReason | null {

@@ -10,12 +10,22 @@ import type { SkillState } from '../../store/repositories/skill-lifecycle.ts';
 import { createSkillRowsRepository } from '../../store/repositories/skill-rows.ts';
 import { BUILTIN_EXECUTORS, isBuiltinModSlug } from '../../mods/index.ts';
 import { sandboxFailure } from '../sandbox/errors.ts';
-import type { Sandbox, SandboxSkill } from '../sandbox/index.ts';
+import type { ExecutionOutcome, Sandbox, SandboxSkill, SkillCall } from '../sandbox/index.ts';
+import { isWithinRange } from '../sandbox/limits.ts';
 import { DynamicSkillExecutor } from './dynamic-executor.ts';
 import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
 import { createExecutionLog } from './execution-log.ts';
 import type { RegistryRepositories } from './registry-repositories.ts';
 import { SkillExecutionError } from './skill-execution-error.ts';
+import { isWorthRetrying } from './retry-policy.ts';
+
+/** config.yaml's `skills.execution`, read at each execution so a change applies to the next one. */
+export interface ExecutionSettings {
+  /** The longest an execution may run, whatever its action asks for. */
+  maxTimeoutMs: number;
+  /** How many times a failed execution runs again when that is safe (retry-policy.ts). */
+  maxRetries: number;
+}
 
 export interface SkillRegistryDeps {
   store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog' | 'integrity'>;
@@ -24,6 +34,7 @@ export interface SkillRegistryDeps {
   sandbox: () => Sandbox;
   /** The owner's language, for built-in mods' texts. */
   locale: () => Locale;
+  execution: () => ExecutionSettings;
 }
 
 /** `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`: nothing can be proven here. */
@@ -65,12 +76,20 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     return { kind: 'dynamic', skill, version, grantedWrites: proof.seal.grantedWrites };
   }
 
+  /** An action's own time limit, when it asks for one the sandbox can grant (else the default applies). */
+  function askedLimits(actions: readonly ModAction[], call: SkillCall): { limits?: { timeoutMs: number } } {
+    if (call.method !== 'executeAction') return {};
+    const asked = actions.find((a) => a.slug === call.action)?.timeoutMs;
+    return isWithinRange('timeoutMs', asked) ? { limits: { timeoutMs: asked } } : {};
+  }
+
   async function actionsOf(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<readonly ModAction[]> {
     const key = `${version.id}:${version.contentSha256}`;
     const known = actionsByVersion.get(key);
     if (known) return known;
     const outcome = await deps.sandbox().execute({
       skill: sandboxSkill(version, grantedWrites), call: { method: 'getActions', tenantId: LOCAL_TENANT }, trigger: context.trigger, actor: context.actor,
+      maxTimeoutMs: deps.execution().maxTimeoutMs,
     });
     if (outcome.error) throw new SkillExecutionError(outcome.error, outcome.record);
     if (!Array.isArray(outcome.result)) throw new SkillExecutionError(sandboxFailure('invalid-output', 'getActions did not return a list'), outcome.record);
@@ -82,9 +101,16 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   async function dynamicExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<DynamicSkillExecutor> {
     const actions = await actionsOf(version, grantedWrites, context);
     return new DynamicSkillExecutor(version, actions, async (call) => {
-      const outcome = await deps.sandbox().execute({ skill: sandboxSkill(version, grantedWrites), call, trigger: context.trigger, actor: context.actor });
-      log.executed(outcome.record, version, context);
-      return outcome;
+      const { maxTimeoutMs, maxRetries } = deps.execution();
+      const request = { skill: sandboxSkill(version, grantedWrites), call, trigger: context.trigger, actor: context.actor, maxTimeoutMs, ...askedLimits(actions, call) };
+      let outcome: ExecutionOutcome;
+      for (let attempt = 0; ; attempt += 1) {
+        outcome = await deps.sandbox().execute(request);
+        log.executed(outcome.record, version, context);
+        // Executions send no HTTP yet; issue 11 §1 counts non-GET/HEAD requests from the execution's HTTP record here.
+        const failed = outcome.error ? { failure: outcome.error.code, committedWrites: 0, nonIdempotentRequests: 0 } : null;
+        if (!failed || attempt >= maxRetries || !isWorthRetrying(failed)) return outcome;
+      }
     });
   }
 

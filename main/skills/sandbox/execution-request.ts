@@ -30,8 +30,13 @@ export interface ExecutionRequest {
   /** What started it, e.g. `manual`, `dry-run`, `schedule`, `api`. */
   trigger: string;
   actor: Actor;
-  /** Per-skill overrides (seed 004's `execution.timeoutMs`). */
+  /** Per-action overrides (an action's `timeoutMs` from getActions()). */
   limits?: ExecutionLimitOverrides;
+  /**
+   * The owner's upper bound on the time limit (config.yaml's `skills.execution.timeoutMs`): the
+   * execution runs for the asked or default time, never longer than this.
+   */
+  maxTimeoutMs?: number;
   /**
    * Where the execution's rows live: the skill's own tables by default. The pipeline's dry run
    * uses a `scratch:` partition of its own and removes it afterwards, so samples that build on
@@ -98,6 +103,7 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     'dataPartition must be a scratch:… partition');
   check(ACTORS.includes(raw.actor as Actor), `actor must be one of ${ACTORS.join(', ')}`);
   check(overrides.timeoutMs === undefined || isWithinRange('timeoutMs', overrides.timeoutMs), 'limits.timeoutMs is out of range');
+  check(raw.maxTimeoutMs === undefined || isWithinRange('timeoutMs', raw.maxTimeoutMs), 'maxTimeoutMs is out of range');
   check(overrides.memoryMb === undefined || isWithinRange('memoryMb', overrides.memoryMb), 'limits.memoryMb is out of range');
   if (problems.length > 0) throw new SandboxInputError(problems);
 
@@ -115,7 +121,7 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     trigger: raw.trigger as string,
     dataPartition: (raw.dataPartition as string | undefined) ?? valid.slug,
     actor: raw.actor as Actor,
-    timeoutMs: (overrides.timeoutMs as number | undefined) ?? limits.timeoutMs,
+    timeoutMs: Math.min((overrides.timeoutMs as number | undefined) ?? limits.timeoutMs, (raw.maxTimeoutMs as number | undefined) ?? Infinity),
     memoryMb: (overrides.memoryMb as number | undefined) ?? limits.memoryMb,
     inputSha256: sha256Hex(input),
     skillKey: `${valid.versionId ?? 'unsaved'}:${sha256Hex(valid.code)}`,

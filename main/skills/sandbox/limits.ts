@@ -98,7 +98,7 @@ const RANGES: { [K in keyof SandboxLimits]: [number, number] } = {
   maxNotifications: [0, 1_000],
 };
 
-/** Limits for per-execution overrides (seed 004's `execution.timeoutMs`). */
+/** Limits for per-execution overrides (an action's own `timeoutMs`, bounded by config.yaml's `skills.execution.timeoutMs`). */
 export type ExecutionLimitOverrides = Partial<Pick<SandboxLimits, 'timeoutMs' | 'memoryMb'>>;
 
 export function resolveLimits(overrides: Partial<SandboxLimits> = {}): SandboxLimits {

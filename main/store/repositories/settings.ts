@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = { language: 'system' };
 export function createSettingsRepository(db: Db, now: () => Date) {
   const readAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
   const readOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const remove = db.prepare<[string]>('DELETE FROM settings WHERE key = ?');
   const write = db.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
@@ -30,6 +31,10 @@ export function createSettingsRepository(db: Db, now: () => Date) {
     },
     writeValue(key: string, value: unknown): void {
       write.run(key, JSON.stringify(value), now().toISOString());
+    },
+    /** Drops a key another part moved elsewhere (learning settings now live in config.yaml). */
+    deleteValue(key: string): void {
+      remove.run(key);
     },
   };
 }

@@ -6,7 +6,7 @@ import { needCommand } from '../../../main/cli/commands/need.ts';
 import { suggestCommand } from '../../../main/cli/commands/suggest.ts';
 import { COMMANDS } from '../../../main/cli/commands/index.ts';
 import { openFoundryStore, DATABASE_FILE } from '../../../main/store/index.ts';
-import { updateLearningSettings } from '../../../main/skills/detector/learning-settings.ts';
+import { createSkillsConfig } from '../../../main/skills/config/index.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { EN_HISTORY, PL_HISTORY } from './fixtures.ts';
 
@@ -114,10 +114,10 @@ describe('foundry suggest', () => {
     store.close();
   });
 
-  it('--store respects the learning settings', async () => {
+  it('--store respects the learning settings in config.yaml', async () => {
     const env = { FOUNDRY_DATA_DIR: tempDir() };
     const store = openFoundryStore(env.FOUNDRY_DATA_DIR);
-    updateLearningSettings(store, { modes: ['user_authored'] });
+    createSkillsConfig(store).set('skills.learning.mode', ['user_authored'], 'owner');
     store.close();
     const result = await run(suggestCommand, ['--history', PL_HISTORY, '--store', '--json'], env);
     expect(result.code).toBe(0);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openFoundryStore, type FoundryStore } from '../../../main/store/index.ts';
 import { createSuggestionService, suggestionFromRequest, SuggestionError } from '../../../main/skills/detector/suggestions.ts';
-import {
-  DEFAULT_LEARNING_SETTINGS, LearningSettingsError, readLearningSettings, updateLearningSettings,
-} from '../../../main/skills/detector/learning-settings.ts';
+import { readLearningSettings } from '../../../main/skills/detector/learning-settings.ts';
+import { createSkillsConfig } from '../../../main/skills/config/index.ts';
+import { writeFileSync } from 'node:fs';
 import { findPatterns } from '../../../main/skills/detector/pattern-matcher.ts';
 import { findGaps } from '../../../main/skills/detector/gap-detector.ts';
 import { parseSkillRequest } from '../../../main/skills/detector/request-parser.ts';
@@ -24,6 +24,9 @@ const allGaps = (): SkillSuggestion[] => findGaps(history(['Cześć']), { minMes
 
 const auditEvents = (store: FoundryStore) =>
   store.auditLog.page({ limit: 100, offset: 0 }).items.reverse().filter((e) => e.event.startsWith('suggestion.')).map((e) => [e.actor, e.event, e.data.subjectKey]);
+
+const setConfig = (store: FoundryStore, key: Parameters<ReturnType<typeof createSkillsConfig>['set']>[0], value: unknown) =>
+  createSkillsConfig(store).set(key, value, 'owner');
 
 function requestSuggestion(text: string): SkillSuggestion {
   const parsed = parseSkillRequest(text);
@@ -93,7 +96,7 @@ describe('stored suggestions', () => {
     const next = service.proposeSuggestions(gaps);
     expect(next.stored.map((s) => s.subjectKey)).toEqual(first.skipped.slice(0, 5).map((s) => s.suggestion.subjectKey));
 
-    updateLearningSettings(store, { maxProposedPerDay: 7 });
+    setConfig(store, 'skills.learning.maxProposedPerDay', 7);
     expect(service.proposeSuggestions(gaps).stored).toHaveLength(2);
     expect(service.listSuggestions()).toHaveLength(12);
     store.close();
@@ -101,7 +104,7 @@ describe('stored suggestions', () => {
 
   it('the owner’s own requests are not the assistant’s proposals: they skip the daily limit', () => {
     const { store, service } = openStore();
-    updateLearningSettings(store, { maxProposedPerDay: 0 });
+    setConfig(store, 'skills.learning.maxProposedPerDay', 0);
     expect(service.proposeSuggestions(allGaps()).stored).toEqual([]);
     const report = service.proposeSuggestions([requestSuggestion('Chcę śledzić ile piję wody')]);
     expect(report.stored.map((s) => [s.source, s.subjectKey, s.title.pl])).toEqual([['request', 'water', 'Twoja prośba: „Chcę śledzić ile piję wody”']]);
@@ -111,7 +114,7 @@ describe('stored suggestions', () => {
 
   it('with ai_proposed off nothing from patterns or gaps is stored', () => {
     const { store, service } = openStore();
-    updateLearningSettings(store, { modes: ['user_authored'] });
+    setConfig(store, 'skills.learning.mode', ['user_authored']);
     const report = service.proposeSuggestions([...findPatterns(plHistory()), ...allGaps(), requestSuggestion('log my coffee')]);
     expect(report.stored.map((s) => s.source)).toEqual(['request']);
     expect(report.skipped.every((s) => s.reason === 'mode-off')).toBe(true);
@@ -152,43 +155,42 @@ describe('learning settings', () => {
     store.close();
   });
 
-  it('refuses autonomous mode, switching approval off and nonsense, keeping what was stored', () => {
-    const { store } = openStore();
-    updateLearningSettings(store, { maxProposedPerDay: 3 });
-    const refused = (patch: unknown) => {
-      try {
-        updateLearningSettings(store, patch);
-      } catch (error) {
-        expect(error).toBeInstanceOf(LearningSettingsError);
-        return (error as LearningSettingsError).userMessage;
-      }
-      throw new Error(`accepted ${JSON.stringify(patch)}`);
-    };
-    expect(refused({ modes: ['user_authored', 'autonomous'] }).en).toMatch(/Autonomous mode is off/);
-    expect(refused({ requireApproval: false }).en).toMatch(/Approval cannot be turned off/);
-    expect(refused({ maxProposedPerDay: -1 }).en).toMatch(/whole number from 0 to 100/);
-    expect(refused({ maxProposedPerDay: 2.5 }).pl).toMatch(/liczbą całkowitą/);
-    expect(refused({ modes: ['telepathy'] }).en).toMatch(/Unknown learning mode: telepathy/);
-    expect(refused({ sneaky: true }).en).toMatch(/Unknown learning settings: sneaky/);
-    expect(refused(null).en).toMatch(/must be an object/);
-    expect(readLearningSettings(store)).toEqual({ ...DEFAULT_LEARNING_SETTINGS, maxProposedPerDay: 3 });
-    store.close();
-  });
-
-  it('treats a stored value that became invalid as an error, so nothing is proposed', () => {
+  it('are read from config.yaml: a hand edit of the limit takes effect at the next proposal', () => {
     const { store, service } = openStore();
-    store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('learning', ?, '2026-01-01')").run(JSON.stringify({ ...DEFAULT_LEARNING_SETTINGS, modes: ['autonomous'] }));
-    expect(() => service.proposeSuggestions(allGaps())).toThrow(LearningSettingsError);
-    expect(service.listSuggestions()).toEqual([]);
+    writeFileSync(createSkillsConfig(store).file, 'skills:\n  learning:\n    maxProposedPerDay: 2\n');
+    expect(service.proposeSuggestions(allGaps()).stored).toHaveLength(2);
     store.close();
   });
 
-  it('lives beside the app settings without disturbing them', () => {
-    const { store } = openStore();
-    updateLearningSettings(store, { modes: ['user_authored'] });
-    expect(store.settings.get()).not.toHaveProperty('learning');
-    store.settings.update({ language: 'pl' });
+  it('a hand-edited autonomous mode is not obeyed: the other modes stay, autonomous is dropped', () => {
+    const { store, service } = openStore();
+    writeFileSync(createSkillsConfig(store).file, 'skills:\n  learning:\n    mode: [user_authored, autonomous]\n');
     expect(readLearningSettings(store).modes).toEqual(['user_authored']);
+    expect(service.proposeSuggestions(allGaps()).skipped.every((s) => s.reason === 'mode-off')).toBe(true);
+    store.close();
+  });
+
+  it('a value stored by an earlier version moves into config.yaml once, audited, and leaves the settings table', () => {
+    const { store } = openStore();
+    store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('learning', ?, '2026-01-01')")
+      .run(JSON.stringify({ modes: ['user_authored'], requireApproval: true, maxProposedPerDay: 3 }));
+    expect(readLearningSettings(store)).toEqual({ modes: ['user_authored'], requireApproval: true, maxProposedPerDay: 3 });
+    expect(store.settings.readValue('learning')).toBeNull();
+    const migrated = store.auditLog.page({ limit: 10, offset: 0, event: 'config.migrated' }).items;
+    expect(migrated).toHaveLength(1);
+    expect(migrated[0]!.data).toMatchObject({ moved: { 'skills.learning.mode': ['user_authored'], 'skills.learning.maxProposedPerDay': 3 }, refused: [] });
+    readLearningSettings(store);
+    expect(store.auditLog.page({ limit: 10, offset: 0, event: 'config.migrated' }).items).toHaveLength(1);
+    store.close();
+  });
+
+  it('a stored weakening value is not moved: the safe default stays and the audit says it was refused', () => {
+    const { store, service } = openStore();
+    store.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('learning', ?, '2026-01-01')")
+      .run(JSON.stringify({ modes: ['autonomous'], requireApproval: true, maxProposedPerDay: 5 }));
+    expect(service.proposeSuggestions(allGaps()).stored).toHaveLength(5);
+    expect(readLearningSettings(store).modes).toEqual(['user_authored', 'ai_proposed']);
+    expect(store.auditLog.page({ limit: 10, offset: 0, event: 'config.migrated' }).items[0]!.data).toMatchObject({ refused: ['skills.learning.mode'] });
     store.close();
   });
 });

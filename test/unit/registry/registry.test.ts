@@ -37,7 +37,9 @@ beforeEach(async (context) => {
     },
     start: () => flow.engine.skills.sandbox.start(),
   };
-  registry = createSkillRegistry({ store, repos: createRegistryRepositories(store), sandbox: () => spy, locale: () => 'en' });
+  registry = createSkillRegistry({
+    store, repos: createRegistryRepositories(store), sandbox: () => spy, locale: () => 'en', execution: () => ({ maxTimeoutMs: 30_000, maxRetries: 2 }),
+  });
 });
 
 const store = () => flow.engine.store;

@@ -8,6 +8,7 @@ import { SandboxInfo } from './SandboxInfo.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
 import { GeneratorSettings } from './GeneratorSettings.tsx';
 import { ApiTokenSettings } from './ApiTokenSettings.tsx';
+import { ConfigurationSettings } from './ConfigurationSettings.tsx';
 import '../../workbench.css';
 
 export function SettingsView() {
@@ -23,6 +24,7 @@ export function SettingsView() {
       <SecuritySettings />
       <GeneratorSettings />
       <ApiTokenSettings />
+      <ConfigurationSettings />
       <SandboxInfo />
       <InstallationInfo />
     </ViewSection>
