@@ -84,6 +84,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     return new DynamicSkillExecutor(version, actions, async (call) => {
       const outcome = await deps.sandbox().execute({ skill: sandboxSkill(version, grantedWrites), call, trigger: context.trigger, actor: context.actor });
       log.executed(outcome.record, version, context);
+      if (outcome.notifications.length > 0) context.onNotifications?.(version, outcome.notifications);
       return outcome;
     });
   }
