@@ -129,5 +129,8 @@ export function createHandlers({ store, skills, generator, service, approval, se
       return { token };
     },
     'apiToken.rotate': async () => ({ token: await needSecrets(tokens).rotate('owner') }),
+    'notifications.list': ({ unreadOnly }) => service.listNotifications('owner', { unreadOnly }),
+    'notifications.markRead': ({ ids }) => service.markNotificationsRead('owner', ids),
+    'notifications.markAllRead': () => service.markNotificationsRead('owner', 'all'),
   };
 }

@@ -9,6 +9,7 @@ import type { SuggestionRecord, SuggestionStatus } from '../skills/suggestion.ts
 import type {
   ActiveProviderDescription, ExecuteResult, ReviewRequestRecord, ReviewRequestStatus, SkillDetails, TotpEnrollmentOffer, TotpStatus, VersionDiff,
 } from './review-records.ts';
+import type { NotificationList } from './notification-records.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 
@@ -84,6 +85,9 @@ export const API_SCHEMAS = {
   'apiToken.status': noParams,
   'apiToken.reveal': noParams,
   'apiToken.rotate': noParams,
+  'notifications.list': only({ unreadOnly: { type: 'boolean' } }, []),
+  'notifications.markRead': only({ ids: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'integer', minimum: 1 } } }),
+  'notifications.markAllRead': noParams,
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -128,6 +132,9 @@ export interface ApiTypes {
   'apiToken.status': { request: Empty; response: ApiTokenStatus };
   'apiToken.reveal': { request: Empty; response: { token: string } };
   'apiToken.rotate': { request: Empty; response: { token: string } };
+  'notifications.list': { request: { unreadOnly?: boolean }; response: NotificationList };
+  'notifications.markRead': { request: { ids: number[] }; response: { marked: number } };
+  'notifications.markAllRead': { request: Empty; response: { marked: number } };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

@@ -9,11 +9,13 @@ import { generateCommand } from './generate.ts';
 import { generatorCommand } from './generator.ts';
 import { skillsCommand } from './skills.ts';
 import { tokenCommand } from './token.ts';
+import { notificationsCommand } from './notifications.ts';
 import { createServeCommand } from './serve.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand, tokenCommand,
+  notificationsCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];
