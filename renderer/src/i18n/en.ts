@@ -1,5 +1,6 @@
 import { reviewEn } from './review.ts';
 import { workbenchEn } from './workbench.ts';
+import { notificationsEn } from './notifications.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
 export const en = {
@@ -128,6 +129,7 @@ export const en = {
   'sandbox.cannotRun': 'Skills cannot run right now',
   ...reviewEn,
   ...workbenchEn,
+  ...notificationsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en.ts';
 import { reviewPl } from './review.ts';
 import { workbenchPl } from './workbench.ts';
+import { notificationsPl } from './notifications.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
 export const pl: Catalogue = {
@@ -129,4 +130,5 @@ export const pl: Catalogue = {
   'sandbox.cannotRun': 'Skille nie mogą teraz działać',
   ...reviewPl,
   ...workbenchPl,
+  ...notificationsPl,
 };
