@@ -5,6 +5,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot, goTo } from './workbench-fixtures.ts';
 import { addDueReminders, deployReminder } from '../bridge/workbench-engine.ts';
+import { generateWith } from '../bridge/approval-engine.ts';
+import { dueInDryRun, REMINDER_REQUEST } from '../unit/notifications/reminder-fixtures.ts';
+import { openFromQueue } from './review-fixtures.ts';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /Sections|Sekcje/ });
 const list = (page: Page, name = 'Notifications') => page.getByRole('list', { name });
@@ -74,4 +77,16 @@ test('in Polish, with the notice for those held back over 10 an hour', async ({ 
   await screenshot(page, 'notifications-pl');
   await items.nth(0).getByRole('button', { name: /^Oznacz jako przeczytane/ }).click();
   await expect(page.getByText('Nieprzeczytane: 10', { exact: true })).toBeVisible();
+});
+
+test('a notification sent in the dry run is shown in the review, marked as not sent, and never delivered', async ({ page, secure, openApp }) => {
+  const pending = await generateWith(secure.engine, dueInDryRun, REMINDER_REQUEST);
+  await openApp();
+  await openFromQueue(page, pending.name);
+  const row = page.getByRole('region', { name: /^Dry run/ }).getByRole('row', { name: /executeAction notify_due/ });
+  await expect(row).toContainText('Would have notified you (not sent: this was a dry run):');
+  await expect(row.getByRole('listitem')).toHaveText(/stretching$/);
+  await goTo(page, 'Notifications');
+  await expect(page.getByRole('heading', { name: 'No notifications yet' })).toBeVisible();
+  expect(secure.engine.store.notifications.list()).toEqual({ items: [], unread: 0 });
 });

@@ -8,7 +8,7 @@ import type { Flow } from '../registry/flow-fixtures.ts';
 export const REMINDER_REQUEST = 'Remind me to stretch every hour';
 
 /** The offline reminder whose dry run adds a reminder already due, so its notify_due sample notifies. */
-const dueInDryRun: SkillGenerator = {
+export const dueInDryRun: SkillGenerator = {
   id: 'offline',
   async generate(need, feedback) {
     const candidate = await offlineGenerator.generate(need, feedback);
