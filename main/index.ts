@@ -10,6 +10,8 @@ import { createTray, readTrayState } from './app/tray.ts';
 import { trayIcon } from './app/tray-icon.ts';
 import { openEngineOrExplain, ownerLocale } from './app/open-engine.ts';
 import { createOwnerNotifier } from './app/owner-notifications.ts';
+import { openWindowAt } from './app/window-location.ts';
+import { NOTIFICATIONS_LOCATION, skillLocation } from '../shared/contract/window-location.ts';
 import { startAppLocalApi } from './app/local-api.ts';
 import type { OwnerNotice } from './skills/service.ts';
 import { resolveLocale, TEXTS } from './app/texts.ts';
@@ -55,9 +57,15 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   registerIpc(createIpcRoute(engine.dispatch, appPageSenderCheck(window, isAppPage)));
 
   const show = () => revealWindow(window);
-  const tray = createTray(trayIcon(), () => readTrayState(engine.store, app.getLocale()), { open: show, quit: () => app.quit() });
+  const showSkill = (slug: string) => openWindowAt(window, skillLocation(slug));
+  const tray = createTray(trayIcon(), () => readTrayState(engine.store, app.getLocale()), {
+    open: show,
+    openNotifications: () => openWindowAt(window, NOTIFICATIONS_LOCATION),
+    openSkill: showSkill,
+    quit: () => app.quit(),
+  });
   window.on('focus', tray.refresh);
-  const notify = createOwnerNotifier(() => ownerLocale(engine), show);
+  const notify = createOwnerNotifier(() => ownerLocale(engine), { window: show, skill: showSkill });
   onOwnerNotice = (notice) => {
     tray.refresh();
     notify(notice);

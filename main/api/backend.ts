@@ -6,6 +6,7 @@
 import type { Localized } from '../../shared/i18n-types.ts';
 import type { SkillSummary, VersionStatus } from '../../shared/contract/records.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
+import type { NotificationList } from '../../shared/contract/notification-records.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -74,6 +75,8 @@ export interface ApiBackend {
    */
   isApproved(principal: PrincipalKind, slug: string): Promise<boolean>;
   execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
+  /** What approved skills sent with foundry.notify, newest first. Read only: marking read is the owner's, in the app or the CLI. */
+  listNotifications(principal: PrincipalKind): Promise<NotificationList>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */

@@ -9,7 +9,9 @@
 //   rollback                      skills:create — changing one's own skills and *asking* the owner;
 //                                 approve and rollback only file a request, so skills:approve is
 //                                 never what they need (and the assistant never holds it)
-//   GET a skill, openapi.json     the token alone: reading changes nothing
+//   GET a skill, notifications,
+//   openapi.json                  the token alone: reading changes nothing (marking notifications
+//                                 read is the owner's, in the app or the CLI, so no route does it)
 //   health                        nothing at all: it answers only { status: 'ok' }
 import type { JsonSchema } from '../../shared/skills/json-schema.ts';
 import type { Permission } from '../skills/rbac/permissions.ts';
@@ -24,6 +26,7 @@ import {
   GENERATE_BODY,
   GENERATED_SCHEMA,
   HEALTH_SCHEMA,
+  NOTIFICATIONS_SCHEMA,
   OPENAPI_SCHEMA,
   PATCH_BODY,
   REVIEW_REQUESTED_SCHEMA,
@@ -219,5 +222,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const { version, note } = input.body as RollbackBody;
       return filed('rollback-requested', await input.backend.requestRollback(input.principal, id(input), version, note));
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/notifications',
+    operationId: 'listNotifications',
+    summary: 'What approved skills notified the owner of',
+    description:
+      'Newest first, with the unread count. Read only: the owner marks notifications read in the desktop app or with `foundry notifications read`. Notifications from dry runs are never here: they stay in the review.',
+    auth: true,
+    permission: null,
+    success: { status: 200, description: 'The notifications.', schema: NOTIFICATIONS_SCHEMA },
+    refusals: [],
+    handle: async ({ backend, principal }) => ({ body: await backend.listNotifications(principal) }),
   },
 ];

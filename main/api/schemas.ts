@@ -118,6 +118,26 @@ export const ROLLBACK_REQUESTED_SCHEMA = ownerRequest('rollback-requested');
 
 export const EXECUTION_SCHEMA = closed({ slug: anyString, action: anyString, result: {} });
 
+export const NOTIFICATIONS_SCHEMA = closed({
+  items: {
+    type: 'array',
+    description: 'Newest first, at most 200.',
+    items: closed({
+      id: { type: 'integer', minimum: 1 },
+      kind: { type: 'string', enum: ['skill', 'held-back'], description: '`held-back`: one notice standing for the notifications a skill sent over 10 an hour.' },
+      skillSlug: anyString,
+      skillName: anyString,
+      version: anyString,
+      title: { type: 'string', description: 'The skill’s own words; empty for `held-back`.' },
+      body: { type: 'string', description: 'The skill’s own words; empty for `held-back`.' },
+      heldBack: { type: 'integer', minimum: 0, description: 'How many notifications a `held-back` notice stands for.' },
+      createdAt: timestamp,
+      readAt: nullableTimestamp,
+    }),
+  },
+  unread: { type: 'integer', minimum: 0, description: 'Unread notifications in all.' },
+});
+
 export const HEALTH_SCHEMA = closed({ status: { const: 'ok' } });
 
 export const OPENAPI_SCHEMA = {

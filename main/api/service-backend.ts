@@ -70,5 +70,6 @@ export function createServiceBackend(service: SkillService): ApiBackend {
       const outcome = await service.execute(principal, slug, action, params);
       return { slug: outcome.slug, action: outcome.action, result: outcome.result as unknown as JsonValue };
     }),
+    listNotifications: (principal) => translated(() => service.listNotifications(principal)),
   };
 }

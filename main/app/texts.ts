@@ -19,6 +19,10 @@ export const TEXTS = {
     en: `${APP_NAME} — pending reviews: ${count}`,
     pl: `${APP_NAME} — oczekujące przeglądy: ${count}`,
   }),
+  trayUnreadNotifications: (count: number): Localized => ({
+    en: `Unread notifications: ${count}`,
+    pl: `Nieprzeczytane powiadomienia: ${count}`,
+  }),
   trayQuit: { en: 'Quit', pl: 'Zakończ' },
   startupFailedTitle: { en: `${APP_NAME} cannot start`, pl: `Nie można uruchomić ${APP_NAME}` },
   storeUnavailable: (error: unknown): Localized => ({

@@ -1,23 +1,39 @@
 import { Menu, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { Locale } from '../../shared/i18n-types.ts';
+import { notificationText } from '../../shared/contract/notification-records.ts';
 import type { FoundryStore } from '../store/index.ts';
 import { resolveLocale, TEXTS } from './texts.ts';
+
+/** The newest unread notifications the menu lists, each a line of at most LATEST_LABEL_CHARS. */
+const LATEST_SHOWN = 3;
+const LATEST_LABEL_CHARS = 60;
 
 export interface TrayState {
   locale: Locale;
   pendingReviews: number;
+  unreadNotifications: number;
+  /** The newest unread notifications: which skill, and the line the menu shows. */
+  latestNotifications: { skillSlug: string; label: string }[];
 }
 
 export interface TrayActions {
   open(): void;
+  openNotifications(): void;
+  openSkill(slug: string): void;
   quit(): void;
 }
 
-/** What the tray shows now: the owner's language and the number of versions waiting for review. */
-export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills'>, systemLocale: string): TrayState {
+const shortened = (text: string) => (text.length > LATEST_LABEL_CHARS ? `${text.slice(0, LATEST_LABEL_CHARS - 1)}…` : text);
+
+/** What the tray shows now: the owner's language, the versions waiting for review, the unread notifications. */
+export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills' | 'notifications'>, systemLocale: string): TrayState {
+  const locale = resolveLocale(store.settings.get().language, systemLocale);
+  const unread = store.notifications.list({ unreadOnly: true, limit: LATEST_SHOWN });
   return {
-    locale: resolveLocale(store.settings.get().language, systemLocale),
+    locale,
     pendingReviews: store.skills.counts().pendingReviews,
+    unreadNotifications: unread.unread,
+    latestNotifications: unread.items.map((n) => ({ skillSlug: n.skillSlug, label: shortened(`${n.skillName}: ${notificationText(n).title[locale]}`) })),
   };
 }
 
@@ -25,6 +41,8 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuIt
   return [
     { label: TEXTS.trayOpen[state.locale], click: () => actions.open() },
     { label: TEXTS.trayPendingReviews(state.pendingReviews)[state.locale], click: () => actions.open() },
+    { label: TEXTS.trayUnreadNotifications(state.unreadNotifications)[state.locale], click: () => actions.openNotifications() },
+    ...state.latestNotifications.map(({ skillSlug, label }): MenuItemConstructorOptions => ({ label: `  ${label}`, click: () => actions.openSkill(skillSlug) })),
     { type: 'separator' },
     { label: TEXTS.trayQuit[state.locale], click: () => actions.quit() },
   ];
@@ -33,8 +51,9 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuIt
 export const TRAY_REFRESH_MS = 30_000;
 
 /**
- * The tray icon with its menu. The count is re-read every 30 s and whenever `refresh` is called
- * (the app calls it when the window gains focus); the menu is rebuilt only when what it shows changed.
+ * The tray icon with its menu. The counts are re-read every 30 s and whenever `refresh` is called
+ * (the app calls it when the window gains focus and when a notice arrives); the menu is rebuilt
+ * only when what it shows changed.
  */
 export function createTray(icon: NativeImage, readState: () => TrayState, actions: TrayActions) {
   const tray = new Tray(icon);

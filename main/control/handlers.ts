@@ -133,5 +133,8 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'apiToken.rotate': async () => ({ token: await needSecrets(tokens).rotate('owner') }),
     'config.get': () => config.view(),
     'config.set': ({ key, value }) => config.set(key, value, 'owner'),
+    'notifications.list': ({ unreadOnly }) => service.listNotifications('owner', { unreadOnly }),
+    'notifications.markRead': ({ ids }) => service.markNotificationsRead('owner', ids),
+    'notifications.markAllRead': () => service.markNotificationsRead('owner', 'all'),
   };
 }

@@ -27,6 +27,15 @@ export const SERVICE_MESSAGES = {
     en: 'The running version of this skill no longer matches what was approved, so it will not run. Roll back or approve a new version.',
     pl: 'Działająca wersja tego skilla nie zgadza się już z tym, co zostało zatwierdzone, więc nie zostanie uruchomiona. Wróć do innej wersji albo zatwierdź nową.',
   },
+  notificationsOwnersOnly: {
+    en: 'Only the owner marks notifications read.',
+    pl: 'Tylko właściciel oznacza powiadomienia jako przeczytane.',
+  },
+  badNotificationIds: (max: number): Localized => ({
+    en: `Name 1 to ${max} notifications by their numbers, or all of them.`,
+    pl: `Wskaż od 1 do ${max} powiadomień ich numerami albo wszystkie.`,
+  }),
+  notificationNotFound: { en: 'There is no such notification.', pl: 'Nie ma takiego powiadomienia.' },
   nothingToReview: { en: 'This skill has no version to review.', pl: 'Ten skill nie ma wersji do przejrzenia.' },
   requestNotFound: { en: 'There is no such open review request.', pl: 'Nie ma takiej otwartej prośby o przegląd.' },
   /** `who` as PRINCIPAL_NAMES words it: "the assistant", "asystent". */

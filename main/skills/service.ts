@@ -29,13 +29,17 @@ import { ServiceError, refusalError } from './service-error.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
 import { CONFIG_MESSAGES, createSkillsConfig, type SkillsConfig } from './config/index.ts';
 import type { SkillDetails, ExecuteResult } from '../../shared/contract/review-records.ts';
+import { notificationText, type NotificationList } from '../../shared/contract/notification-records.ts';
+import { createNotificationDelivery } from './notifications/index.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
-  kind: 'pending-review' | 'review-requested' | 'rollback-requested';
+  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification';
   skillSlug: string;
   versionId: string | null;
   requestId: number | null;
+  /** For 'skill-notification': the stored notification it shows. */
+  notificationId?: number;
   title: Localized;
   body: Localized;
 }
@@ -74,6 +78,8 @@ export interface GenerateOptions {
 
 const MAX_NOTE = 500;
 const MAX_NAME = 200;
+/** At most this many notifications in one list, and ids in one mark-read call. */
+const MAX_NOTIFICATIONS_LISTED = 200;
 /** What started an execution, by who asked, unless the caller says more precisely. */
 const DEFAULT_TRIGGER: Readonly<Record<PrincipalKind, string>> = { owner: 'manual', assistant: 'api', scheduler: 'schedule' };
 
@@ -108,6 +114,10 @@ export function createSkillService(deps: SkillServiceDeps) {
   const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
   const lifecycle = createLifecycleManager(store, repos);
   const config = deps.config ?? createSkillsConfig(store);
+  const delivery = createNotificationDelivery({
+    store,
+    announce: (n) => notify({ kind: 'skill-notification', skillSlug: n.skillSlug, versionId: null, requestId: null, notificationId: n.id, ...notificationText(n) }),
+  });
   const registry = createSkillRegistry({
     store,
     repos,
@@ -259,7 +269,12 @@ export function createSkillService(deps: SkillServiceDeps) {
         throw new ServiceError('conflict', CONFIG_MESSAGES.skillsDisabled, { reason: 'skills-disabled' });
       }
       let record: ExecutionRecord | null = null;
-      const executor = await registry.getModExecutor(name, { actor: caller, trigger, onExecuted: (stored) => { record = stored; } });
+      const executor = await registry.getModExecutor(name, {
+        actor: caller,
+        trigger,
+        onExecuted: (stored) => { record = stored; },
+        onNotifications: (version, sent) => delivery.deliver(version, sent),
+      });
       if (!executor) throw new ServiceError('conflict', SERVICE_MESSAGES.notDeployed, { reason: 'not-deployed' });
       try {
         const result =
@@ -357,6 +372,32 @@ export function createSkillService(deps: SkillServiceDeps) {
       if (skill.status !== 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.notArchived, { reason: 'not-archived' });
       lifecycle.restore(skill, caller);
       return summary(skill.id);
+    },
+
+    /** What approved skills sent with foundry.notify, newest first; anyone who may use skills may read them. */
+    listNotifications(principal: PrincipalKind, options: { unreadOnly?: boolean } = {}): NotificationList {
+      principalOf(principal);
+      return store.notifications.list({ unreadOnly: options.unreadOnly === true, limit: MAX_NOTIFICATIONS_LISTED });
+    },
+
+    /**
+     * The owner only: marks notifications read (`'all'`, or the given ids). An unknown id refuses
+     * the whole call and nothing changes. Answers how many were unread before.
+     */
+    markNotificationsRead(principal: PrincipalKind, which: readonly number[] | 'all'): { marked: number } {
+      if (principalOf(principal) !== 'owner') throw new ServiceError('forbidden', SERVICE_MESSAGES.notificationsOwnersOnly, { reason: 'owner-only' });
+      if (which !== 'all') {
+        const valid = Array.isArray(which) && which.length > 0 && which.length <= MAX_NOTIFICATIONS_LISTED && which.every((id) => Number.isInteger(id) && id > 0);
+        if (!valid) throw new ServiceError('bad-request', SERVICE_MESSAGES.badNotificationIds(MAX_NOTIFICATIONS_LISTED));
+        const missing = which.filter((id) => !store.notifications.get(id));
+        if (missing.length > 0) throw new ServiceError('not-found', SERVICE_MESSAGES.notificationNotFound, { details: missing.map((id) => `#${id}`) });
+      }
+      const marked = store.db.transaction(() => {
+        const count = which === 'all' ? store.notifications.markAllRead() : store.notifications.markRead(which).length;
+        if (count > 0) store.auditLog.append({ actor: 'owner', event: 'notifications.read', data: { which: which === 'all' ? 'all' : [...which], marked: count } });
+        return count;
+      })();
+      return { marked };
     },
 
     /** Run at start and periodically: pending versions past their 24 hours are rejected. */

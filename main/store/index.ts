@@ -8,6 +8,7 @@ import { createSuggestionsRepository } from './repositories/suggestions.ts';
 import { createApprovalSecurityRepository } from './repositories/approval-security.ts';
 import { createSealedSecretsRepository } from './repositories/sealed-secrets.ts';
 import { createApprovalSealsRepository } from './repositories/approval-seals.ts';
+import { createNotificationsRepository } from './repositories/notifications.ts';
 import { createCheckpoint } from './integrity/checkpoint.ts';
 import { createApprovalProof } from './integrity/approval-proof.ts';
 import { sealAsFound } from './integrity/seal-as-found.ts';
@@ -71,6 +72,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     suggestions: createSuggestionsRepository(db, now),
     approvalSecurity: createApprovalSecurityRepository(db, now),
     sealedSecrets: createSealedSecretsRepository(db, now),
+    notifications: createNotificationsRepository(db, now),
     auditLog: {
       ...auditLog,
       /** The log's chain and checkpoint, and the approvals' seals: every kind of tampering named. */

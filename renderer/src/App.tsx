@@ -9,6 +9,7 @@ import { SkillsView } from './views/skills/SkillsView.tsx';
 import { NewSkillView } from './views/new-skill/NewSkillView.tsx';
 import { ActivityView } from './views/activity/ActivityView.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
+import { NotificationsView } from './views/notifications/NotificationsView.tsx';
 import { Loading } from './components/Loading.tsx';
 import { SandboxBanner } from './components/SandboxBanner.tsx';
 
@@ -19,6 +20,7 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   reviews: ReviewQueueView,
   'new-skill': NewSkillView,
   skills: SkillsView,
+  notifications: NotificationsView,
   activity: ActivityView,
   settings: SettingsView,
 };

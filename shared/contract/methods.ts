@@ -9,6 +9,7 @@ import type { SuggestionRecord, SuggestionStatus } from '../skills/suggestion.ts
 import type {
   ActiveProviderDescription, ExecuteResult, ReviewRequestRecord, ReviewRequestStatus, SkillDetails, TotpEnrollmentOffer, TotpStatus, VersionDiff,
 } from './review-records.ts';
+import type { NotificationList } from './notification-records.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
@@ -89,6 +90,9 @@ export const API_SCHEMAS = {
   // against the key's own schema and safety rules, and says specifically what is wrong.
   'config.get': noParams,
   'config.set': only({ key: { type: 'string', enum: CONFIG_KEY_NAMES }, value: {} }),
+  'notifications.list': only({ unreadOnly: { type: 'boolean' } }, []),
+  'notifications.markRead': only({ ids: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'integer', minimum: 1 } } }),
+  'notifications.markAllRead': noParams,
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -135,6 +139,9 @@ export interface ApiTypes {
   'apiToken.rotate': { request: Empty; response: { token: string } };
   'config.get': { request: Empty; response: ConfigView };
   'config.set': { request: { key: ConfigKey; value: ConfigValue }; response: ConfigView };
+  'notifications.list': { request: { unreadOnly?: boolean }; response: NotificationList };
+  'notifications.markRead': { request: { ids: number[] }; response: { marked: number } };
+  'notifications.markAllRead': { request: Empty; response: { marked: number } };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

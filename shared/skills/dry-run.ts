@@ -9,6 +9,8 @@ export interface DryRunStep {
   /** The method's return value (succeeded) or what went wrong (failed). */
   result?: unknown;
   error?: string;
+  /** What the call sent with foundry.notify: shown in the review, never delivered. */
+  notifications?: { title: string; body: string }[];
 }
 
 export interface DryRunReport {

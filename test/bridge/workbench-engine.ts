@@ -47,6 +47,21 @@ export async function deployWaterTracker({ engine, clock }: WorkbenchEngine): Pr
   return { version, authenticator };
 }
 
+/** “Remind me to stretch every hour” generated, approved and running: its notify_due sends one notification per due reminder. */
+export async function deployReminder({ engine, clock }: WorkbenchEngine): Promise<SkillVersionRecord> {
+  const authenticator = await enrollAuthenticator(engine, clock, 'owner@test');
+  return approveNow(engine, authenticator, await generateFromText(engine, 'Remind me to stretch every hour'));
+}
+
+/** Reminders already due, added through the contract as the run panel would. */
+export async function addDueReminders({ engine, clock }: WorkbenchEngine, slug: string, titles: readonly string[]): Promise<void> {
+  const dueAt = new Date(clock.now().getTime() - 60_000).toISOString();
+  for (const title of titles) {
+    const added = await engine.dispatch('skills.run', { slug, action: 'add_reminder', params: { title, due_at: dueAt } });
+    if (!added.ok) throw new Error(`add_reminder failed: ${added.error.message.en}`);
+  }
+}
+
 /** The detector's suggestions from a conversation fixture (history-en.json: walking, coffee, cigarettes). */
 export function seedSuggestions(engine: Engine, fixture = 'history-en.json'): SuggestionRecord[] {
   const history = parseHistory(fs.readFileSync(path.join(FIXTURES, fixture), 'utf8'));

@@ -9,6 +9,7 @@ import { generateCommand } from './generate.ts';
 import { generatorCommand } from './generator.ts';
 import { skillsCommand } from './skills.ts';
 import { tokenCommand } from './token.ts';
+import { notificationsCommand } from './notifications.ts';
 import { createServeCommand } from './serve.ts';
 import { configCommand } from './config.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
@@ -17,5 +18,6 @@ import { createServiceBackend } from '../../api/service-backend.ts';
 export const COMMANDS: readonly Command[] = [
   statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand, tokenCommand,
   configCommand,
+  notificationsCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];

@@ -109,8 +109,10 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
         log.executed(outcome.record, version, context);
         // Executions send no HTTP yet; issue 11 §1 counts non-GET/HEAD requests from the execution's HTTP record here.
         const failed = outcome.error ? { failure: outcome.error.code, committedWrites: 0, nonIdempotentRequests: 0 } : null;
-        if (!failed || attempt >= maxRetries || !isWorthRetrying(failed)) return outcome;
+        if (!failed || attempt >= maxRetries || !isWorthRetrying(failed)) break;
       }
+      if (outcome.notifications.length > 0) context.onNotifications?.(version, outcome.notifications);
+      return outcome;
     });
   }
 

@@ -31,9 +31,11 @@ export function createDryRunner(sandbox: Sandbox, db: Db) {
       const { durationMs } = outcome.record;
       if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en };
       const refused = call.method === 'executeAction' && isRefusal(outcome.result);
+      // Kept for the review only: nothing here reaches notification delivery, which only the registry's runs of approved versions feed.
+      const notified = outcome.notifications.length > 0 ? { notifications: outcome.notifications } : {};
       return refused
-        ? { input, status: 'failed', durationMs, result: outcome.result, error: `the action answered success: false (${String((outcome.result as { error?: unknown }).error ?? 'no reason')})` }
-        : { input, status: 'succeeded', durationMs, result: outcome.result };
+        ? { input, status: 'failed', durationMs, result: outcome.result, error: `the action answered success: false (${String((outcome.result as { error?: unknown }).error ?? 'no reason')})`, ...notified }
+        : { input, status: 'succeeded', durationMs, result: outcome.result, ...notified };
     };
 
     const steps: DryRunStep[] = [];

@@ -5,6 +5,7 @@ import { approvalSecurity } from './004-approval-security.ts';
 import { sealedSecrets } from './005-sealed-secrets.ts';
 import { registry } from './006-registry.ts';
 import { integrity } from './007-integrity.ts';
+import { notifications } from './008-notifications.ts';
 
 export interface Migration {
   readonly version: number;
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,11 +3,13 @@ import { useFoundryStore } from '../store/app-store.ts';
 import { VIEWS, type ViewId } from '../store/view-location.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { formatNumber } from '../i18n/format.ts';
+import { useNotificationsStore } from '../store/notifications-store.ts';
 
 const VIEW_LABELS: Record<ViewId, MessageKey> = {
   reviews: 'nav.reviews',
   'new-skill': 'nav.newSkill',
   skills: 'nav.skills',
+  notifications: 'nav.notifications',
   activity: 'nav.activity',
   settings: 'nav.settings',
 };
@@ -18,6 +20,7 @@ export function Navigation() {
   const view = useFoundryStore((state) => state.view);
   const navigate = useFoundryStore((state) => state.navigate);
   const pending = useFoundryStore((state) => state.info.data?.counts.pendingReviews ?? 0);
+  const unread = useNotificationsStore((state) => state.list.data?.unread ?? 0);
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul className="app-nav__list">
@@ -34,6 +37,12 @@ export function Navigation() {
                 <>
                   <span className="app-nav__badge" aria-hidden="true">{formatNumber(pending, locale)}</span>
                   <span className="visually-hidden"> {t('nav.pending', { count: formatNumber(pending, locale) })}</span>
+                </>
+              )}
+              {id === 'notifications' && unread > 0 && (
+                <>
+                  <span className="app-nav__badge" aria-hidden="true">{formatNumber(unread, locale)}</span>
+                  <span className="visually-hidden"> {t('nav.unread', { count: formatNumber(unread, locale) })}</span>
                 </>
               )}
             </button>

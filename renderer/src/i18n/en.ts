@@ -1,6 +1,7 @@
 import { reviewEn } from './review.ts';
 import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
+import { notificationsEn } from './notifications.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
 export const en = {
@@ -130,6 +131,7 @@ export const en = {
   ...reviewEn,
   ...workbenchEn,
   ...configEn,
+  ...notificationsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

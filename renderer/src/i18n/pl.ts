@@ -2,6 +2,7 @@ import type { Catalogue } from './en.ts';
 import { reviewPl } from './review.ts';
 import { workbenchPl } from './workbench.ts';
 import { configPl } from './config.ts';
+import { notificationsPl } from './notifications.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
 export const pl: Catalogue = {
@@ -131,4 +132,5 @@ export const pl: Catalogue = {
   ...reviewPl,
   ...workbenchPl,
   ...configPl,
+  ...notificationsPl,
 };

@@ -11,6 +11,8 @@ import { showViewInLocation, viewFromHash, type ViewId } from './view-location.t
 import { cleanFilter, type FeedFilter } from './feed-filter.ts';
 import { useNewSkillStore } from './new-skill-store.ts';
 import { useSecurityStore } from './security-store.ts';
+import { useNotificationsStore } from './notifications-store.ts';
+import { skillInLocation } from '../../../shared/contract/window-location.ts';
 
 type Feeds = Record<FeedKind, Feed<FeedRow>>;
 
@@ -53,6 +55,8 @@ export interface FoundryState {
   /** Opens a skill's detail, at `versionId` (else its pending, else its running version). */
   openSkillDetail(slug: string, versionId?: string): void;
   closeSkillDetail(): void;
+  /** Shows what the URL's fragment names (main sets it to open a skill from a notification, or the Notifications view). */
+  followLocation(): void;
   saveLanguage(language: LanguageSetting): Promise<void>;
   showFeed(kind: FeedKind): void;
   /** Narrows a list to `filter` and reads it again from its first page. */
@@ -113,8 +117,26 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
     skillDetail: null,
 
     async start() {
+      window.addEventListener('hashchange', () => get().followLocation());
       await load('settings', () => window.foundry.settings.get({}));
       await get().refreshView();
+      const slug = skillInLocation(window.location.hash);
+      if (slug) get().openSkillDetail(slug);
+    },
+
+    followLocation() {
+      const { hash } = window.location;
+      const view = viewFromHash(hash);
+      const slug = skillInLocation(hash);
+      // Back to the plain view name, so the same place asked for again is a change main can make.
+      showViewInLocation(view);
+      if (view !== get().view) {
+        set({ view, skillDetail: null });
+        void get().refreshView();
+      } else if (view === 'notifications') {
+        void useNotificationsStore.getState().load();
+      }
+      if (slug) get().openSkillDetail(slug);
     },
 
     navigate(view) {
@@ -129,11 +151,13 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
         skills: () => load('skills', () => window.foundry.skills.list({})),
         activity: () => reloadFeed(get().activityFeed),
         'new-skill': () => useNewSkillStore.getState().loadSuggestions(),
+        notifications: async () => {},
         settings: async () => {
           await Promise.all([load('settings', () => window.foundry.settings.get({})), useSecurityStore.getState().load()]);
         },
       };
-      await Promise.all([load('info', () => window.foundry.app.info({})), viewData[get().view]()]);
+      // The notifications load with every view: the navigation shows how many are unread.
+      await Promise.all([load('info', () => window.foundry.app.info({})), useNotificationsStore.getState().load(), viewData[get().view]()]);
     },
 
     async refreshInfo() {

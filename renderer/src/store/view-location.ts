@@ -1,9 +1,9 @@
-export const VIEWS = ['reviews', 'new-skill', 'skills', 'activity', 'settings'] as const;
+export const VIEWS = ['reviews', 'new-skill', 'skills', 'notifications', 'activity', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
-/** The view named in the URL's fragment (#skills), so a reload stays where the person was. */
+/** The view named in the URL's fragment (#skills, or #skills/<slug> for a skill's detail), so a reload stays where the person was. */
 export function viewFromHash(hash: string): ViewId {
-  const name = hash.replace(/^#/, '');
+  const name = hash.replace(/^#/, '').split('/')[0];
   return VIEWS.find((view) => view === name) ?? 'reviews';
 }
 

@@ -186,6 +186,10 @@ export function createFakeBackend() {
       skill.details.usageCount += 1;
       return { slug, action, result: { success: true, data: params } };
     },
+
+    async listNotifications() {
+      return { items: [], unread: 0 };
+    },
   };
 
   // Every call is recorded with its principal and arguments.

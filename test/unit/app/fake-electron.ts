@@ -33,6 +33,9 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame = { url: '', processId: 40 + this.id, routingId: 1, parent: null };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
 
+  /** Scripts main ran in the page, in order (e.g. following a notification to a skill). */
+  executeJavaScript = vi.fn(async (_code: string) => undefined);
+
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }

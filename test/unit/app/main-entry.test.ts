@@ -92,7 +92,7 @@ describe('main entry', () => {
     const { dataDir, window, tray } = await start();
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
     expect(window).toBeDefined();
-    expect(menuLabels(tray!)).toEqual(['Open Skill Foundry', 'Pending reviews: 0', undefined, 'Quit']);
+    expect(menuLabels(tray!)).toEqual(['Open Skill Foundry', 'Pending reviews: 0', 'Unread notifications: 0', undefined, 'Quit']);
   });
 
   it('prefers FOUNDRY_DATA_DIR over userData', async () => {
@@ -133,7 +133,7 @@ describe('main entry', () => {
     tray!.menu!.items[0]!.click!();
     expect(window!.visible).toBe(true);
 
-    tray!.menu!.items[3]!.click!();
+    tray!.menu!.items[4]!.click!();
     expect(electron.app.quit).toHaveBeenCalled();
     expect(window!.userClose()).toBe(true);
   });
@@ -144,13 +144,13 @@ describe('main entry', () => {
     addPendingVersions(seeded.db, 2);
     seeded.close();
     const { window, tray } = await start({ dataDir, locale: 'pl-PL' });
-    expect(menuLabels(tray!)).toEqual(['Otwórz Skill Foundry', 'Oczekujące przeglądy: 2', undefined, 'Zakończ']);
+    expect(menuLabels(tray!)).toEqual(['Otwórz Skill Foundry', 'Oczekujące przeglądy: 2', 'Nieprzeczytane powiadomienia: 0', undefined, 'Zakończ']);
 
     const other = openFoundryStore(dataDir);
     other.settings.update({ language: 'en' });
     other.close();
     window!.emit('focus');
-    expect(menuLabels(tray!)).toEqual(['Open Skill Foundry', 'Pending reviews: 2', undefined, 'Quit']);
+    expect(menuLabels(tray!)).toEqual(['Open Skill Foundry', 'Pending reviews: 2', 'Unread notifications: 0', undefined, 'Quit']);
   });
 
   it.each([

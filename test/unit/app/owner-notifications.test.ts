@@ -31,17 +31,29 @@ const notice = {
 
 describe('owner notifications', () => {
   it('shows the notice in the owner’s language; a click only opens the window', () => {
-    const open = vi.fn();
+    const open = { window: vi.fn(), skill: vi.fn() };
     createOwnerNotifier(() => 'pl', open)(notice);
     expect(shown.at(-1)).toMatchObject({ title: 'Skill czeka na przegląd', body: 'Water Tracker 1.0.0' });
     shown.at(-1)!.click!();
-    expect(open).toHaveBeenCalledWith(notice);
+    expect(open.window).toHaveBeenCalledTimes(1);
+    expect(open.skill).not.toHaveBeenCalled();
+  });
+
+  it('opens a skill’s own notification on that skill', () => {
+    const open = { window: vi.fn(), skill: vi.fn() };
+    createOwnerNotifier(() => 'en', open)({
+      ...notice, kind: 'skill-notification', notificationId: 7, title: { en: 'Reminder', pl: 'Reminder' }, body: { en: 'Stretch', pl: 'Stretch' },
+    });
+    expect(shown.at(-1)).toMatchObject({ title: 'Reminder', body: 'Stretch' });
+    shown.at(-1)!.click!();
+    expect(open.skill).toHaveBeenCalledWith('custom-water-tracker');
+    expect(open.window).not.toHaveBeenCalled();
   });
 
   it('stays quiet where the system has no notifications', () => {
     supported = false;
     const before = shown.length;
-    createOwnerNotifier(() => 'en', vi.fn())(notice);
+    createOwnerNotifier(() => 'en', { window: vi.fn(), skill: vi.fn() })(notice);
     expect(shown).toHaveLength(before);
     supported = true;
   });

@@ -16,28 +16,42 @@ beforeEach(() => resetFakeElectron());
 const labels = (items: readonly Pick<FakeMenuItem, 'label' | 'type'>[]) => items.map((item) => item.type === 'separator' ? '—' : item.label);
 
 describe('tray menu', () => {
-  const actions = () => ({ open: vi.fn(), quit: vi.fn() });
+  const actions = () => ({ open: vi.fn(), openNotifications: vi.fn(), openSkill: vi.fn(), quit: vi.fn() });
+  const quiet = { unreadNotifications: 0, latestNotifications: [] };
 
   it('speaks English with the pending count', () => {
-    expect(labels(trayMenuTemplate({ locale: 'en', pendingReviews: 3 }, actions()))).toEqual([
-      'Open Skill Foundry', 'Pending reviews: 3', '—', 'Quit',
+    expect(labels(trayMenuTemplate({ locale: 'en', pendingReviews: 3, ...quiet }, actions()))).toEqual([
+      'Open Skill Foundry', 'Pending reviews: 3', 'Unread notifications: 0', '—', 'Quit',
     ]);
   });
 
   it('speaks Polish with the pending count', () => {
-    expect(labels(trayMenuTemplate({ locale: 'pl', pendingReviews: 0 }, actions()))).toEqual([
-      'Otwórz Skill Foundry', 'Oczekujące przeglądy: 0', '—', 'Zakończ',
+    expect(labels(trayMenuTemplate({ locale: 'pl', pendingReviews: 0, ...quiet }, actions()))).toEqual([
+      'Otwórz Skill Foundry', 'Oczekujące przeglądy: 0', 'Nieprzeczytane powiadomienia: 0', '—', 'Zakończ',
     ]);
   });
 
   it('opens the window from "Open" and from the pending count, and quits from "Quit"', () => {
     const act = actions();
-    const [open, pending, , quit] = trayMenuTemplate({ locale: 'en', pendingReviews: 1 }, act);
+    const [open, pending, , , quit] = trayMenuTemplate({ locale: 'en', pendingReviews: 1, ...quiet }, act);
     open!.click!({} as never, undefined, {} as never);
     pending!.click!({} as never, undefined, {} as never);
     expect(act.open).toHaveBeenCalledTimes(2);
     quit!.click!({} as never, undefined, {} as never);
     expect(act.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists the newest unread notifications; the count opens the Notifications view, a notification its skill', () => {
+    const act = actions();
+    const menu = trayMenuTemplate({
+      locale: 'en', pendingReviews: 0, unreadNotifications: 5, latestNotifications: [{ skillSlug: 'custom-stretching-reminder', label: 'Stretching Reminder: Reminder' }],
+    }, act);
+    expect(labels(menu)).toEqual(['Open Skill Foundry', 'Pending reviews: 0', 'Unread notifications: 5', '  Stretching Reminder: Reminder', '—', 'Quit']);
+    menu[2]!.click!({} as never, undefined, {} as never);
+    expect(act.openNotifications).toHaveBeenCalledTimes(1);
+    menu[3]!.click!({} as never, undefined, {} as never);
+    expect(act.openSkill).toHaveBeenCalledWith('custom-stretching-reminder');
+    expect(act.open).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -56,10 +70,10 @@ describe('tray state from the store', () => {
   it('counts pending reviews and follows the language setting', () => {
     const store = openFoundryStore(tempDir());
     try {
-      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'pl', pendingReviews: 0 });
+      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'pl', pendingReviews: 0, unreadNotifications: 0, latestNotifications: [] });
       addPendingVersions(store.db, 2);
       store.settings.update({ language: 'en' });
-      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'en', pendingReviews: 2 });
+      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'en', pendingReviews: 2, unreadNotifications: 0, latestNotifications: [] });
     } finally {
       store.close();
     }
@@ -71,22 +85,22 @@ describe('tray icon', () => {
   const icon = {} as NativeImage;
   beforeEach(() => {
     vi.useFakeTimers();
-    state = { locale: 'en', pendingReviews: 1 };
+    state = { locale: 'en', pendingReviews: 1, unreadNotifications: 0, latestNotifications: [] };
   });
   afterEach(() => vi.useRealTimers());
 
   it('shows the count in its menu and tooltip, refreshes every 30 s and on demand', () => {
-    const tray = createTray(icon, () => state, { open: vi.fn(), quit: vi.fn() });
+    const tray = createTray(icon, () => state, { open: vi.fn(), openNotifications: vi.fn(), openSkill: vi.fn(), quit: vi.fn() });
     const shown = Tray.created[0]!;
     expect(shown.tooltip).toBe('Skill Foundry — pending reviews: 1');
     expect(shown.title).toBe('1');
     expect(labels(shown.menu!.items)[1]).toBe('Pending reviews: 1');
 
-    state = { locale: 'en', pendingReviews: 4 };
+    state = { ...state, locale: 'en', pendingReviews: 4 };
     vi.advanceTimersByTime(TRAY_REFRESH_MS);
     expect(labels(shown.menu!.items)[1]).toBe('Pending reviews: 4');
 
-    state = { locale: 'pl', pendingReviews: 4 };
+    state = { ...state, locale: 'pl', pendingReviews: 4 };
     tray.refresh();
     expect(shown.tooltip).toBe('Skill Foundry — oczekujące przeglądy: 4');
     expect(labels(shown.menu!.items)[0]).toBe('Otwórz Skill Foundry');
@@ -94,7 +108,7 @@ describe('tray icon', () => {
   });
 
   it('rebuilds the menu only when what it shows changed', () => {
-    const tray = createTray(icon, () => state, { open: vi.fn(), quit: vi.fn() });
+    const tray = createTray(icon, () => state, { open: vi.fn(), openNotifications: vi.fn(), openSkill: vi.fn(), quit: vi.fn() });
     vi.advanceTimersByTime(TRAY_REFRESH_MS * 3);
     tray.refresh();
     expect(Tray.created[0]!.menuBuilds).toBe(1);
@@ -104,7 +118,7 @@ describe('tray icon', () => {
   it('opens the window on click and stops refreshing once destroyed', () => {
     const open = vi.fn();
     const readState = vi.fn(() => state);
-    const tray = createTray(icon, readState, { open, quit: vi.fn() });
+    const tray = createTray(icon, readState, { open, openNotifications: vi.fn(), openSkill: vi.fn(), quit: vi.fn() });
     Tray.created[0]!.emit('click');
     expect(open).toHaveBeenCalledTimes(1);
     tray.destroy();

@@ -209,6 +209,14 @@ function DryRunCard({ version }: { version: SkillVersionRecord }) {
                     {step.status === 'failed'
                       ? <span className="text-bad">{step.error ?? t('summary.dryRun.failed')}</span>
                       : <pre className="rv-json">{previewJson(step.result)}</pre>}
+                    {step.notifications && (
+                      <div className="dry-run__notified">
+                        <span className="muted">{t('summary.dryRun.notified')}</span>
+                        <ul>
+                          {step.notifications.map((n, i) => <li key={i}><strong>{n.title}</strong> — {n.body}</li>)}
+                        </ul>
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
