@@ -9,6 +9,7 @@ import { sandboxStartBench } from './suites/sandbox-start.ts';
 import { stallBench } from './suites/stall.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
+import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
   store: storeBench,
@@ -27,3 +28,5 @@ for (const [name, run] of Object.entries(SUITES)) {
   if (only.length && !only.includes(name)) continue;
   await run();
 }
+// The audit's worker thread would keep the process alive after the last suite.
+await closeSharedAuditor();
