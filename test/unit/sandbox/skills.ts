@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { openFoundryStore, type FoundryStore } from '../../../main/store/index.ts';
 import { createSandbox, type ExecutionRequest, type Sandbox, type SandboxLimits, type SandboxSkill, type SkillCall } from '../../../main/skills/sandbox/index.ts';
 import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
@@ -96,6 +97,19 @@ export interface Harness {
   sandbox: Sandbox;
   rows(table: string, skillSlug?: string): Record<string, unknown>[];
   close(): Promise<void>;
+}
+
+/** openHarness for a test file: every harness a test opens is closed after it. */
+export function useHarnesses(): (...args: Parameters<typeof openHarness>) => Harness {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+  });
+  return (...args) => {
+    const h = openHarness(...args);
+    open.push(h);
+    return h;
+  };
 }
 
 /** A temporary store with a sandbox on it. */

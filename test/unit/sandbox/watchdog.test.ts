@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNodeLauncher } from '../../../main/skills/sandbox/index.ts';
 import { HostSupervisor } from '../../../main/skills/sandbox/host-supervisor.ts';
 import { resolveLimits } from '../../../main/skills/sandbox/limits.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { action, openHarness, skillWith, type Harness } from './skills.ts';
+import { action, useHarnesses, skillWith } from './skills.ts';
 
 const tempDir = useTempDir('foundry-fake-host-');
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) await h.close();
-});
-
-function harness(...args: Parameters<typeof openHarness>): Harness {
-  const h = openHarness(...args);
-  open.push(h);
-  return h;
-}
+const harness = useHarnesses();
 
 /** A stand-in host process (plain Node), to show main copes with whatever a host does. */
 function fakeHost(source: string, onStderr?: (text: string) => void) {
