@@ -42,7 +42,7 @@ export function NotificationsView() {
         empty={<EmptyState title={t('notifications.empty.title')} body={t('notifications.empty.body')} />}
       >
         {(data) => (
-          <ul className="notifications__list" aria-label={t('notifications.title')}>
+          <ul className="item-list" aria-label={t('notifications.title')}>
             {data.items.map((notification) => <NotificationItem key={notification.id} notification={notification} />)}
           </ul>
         )}
@@ -66,7 +66,7 @@ function NotificationItem({ notification }: { notification: NotificationRecord }
   }
 
   return (
-    <li className={`notification-card${unread ? ' notification-card--unread' : ''}`}>
+    <li className={`item-card${unread ? ' item-card--marked' : ''}`}>
       <div className="notification-card__main">
         <p className="notification-card__headline">
           {unread && <><Badge tone="warn">{t('notifications.unread')}</Badge>{' '}</>}
@@ -77,7 +77,7 @@ function NotificationItem({ notification }: { notification: NotificationRecord }
           {t('notifications.from', { skill: notification.skillName, version: notification.version })} · <DateTime iso={notification.createdAt} />
         </p>
       </div>
-      <div className="notification-card__actions">
+      <div className="item-card__actions">
         <button type="button" className="button" onClick={() => openSkillDetail(notification.skillSlug)}>
           {t('notifications.openSkill')}<span className="visually-hidden"> {notification.skillName}</span>
         </button>

@@ -28,9 +28,9 @@ export function ReviewRequests() {
     <section className="requests" aria-labelledby="review-requests-heading">
       <h2 id="review-requests-heading" className="requests__title">{t('requests.title', { count: items.length })}</h2>
       {(error ?? requests.error) && <p className="text-bad" role="alert">{localize((error ?? requests.error)!)}</p>}
-      <ul className="requests__list">
+      <ul className="item-list">
         {items.map((request) => (
-          <li key={request.id} className="request-card">
+          <li key={request.id} className="item-card item-card--marked">
             <div className="request-card__main">
               <p className="request-card__headline">
                 <Badge tone={request.kind === 'rollback' ? 'warn' : 'neutral'}>{t(request.kind === 'rollback' ? 'requests.kind.rollback' : 'requests.kind.review')}</Badge>{' '}
@@ -46,7 +46,7 @@ export function ReviewRequests() {
                 </blockquote>
               )}
             </div>
-            <div className="request-card__actions">
+            <div className="item-card__actions">
               <button type="button" className="button rv-button-small" onClick={() => openSkillDetail(request.slug, request.versionId ?? undefined)}>
                 {t('requests.open')}<span className="visually-hidden"> {request.name}</span>
               </button>
