@@ -51,6 +51,32 @@ export interface ExecutionRecord {
   startedAt: string;
 }
 
+/**
+ * One foundry.http request as recorded: enough to see where data went and how much, never what it
+ * carried (bodies only as SHA-256 of the text before secrets were put in; query values removed).
+ */
+export interface HttpRequestRecord {
+  method: string;
+  /** The capability it was sent under: `api.example.com`, `http://10.0.0.5:8123`. */
+  origin: string;
+  /** Path with query names only: `/v1/forecast?latitude=&longitude=`. */
+  path: string;
+  /** The final answer's status; null when no answer came (refused, failed, timed out). */
+  status: number | null;
+  /** Why there was no usable answer, in English (skill-facing); null when there was one. */
+  error: string | null;
+  /** The address the request connected to (the checked one); null when none. */
+  address: string | null;
+  redirects: number;
+  requestBytes: number;
+  responseBytes: number;
+  durationMs: number;
+  requestSha256: string;
+  responseSha256: string | null;
+  /** `sample`: answered from the candidate's sample responses during a dry run; nothing was sent. */
+  source: 'network' | 'sample';
+}
+
 export interface AuditEntry {
   seq: number;
   at: string;

@@ -12,6 +12,23 @@ export interface SampleInput {
   /** Required when `method` is `executeAction`. */
   action?: string;
   params?: Record<string, unknown>;
+  /**
+   * What the network answers during this sample's dry run: no request leaves the computer before
+   * the owner approved, so each foundry.http call is answered from here or refused.
+   */
+  http?: HttpSample[];
+}
+
+/** A canned answer to the requests with this method and URL (a URL without a query matches any query). */
+export interface HttpSample {
+  /** GET when absent. */
+  method?: string;
+  url: string;
+  /** 200 when absent. */
+  status?: number;
+  headers?: Record<string, string>;
+  /** Text as it is, any other JSON value as its JSON text. */
+  body: unknown;
 }
 
 /** Who wrote the candidate: the built-in templates, a Claude model, or an imported folder. */

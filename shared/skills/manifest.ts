@@ -7,12 +7,25 @@ export interface SkillCapabilities {
   reads: string[];
   /** Own tables written through `insert` / `update` (need approval). */
   writes: string[];
-  /** Hosts reached over HTTP. */
+  /** Origins reached over HTTP, written as shared/skills/http-capability.ts says (`api.example.com`, `http://10.0.0.5:8123`). */
   http: string[];
   /** Whether the skill sends notifications to the owner. */
   notifications: boolean;
   /** Other skills whose actions it calls. */
   skills: string[];
+}
+
+/**
+ * A value the owner enters in the skill's settings (sealed at rest) that the skill may send only to
+ * `hosts` (each one of its HTTP capabilities), by writing `{{secret:NAME}}` in a request. The value
+ * never enters the sandbox, a log, a record or the window.
+ */
+export interface SkillSecret {
+  name: string;
+  hosts: string[];
+  /** What the owner should paste, e.g. "OpenWeather API key". */
+  title?: string;
+  description?: string;
 }
 
 export interface SkillManifest {
@@ -22,6 +35,8 @@ export interface SkillManifest {
   version: string;
   capabilities: SkillCapabilities;
   config_schema: JsonSchema;
+  /** Absent in skills written before secrets existed: the same as none. */
+  secrets?: SkillSecret[];
 }
 
 export function emptyCapabilities(): SkillCapabilities {
