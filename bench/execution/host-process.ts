@@ -29,7 +29,7 @@ export async function withHostProcess<T>(fn: (client: HostProcessClient) => Prom
           if (message.outcome.status === 'succeeded') resolve(message.outcome.output);
           else reject(new Error(`the host failed the execution: ${message.outcome.code} ${message.outcome.detail}`));
         };
-        host.send(encodeMessage({ type: 'execute', id, skillKey, source, method: invocation.method, args: invocation.argsJson, notifications: false, limits: HOST_LIMITS }));
+        host.send(encodeMessage({ type: 'execute', id, skillKey, source, method: invocation.method, args: invocation.argsJson, config: '{}', notifications: false, limits: HOST_LIMITS }));
       });
     },
   };

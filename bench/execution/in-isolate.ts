@@ -45,8 +45,8 @@ export async function newIsolate(script: string, blank?: BlankIsolate): Promise<
 
 /** One execution driven by the host's Execution on a prepared context; returns the output JSON. */
 export async function runInContext(isolate: WarmIsolate, context: PreparedContext, invocation: HostInvocation, reply: string): Promise<string> {
-  const request = { type: 'execute' as const, id: 1, skillKey: 'bench', source: '', method: invocation.method, args: invocation.argsJson, notifications: false, limits: HOST_LIMITS };
-  const execution: Execution = new Execution(request, context, (callId) => queueMicrotask(() => execution.deliver(callId, reply)), () => isolate.dispose());
+  const request = { type: 'execute' as const, id: 1, skillKey: 'bench', source: '', method: invocation.method, args: invocation.argsJson, config: '{}', notifications: false, limits: HOST_LIMITS };
+  const execution: Execution = new Execution(request, context, (_kind, callId) => queueMicrotask(() => execution.deliver(callId, reply)), () => isolate.dispose());
   const { outcome } = await execution.finished;
   if (outcome.status !== 'succeeded') throw new Error(`the in-isolate run failed: ${outcome.code} ${outcome.detail}`);
   return outcome.output;

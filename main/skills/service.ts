@@ -123,7 +123,12 @@ export function createSkillService(deps: SkillServiceDeps) {
     repos,
     sandbox: () => skills.sandbox,
     locale: deps.locale ?? (() => systemLocale(store)),
-    execution: () => ({ maxTimeoutMs: config.get('skills.execution.timeoutMs'), maxRetries: config.get('skills.execution.maxRetries') }),
+    execution: () => ({
+      maxTimeoutMs: config.get('skills.execution.timeoutMs'),
+      maxRetries: config.get('skills.execution.maxRetries'),
+      parallel: { total: config.get('skills.execution.maxParallel'), perSkill: config.get('skills.execution.maxParallelPerSkill') },
+      http: { maxRequests: config.get('skills.execution.http.maxRequests'), maxResponseBytes: config.get('skills.execution.http.maxResponseKb') * 1024 },
+    }),
   });
 
   function principalOf(principal: unknown): PrincipalKind {

@@ -49,6 +49,8 @@ export interface ExecutionRecord {
   durationMs: number;
   peakHeapBytes: number | null;
   startedAt: string;
+  /** Every foundry.http request the execution made or was refused, in order. */
+  http: HttpRequestRecord[];
 }
 
 /**

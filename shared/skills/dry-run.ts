@@ -1,6 +1,7 @@
 // The pipeline's dry run: the candidate's sample inputs, each executed in the sandbox before the
 // owner is asked anything. Writes made during a dry run are never kept.
 import type { SampleInput } from './candidate.ts';
+import type { HttpRequestRecord } from '../contract/records.ts';
 
 export interface DryRunStep {
   input: SampleInput | { method: 'getActions' };
@@ -11,6 +12,8 @@ export interface DryRunStep {
   error?: string;
   /** What the call sent with foundry.notify: shown in the review, never delivered. */
   notifications?: { title: string; body: string }[];
+  /** The HTTP requests the call made, each answered from the sample's declared answers or refused: nothing was sent. */
+  http?: HttpRequestRecord[];
 }
 
 export interface DryRunReport {

@@ -156,5 +156,6 @@ export function execution(skillSlug: string, version: string, action: string, st
     durationMs: status === 'succeeded' ? 12.4 : 5000,
     peakHeapBytes: 2_097_152,
     startedAt,
+    http: [],
   };
 }

@@ -10,7 +10,9 @@ import type { SkillState } from '../../store/repositories/skill-lifecycle.ts';
 import { createSkillRowsRepository } from '../../store/repositories/skill-rows.ts';
 import { BUILTIN_EXECUTORS, isBuiltinModSlug } from '../../mods/index.ts';
 import { sandboxFailure } from '../sandbox/errors.ts';
-import type { ExecutionOutcome, Sandbox, SandboxSkill, SkillCall } from '../sandbox/index.ts';
+import type { ConcurrencyLimits, ExecutionOutcome, ExecutionRequest, Sandbox, SandboxSkill, SkillCall } from '../sandbox/index.ts';
+import type { JsonObject } from '../sandbox/json-guards.ts';
+import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import { isWithinRange } from '../sandbox/limits.ts';
 import { DynamicSkillExecutor } from './dynamic-executor.ts';
 import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
@@ -25,6 +27,15 @@ export interface ExecutionSettings {
   maxTimeoutMs: number;
   /** How many times a failed execution runs again when that is safe (retry-policy.ts). */
   maxRetries: number;
+  parallel: ConcurrencyLimits;
+  http: { maxRequests: number; maxResponseBytes: number };
+}
+
+/** What the owner set for one skill (main/skills/settings/): handed to each of its executions. */
+export interface SkillRunSettings {
+  config: JsonObject;
+  secretValue(name: string): Promise<string | null>;
+  localAllowances: readonly { address: string; port: number }[];
 }
 
 export interface SkillRegistryDeps {
@@ -35,6 +46,8 @@ export interface SkillRegistryDeps {
   /** The owner's language, for built-in mods' texts. */
   locale: () => Locale;
   execution: () => ExecutionSettings;
+  /** The owner's settings, secrets and local-address allowances for a skill; none when absent. */
+  runSettings?: (slug: string, manifest: SkillManifest) => SkillRunSettings;
 }
 
 /** `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`: nothing can be proven here. */
@@ -87,10 +100,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     const key = `${version.id}:${version.contentSha256}`;
     const known = actionsByVersion.get(key);
     if (known) return known;
-    const outcome = await deps.sandbox().execute({
-      skill: sandboxSkill(version, grantedWrites), call: { method: 'getActions', tenantId: LOCAL_TENANT }, trigger: context.trigger, actor: context.actor,
-      maxTimeoutMs: deps.execution().maxTimeoutMs,
-    });
+    const outcome = await deps.sandbox().execute({ ...runOptions(version, grantedWrites, context), call: { method: 'getActions', tenantId: LOCAL_TENANT } });
     if (outcome.error) throw new SkillExecutionError(outcome.error, outcome.record);
     if (!Array.isArray(outcome.result)) throw new SkillExecutionError(sandboxFailure('invalid-output', 'getActions did not return a list'), outcome.record);
     const actions = outcome.result as unknown as ModAction[];
@@ -98,17 +108,36 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     return actions;
   }
 
+  /** Everything an execution of an approved version runs with, read now: config.yaml and the skill's settings. */
+  function runOptions(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Omit<ExecutionRequest, 'call'> {
+    const { maxTimeoutMs, parallel, http } = deps.execution();
+    const settings = deps.runSettings?.(version.manifest.slug, version.manifest);
+    return {
+      skill: sandboxSkill(version, grantedWrites),
+      trigger: context.trigger,
+      actor: context.actor,
+      maxTimeoutMs,
+      concurrency: parallel,
+      config: settings?.config ?? {},
+      network: {
+        mode: 'live',
+        secretValue: settings?.secretValue ?? (async () => null),
+        localAllowances: settings?.localAllowances ?? [],
+        limits: http,
+      },
+    };
+  }
+
   async function dynamicExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<DynamicSkillExecutor> {
     const actions = await actionsOf(version, grantedWrites, context);
     return new DynamicSkillExecutor(version, actions, async (call) => {
-      const { maxTimeoutMs, maxRetries } = deps.execution();
-      const request = { skill: sandboxSkill(version, grantedWrites), call, trigger: context.trigger, actor: context.actor, maxTimeoutMs, ...askedLimits(actions, call) };
+      const { maxRetries } = deps.execution();
+      const request: ExecutionRequest = { ...runOptions(version, grantedWrites, context), call, ...askedLimits(actions, call) };
       let outcome: ExecutionOutcome;
       for (let attempt = 0; ; attempt += 1) {
         outcome = await deps.sandbox().execute(request);
         log.executed(outcome.record, version, context);
-        // Executions send no HTTP yet; issue 11 §1 counts non-GET/HEAD requests from the execution's HTTP record here.
-        const failed = outcome.error ? { failure: outcome.error.code, committedWrites: 0, nonIdempotentRequests: 0 } : null;
+        const failed = outcome.error ? { failure: outcome.error.code, committedWrites: 0, nonIdempotentRequests: outcome.nonIdempotentRequests } : null;
         if (!failed || attempt >= maxRetries || !isWorthRetrying(failed)) break;
       }
       if (outcome.notifications.length > 0) context.onNotifications?.(version, outcome.notifications);

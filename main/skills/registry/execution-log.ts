@@ -40,7 +40,7 @@ export function createExecutionLog(store: Pick<FoundryStore, 'db' | 'now' | 'exe
       const started = performance.now();
       const base = {
         skillSlug: executor.slug, versionId: null, version: null, action, trigger: context.trigger, actor: context.actor,
-        inputSha256: sha256Hex(canonicalJson(input)), peakHeapBytes: null, startedAt,
+        inputSha256: sha256Hex(canonicalJson(input)), peakHeapBytes: null, startedAt, http: [],
       };
       let output: T;
       try {

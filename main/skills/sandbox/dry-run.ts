@@ -1,6 +1,8 @@
 // The pipeline's dry run: getActions, then every sample input of the candidate, each a real
 // sandboxed execution. Their rows go to a scratch partition that later samples can read and that
 // is removed at the end, so nothing of a dry run stays. Sample params must satisfy the schema.
+// Nothing reaches the network: each foundry.http request is answered from the sample's declared
+// answers (or refused), under the same host and secret checks as a live request.
 import { randomUUID } from 'node:crypto';
 import type { SkillCandidate } from '../../../shared/skills/candidate.ts';
 import type { DryRunReport, DryRunStep } from '../../../shared/skills/dry-run.ts';
@@ -27,12 +29,14 @@ export function createDryRunner(sandbox: Sandbox, db: Db) {
     const { manifest } = candidate;
     const skill = { slug: manifest.slug, version, versionId: null, code: candidate.code, manifest, grantedWrites: manifest.capabilities.writes };
     const run = async (input: DryRunStep['input'], call: SkillCall): Promise<DryRunStep> => {
-      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', dataPartition });
+      const samples = 'http' in input ? (input.http ?? []) : [];
+      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', dataPartition, network: { mode: 'samples', samples } });
       const { durationMs } = outcome.record;
-      if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en };
+      const requests = outcome.record.http.length > 0 ? { http: outcome.record.http } : {};
+      if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en, ...requests };
       const refused = call.method === 'executeAction' && isRefusal(outcome.result);
       // Kept for the review only: nothing here reaches notification delivery, which only the registry's runs of approved versions feed.
-      const notified = outcome.notifications.length > 0 ? { notifications: outcome.notifications } : {};
+      const notified = { ...(outcome.notifications.length > 0 ? { notifications: outcome.notifications } : {}), ...requests };
       return refused
         ? { input, status: 'failed', durationMs, result: outcome.result, error: `the action answered success: false (${String((outcome.result as { error?: unknown }).error ?? 'no reason')})`, ...notified }
         : { input, status: 'succeeded', durationMs, result: outcome.result, ...notified };

@@ -7,6 +7,8 @@ import { canonicalJson, sha256Hex } from '../registry/content-hash.ts';
 import { SandboxInputError } from './errors.ts';
 import { isBoundedString, isJsonValue, isRecord, utf8Bytes, type JsonObject, type JsonValue } from './json-guards.ts';
 import { isWithinRange, type ExecutionLimitOverrides, type SandboxLimits } from './limits.ts';
+import type { ExecutionNetwork } from './execution-network.ts';
+import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './execution-slots.ts';
 
 export interface SandboxSkill {
   slug: string;
@@ -43,6 +45,12 @@ export interface ExecutionRequest {
    * each other work and nothing of them stays.
    */
   dataPartition?: string;
+  /** The owner's settings for the skill, handed to it read-only as foundry.config ({} when absent). */
+  config?: JsonObject;
+  /** What foundry.http may do: the owner's secrets and allowances, or a dry run's sample answers; absent, every request is refused. */
+  network?: ExecutionNetwork;
+  /** How many executions may run at once, in all and of this version (config.yaml's, when it is asked for). */
+  concurrency?: ConcurrencyLimits;
 }
 
 export interface ValidRequest {
@@ -60,7 +68,13 @@ export interface ValidRequest {
   inputSha256: string;
   /** Warm-isolate key: the version and the exact code. */
   skillKey: string;
+  config: JsonObject;
+  network: ExecutionNetwork | undefined;
+  concurrency: ConcurrencyLimits;
 }
+
+/** foundry.config's JSON, at most: settings are a form's worth of values, not data. */
+const MAX_CONFIG_BYTES = 64 * 1024;
 
 /** Only scratch partitions can be named: a request can never point a skill at another skill's rows. */
 const SCRATCH_PARTITION = /^scratch:[a-z0-9-]{1,90}$/;
@@ -105,6 +119,11 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
   check(overrides.timeoutMs === undefined || isWithinRange('timeoutMs', overrides.timeoutMs), 'limits.timeoutMs is out of range');
   check(raw.maxTimeoutMs === undefined || isWithinRange('timeoutMs', raw.maxTimeoutMs), 'maxTimeoutMs is out of range');
   check(overrides.memoryMb === undefined || isWithinRange('memoryMb', overrides.memoryMb), 'limits.memoryMb is out of range');
+  check(raw.config === undefined || (isRecord(raw.config) && isJsonValue(raw.config, 16) && utf8Bytes(JSON.stringify(raw.config)) <= MAX_CONFIG_BYTES),
+    `config must be a JSON object of at most ${MAX_CONFIG_BYTES} bytes and 16 levels`);
+  check(raw.concurrency === undefined || (isRecord(raw.concurrency) && isPositive(raw.concurrency.total) && isPositive(raw.concurrency.perSkill)),
+    'concurrency must give total and perSkill as whole numbers from 1');
+  check(raw.network === undefined || (isRecord(raw.network) && (raw.network.mode === 'live' || raw.network.mode === 'samples')), 'network.mode must be live or samples');
   if (problems.length > 0) throw new SandboxInputError(problems);
 
   const tenantId = call.tenantId as string;
@@ -125,7 +144,14 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     memoryMb: (overrides.memoryMb as number | undefined) ?? limits.memoryMb,
     inputSha256: sha256Hex(input),
     skillKey: `${valid.versionId ?? 'unsaved'}:${sha256Hex(valid.code)}`,
+    config: (raw.config as JsonObject | undefined) ?? {},
+    network: request.network,
+    concurrency: request.concurrency ?? DEFAULT_CONCURRENCY,
   };
+}
+
+function isPositive(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1_000;
 }
 
 function isTableList(value: unknown): value is string[] {

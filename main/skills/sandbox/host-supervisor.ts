@@ -1,8 +1,11 @@
-// Main's side of the host process: starts it (and starts it again after it dies), runs one
-// execution at a time on it, and watches it from outside — a wall-clock deadline and its resident
+// Main's side of the host process: starts it (and starts it again after it dies), runs executions
+// on it (several at once: each in an isolate of its own, on its own thread; the sandbox decides how
+// many), and watches it from outside — each run's wall-clock deadline and the process's resident
 // memory — killing it when either is exceeded. Whatever the host does, a run always settles.
 // The deadline also holds for main's own work: a timer cannot fire while main answers a query,
 // so each query is checked against the execution's time limit before main does any work for it.
+// Memory is one process's: while executions overlap, growth cannot be told apart, so a host that
+// grew too much fails every run on it (each recorded as such), and the next run gets a fresh host.
 import { decodeHostMessage, encodeMessage, type DoneMessage, type ExecuteMessage, type HostMessageBounds, type HostToMain } from './protocol.ts';
 import type { SandboxProcess, SandboxProcessLauncher } from './process-launcher.ts';
 import type { SandboxLimits } from './limits.ts';
@@ -18,15 +21,20 @@ export interface HostRunResult extends Omit<DoneMessage, 'type' | 'id' | 'outcom
   outcome: { status: 'succeeded'; output: string } | { status: 'failed'; code: SandboxFailureCode; detail: string };
 }
 
-/** Answers one query chain (JSON text) with the reply text; runs synchronously in main. */
-export type QueryHandler = (chain: string) => string;
+/** How main answers one run's host calls. */
+export interface HostCallHandlers {
+  /** A query chain (JSON text) → the reply text; runs synchronously in main. */
+  query(chain: string): string;
+  /** A foundry.http request (JSON text) → the reply text; awaits the network, never blocks main. */
+  http(request: string): Promise<string>;
+}
 
 interface ActiveRun {
   id: number;
-  /** performance.now() after which main answers no more of this run's queries. */
+  /** performance.now() after which main answers no more of this run's calls. */
   queriesUntil: number;
   timeoutMs: number;
-  onQuery: QueryHandler;
+  handlers: HostCallHandlers;
   finish(result: HostRunResult): void;
 }
 
@@ -37,7 +45,10 @@ interface LiveHost {
   settleStart(error?: string): void;
   dead: boolean;
   reportedRss: number | undefined;
-  active: ActiveRun | null;
+  active: Map<number, ActiveRun>;
+  /** While runs are active: the memory watch, and the resident size when the host became busy. */
+  watch: NodeJS.Timeout | null;
+  rssAtBusy: number | undefined;
 }
 
 export interface HostSupervisorOptions {
@@ -48,6 +59,7 @@ export interface HostSupervisorOptions {
 }
 
 const INTERNAL_ERROR_REPLY = JSON.stringify({ data: null, error: { message: 'The query could not be answered.' } });
+const TIMED_OUT_REPLY = JSON.stringify({ data: null, error: { message: 'The execution ran out of time.' } });
 
 export class HostSupervisor {
   private readonly launcher: SandboxProcessLauncher;
@@ -88,30 +100,28 @@ export class HostSupervisor {
     return this.runtimeStatus;
   }
 
-  /** Runs one execution; callers must not overlap runs (the sandbox queues them). */
-  async run(request: HostRunRequest, onQuery: QueryHandler): Promise<HostRunResult> {
+  /** Runs one execution; runs may overlap (the sandbox bounds how many). */
+  async run(request: HostRunRequest, handlers: HostCallHandlers): Promise<HostRunResult> {
     const started = await this.readyHost();
     if (!started.ok) return failed(started.code, started.detail);
     const host = started.host;
-    if (host.active) throw new Error('HostSupervisor.run: executions must not overlap');
     const id = ++this.nextId;
     return new Promise<HostRunResult>((resolve) => {
       const deadlineMs = request.limits.timeoutMs + this.limits.graceMs;
       const deadline = setTimeout(() => this.kill(host, 'timeout', `no answer from the sandbox host within ${deadlineMs} ms`), deadlineMs);
-      const rssAtStart = this.residentBytes(host);
-      const watch = setInterval(() => this.checkMemory(host, rssAtStart), this.limits.rssPollMs);
-      host.active = {
+      if (host.active.size === 0) this.watchMemory(host);
+      host.active.set(id, {
         id,
         queriesUntil: performance.now() + request.limits.timeoutMs,
         timeoutMs: request.limits.timeoutMs,
-        onQuery,
+        handlers,
         finish: (result) => {
           clearTimeout(deadline);
-          clearInterval(watch);
-          host.active = null;
+          host.active.delete(id);
+          if (host.active.size === 0) this.unwatchMemory(host);
           resolve(result);
         },
-      };
+      });
       host.process.send(encodeMessage({ type: 'execute', id, ...request }));
     });
   }
@@ -183,7 +193,9 @@ export class HostSupervisor {
       },
       dead: false,
       reportedRss: undefined,
-      active: null,
+      active: new Map(),
+      watch: null,
+      rssAtBusy: undefined,
     };
     host.process.onMessage((raw) => this.receive(host, raw));
     host.process.onExit(({ code, signal }) => {
@@ -212,25 +224,51 @@ export class HostSupervisor {
         host.reportedRss = message.rssBytes;
         return;
       case 'query': {
-        if (host.active?.id !== message.id) return;
-        if (performance.now() > host.active.queriesUntil) {
-          return this.kill(host, 'timeout', `the execution went past its ${host.active.timeoutMs} ms limit while main answered its queries`);
+        const run = host.active.get(message.id);
+        if (!run) return;
+        if (performance.now() > run.queriesUntil) {
+          // The host ends the execution itself at its deadline; other runs on it go on.
+          this.reply(host, message.id, message.callId, TIMED_OUT_REPLY);
+          return run.finish(failed('timeout', `the execution went past its ${run.timeoutMs} ms limit while main answered its queries`));
         }
         let reply: string;
         try {
-          reply = host.active.onQuery(message.chain);
+          reply = run.handlers.query(message.chain);
         } catch {
           reply = INTERNAL_ERROR_REPLY;
         }
-        host.process.send(encodeMessage({ type: 'reply', id: message.id, callId: message.callId, reply }));
+        return this.reply(host, message.id, message.callId, reply);
+      }
+      case 'http': {
+        const run = host.active.get(message.id);
+        if (!run) return;
+        // The handler holds the run's deadline itself; a failure of main's own is answered, not thrown.
+        void run.handlers.http(message.request).catch(() => INTERNAL_ERROR_REPLY).then((reply) => {
+          if (host.active.get(message.id) === run) this.reply(host, message.id, message.callId, reply);
+        });
         return;
       }
       case 'done': {
-        if (host.active?.id !== message.id) return;
+        const run = host.active.get(message.id);
+        if (!run) return;
         const { type: _type, id: _id, ...result } = message;
-        host.active.finish(result);
+        run.finish(result);
       }
     }
+  }
+
+  private reply(host: LiveHost, id: number, callId: number, reply: string): void {
+    if (!host.dead) host.process.send(encodeMessage({ type: 'reply', id, callId, reply }));
+  }
+
+  private watchMemory(host: LiveHost): void {
+    host.rssAtBusy = this.residentBytes(host);
+    host.watch = setInterval(() => this.checkMemory(host), this.limits.rssPollMs);
+  }
+
+  private unwatchMemory(host: LiveHost): void {
+    if (host.watch !== null) clearInterval(host.watch);
+    host.watch = null;
   }
 
   private residentBytes(host: LiveHost): number | undefined {
@@ -238,25 +276,28 @@ export class HostSupervisor {
     return (pid === undefined ? undefined : this.readRss(pid)) ?? host.reportedRss;
   }
 
-  private checkMemory(host: LiveHost, rssAtStart: number | undefined): void {
+  private checkMemory(host: LiveHost): void {
     const rss = this.residentBytes(host);
     if (rss === undefined) return;
     if (rss > this.limits.hostRssBytes) {
       return this.kill(host, 'memory', `the sandbox process used ${mb(rss)} MB, over its ${mb(this.limits.hostRssBytes)} MB limit`);
     }
-    const growth = rss - (rssAtStart ?? rss);
+    host.rssAtBusy ??= rss;
+    const growth = rss - host.rssAtBusy;
     if (growth > this.limits.maxExecutionRssGrowthBytes) {
-      this.kill(host, 'memory', `the execution grew the sandbox process by ${mb(growth)} MB, over its ${mb(this.limits.maxExecutionRssGrowthBytes)} MB limit (memory outside the heap counts too)`);
+      const who = host.active.size > 1 ? `the ${host.active.size} executions running together` : 'the execution';
+      this.kill(host, 'memory', `${who} grew the sandbox process by ${mb(growth)} MB, over its ${mb(this.limits.maxExecutionRssGrowthBytes)} MB limit (memory outside the heap counts too)`);
     }
   }
 
-  /** Ends the host at once; its run fails with `code`, and the next run starts a fresh host. */
+  /** Ends the host at once; its runs fail with `code`, and the next run starts a fresh host. */
   private kill(host: LiveHost, code: SandboxFailureCode, detail: string): void {
     if (host.dead) return;
     host.dead = true;
     if (this.host === host) this.host = null;
     host.process.kill();
-    host.active?.finish(failed(code, detail));
+    for (const run of [...host.active.values()]) run.finish(failed(code, detail));
+    this.unwatchMemory(host);
   }
 }
 

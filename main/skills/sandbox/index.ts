@@ -1,6 +1,8 @@
 // The sandbox stage (DESIGN.md): skills run in isolated-vm isolates inside a separate host process.
 export { createSandbox, type Sandbox, type SandboxOptions, type ExecutionOutcome } from './sandbox.ts';
 export type { ExecutionRequest, SandboxSkill, SkillCall } from './execution-request.ts';
+export type { ExecutionNetwork, NetworkLimits } from './execution-network.ts';
+export { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './execution-slots.ts';
 export { SandboxInputError, type SandboxFailure, type SandboxFailureCode } from './errors.ts';
 export { DEFAULT_LIMITS, type SandboxLimits, type ExecutionLimitOverrides } from './limits.ts';
 export {

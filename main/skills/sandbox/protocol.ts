@@ -27,6 +27,8 @@ export interface ExecuteMessage {
   method: ExecutorMethod;
   /** JSON array of the method's arguments. */
   args: string;
+  /** JSON object: the owner's settings for the skill (foundry.config). */
+  config: string;
   notifications: boolean;
   limits: HostExecutionLimits;
 }
@@ -60,6 +62,14 @@ export interface QueryMessage {
   chain: string;
 }
 
+/** A skill's foundry.http request, JSON text of `{ url, method, headers, body }`; main guards and performs it. */
+export interface HttpMessage {
+  type: 'http';
+  id: number;
+  callId: number;
+  request: string;
+}
+
 export interface StatsMessage {
   type: 'stats';
   rssBytes: number;
@@ -86,11 +96,13 @@ export interface DoneMessage {
   warm: boolean;
 }
 
-export type HostToMain = ReadyMessage | FatalMessage | QueryMessage | StatsMessage | DoneMessage;
+export type HostToMain = ReadyMessage | FatalMessage | QueryMessage | HttpMessage | StatsMessage | DoneMessage;
 
 export const NOTIFICATION_TITLE_CHARS = 200;
 export const NOTIFICATION_BODY_CHARS = 2_000;
 export const FAILURE_DETAIL_CHARS = 1_000;
+/** One foundry.http request as JSON: a body of up to 64 KiB (the guard's bound) plus URL and headers. */
+export const HTTP_REQUEST_CHARS = 96 * 1024;
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 const SKILL_KEY_CHARS = 256;
 
@@ -118,6 +130,10 @@ export function decodeHostMessage(raw: unknown, bounds: HostMessageBounds): Host
     case 'query':
       return isId(message.id) && isId(message.callId) && isBoundedString(message.chain, limits.maxQueryBytes)
         ? { type: 'query', id: message.id, callId: message.callId, chain: message.chain }
+        : null;
+    case 'http':
+      return isId(message.id) && isId(message.callId) && isBoundedString(message.request, HTTP_REQUEST_CHARS)
+        ? { type: 'http', id: message.id, callId: message.callId, request: message.request }
         : null;
     case 'done': {
       const outcome = decodeOutcome(message.outcome, limits.maxOutputBytes);
@@ -148,7 +164,7 @@ export function decodeMainMessage(raw: unknown, maxChars: number): MainToHost | 
       : null;
   }
   if (message.type !== 'execute') return null;
-  const { id, skillKey, source, method, args, notifications } = message;
+  const { id, skillKey, source, method, args, config, notifications } = message;
   const limits = decodeHostLimits(message.limits);
   const valid =
     limits &&
@@ -157,9 +173,10 @@ export function decodeMainMessage(raw: unknown, maxChars: number): MainToHost | 
     typeof source === 'string' &&
     (EXECUTOR_METHODS as readonly unknown[]).includes(method) &&
     typeof args === 'string' &&
+    typeof config === 'string' &&
     typeof notifications === 'boolean';
   return valid
-    ? { type: 'execute', id: id as number, skillKey: skillKey as string, source: source as string, method: method as ExecutorMethod, args: args as string, notifications: notifications as boolean, limits }
+    ? { type: 'execute', id: id as number, skillKey: skillKey as string, source: source as string, method: method as ExecutorMethod, args: args as string, config: config as string, notifications: notifications as boolean, limits }
     : null;
 }
 

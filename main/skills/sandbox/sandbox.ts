@@ -1,5 +1,7 @@
-// The sandbox stage: runs one skill call in the host process, answers its queries through the
-// data gateway, commits its writes only if it succeeded, and records every execution.
+// The sandbox stage: runs skill calls in the host process (several at once, within the
+// concurrency limits), answers their queries through the data gateway and their HTTP requests
+// through the guarded client, commits each one's writes only if it succeeded, and records every
+// execution with the requests it made.
 import type { ExecutionRecord, SandboxRuntimeStatus } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
 import { canonicalJson, sha256Hex } from '../registry/content-hash.ts';
@@ -11,12 +13,17 @@ import { isJsonValue, parseJson, utf8Bytes, type JsonValue } from './json-guards
 import { resolveLimits, type SandboxLimits } from './limits.ts';
 import { createNodeLauncher, type SandboxProcessLauncher } from './process-launcher.ts';
 import type { SkillNotification } from './protocol.ts';
+import { createExecutionSlots } from './execution-slots.ts';
+import { openExecutionNetwork } from './execution-network.ts';
+import { createHttpClient, type HttpClient } from '../http/index.ts';
 
 export interface SandboxOptions {
   store: Pick<FoundryStore, 'db' | 'executions' | 'now'>;
   /** Defaults to forking host-entry.ts under this process's Node; the app passes the built host and its runtime. */
   launcher?: SandboxProcessLauncher;
   limits?: Partial<SandboxLimits>;
+  /** Performs foundry.http requests; the guarded client by default (tests pass one that may reach their local server). */
+  httpClient?: HttpClient;
 }
 
 export interface ExecutionOutcome {
@@ -29,6 +36,8 @@ export interface ExecutionOutcome {
   error?: SandboxFailure;
   /** Whether the skill's isolate was already warm. */
   warm: boolean;
+  /** HTTP requests that reached a server with a method other than GET or HEAD: retrying could repeat their effect. */
+  nonIdempotentRequests: number;
 }
 
 export interface Sandbox {
@@ -49,9 +58,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const { store } = options;
   const supervisor = new HostSupervisor({ launcher: options.launcher ?? createNodeLauncher(), limits });
   const gateway = createSkillDataGateway(store.db, { limits, now: store.now });
+  const httpClient = options.httpClient ?? createHttpClient();
+  const slots = createExecutionSlots();
   const { warmIsolates, maxOutputBytes, maxQueryBytes, maxHostCalls, maxLogEntries, maxLogChars, maxNotifications } = limits;
   const hostLimits = { warmIsolates, maxOutputBytes, maxQueryBytes, maxHostCalls, maxLogEntries, maxLogChars, maxNotifications };
-  let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
   async function run(request: ValidRequest): Promise<ExecutionOutcome> {
@@ -59,17 +69,21 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const started = performance.now();
     const { skill } = request;
     const scope = gateway.open({ skillSlug: request.dataPartition, reads: skill.manifest.capabilities.reads, writes: skill.grantedWrites });
-    const host = await supervisor.run(
-      {
-        skillKey: request.skillKey,
-        source: skill.code,
-        method: request.method,
-        args: JSON.stringify(request.args),
-        notifications: skill.manifest.capabilities.notifications,
-        limits: { ...hostLimits, timeoutMs: request.timeoutMs, memoryMb: request.memoryMb },
-      },
-      scope.query,
-    );
+    const network = openExecutionNetwork({ manifest: skill.manifest, network: request.network, client: httpClient, deadline: Date.now() + request.timeoutMs });
+    const host = await supervisor
+      .run(
+        {
+          skillKey: request.skillKey,
+          source: skill.code,
+          method: request.method,
+          args: JSON.stringify(request.args),
+          config: JSON.stringify(request.config),
+          notifications: skill.manifest.capabilities.notifications,
+          limits: { ...hostLimits, timeoutMs: request.timeoutMs, memoryMb: request.memoryMb },
+        },
+        { query: scope.query, http: network.handle },
+      )
+      .finally(network.close);
     const output = readOutput(host);
     const base = {
       skillSlug: skill.slug,
@@ -81,14 +95,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       inputSha256: request.inputSha256,
       peakHeapBytes: host.peakHeapBytes,
       startedAt,
+      http: [...network.records],
     };
     const durationMs = () => performance.now() - started;
+    const nonIdempotentRequests = network.nonIdempotentSent;
     const fail = (failure: SandboxFailure): ExecutionOutcome => ({
       record: store.executions.record({ ...base, status: 'failed', outputSha256: null, error: `${failure.code}: ${failure.detail}`, durationMs: durationMs() }),
       notifications: [],
       logs: host.logs,
       error: failure,
       warm: host.warm,
+      nonIdempotentRequests,
     });
     if (!output.ok) return fail(output.failure);
     let record: ExecutionRecord;
@@ -100,7 +117,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return fail(sandboxFailure('commit-failed', error instanceof Error ? error.message : 'unknown error'));
     }
     const notifications = skill.manifest.capabilities.notifications ? host.notifications : [];
-    return { record, result: output.value, notifications, logs: host.logs, warm: host.warm };
+    return { record, result: output.value, notifications, logs: host.logs, warm: host.warm, nonIdempotentRequests };
   }
 
   /** The execution's writes and its record, in one transaction: all or nothing. */
@@ -126,10 +143,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async execute(request) {
       if (closed) throw new Error('The sandbox is closed.');
       const valid = validateExecutionRequest(request, limits);
-      // One execution at a time: the host runs one, and pending writes replay in a fixed order.
-      const execution = queue.then(() => run(valid));
-      queue = execution.catch(() => {});
-      return execution;
+      const release = await slots.acquire(valid.skillKey, valid.concurrency);
+      try {
+        return await run(valid);
+      } finally {
+        release();
+      }
     },
     close() {
       closed = true;

@@ -1,5 +1,5 @@
 import type { Db } from '../open-database.ts';
-import type { ExecutionRecord, Page } from '../../../shared/contract/records.ts';
+import type { ExecutionRecord, HttpRequestRecord, Page } from '../../../shared/contract/records.ts';
 import type { PageRequest } from '../../../shared/contract/methods.ts';
 import { pageFilter } from './paging.ts';
 
@@ -19,9 +19,44 @@ interface ExecutionRow {
   started_at: string;
 }
 
+interface HttpRow {
+  execution_id: number;
+  method: string;
+  origin: string;
+  path: string;
+  status: number | null;
+  error: string | null;
+  address: string | null;
+  redirects: number;
+  request_bytes: number;
+  response_bytes: number;
+  duration_ms: number;
+  request_sha256: string;
+  response_sha256: string | null;
+  source: HttpRequestRecord['source'];
+}
+
 export type NewExecution = Omit<ExecutionRecord, 'id'> & { versionId: string | null };
 
-function toRecord(row: ExecutionRow): ExecutionRecord {
+function toHttpRecord(row: HttpRow): HttpRequestRecord {
+  return {
+    method: row.method,
+    origin: row.origin,
+    path: row.path,
+    status: row.status,
+    error: row.error,
+    address: row.address,
+    redirects: row.redirects,
+    requestBytes: row.request_bytes,
+    responseBytes: row.response_bytes,
+    durationMs: row.duration_ms,
+    requestSha256: row.request_sha256,
+    responseSha256: row.response_sha256,
+    source: row.source,
+  };
+}
+
+function toRecord(row: ExecutionRow, http: HttpRequestRecord[]): ExecutionRecord {
   return {
     id: row.id,
     skillSlug: row.skill_slug,
@@ -36,6 +71,7 @@ function toRecord(row: ExecutionRow): ExecutionRecord {
     durationMs: row.duration_ms,
     peakHeapBytes: row.peak_heap_bytes,
     startedAt: row.started_at,
+    http,
   };
 }
 
@@ -44,9 +80,36 @@ export function createExecutionsRepository(db: Db) {
     `INSERT INTO executions (skill_slug, version_id, version, action, trigger, actor, input_sha256, output_sha256, status, error, duration_ms, peak_heap_bytes, started_at)
      VALUES (@skillSlug, @versionId, @version, @action, @trigger, @actor, @inputSha256, @outputSha256, @status, @error, @durationMs, @peakHeapBytes, @startedAt)`,
   );
+  const insertHttp = db.prepare(
+    `INSERT INTO execution_http_requests (execution_id, seq, method, origin, path, status, error, address, redirects, request_bytes, response_bytes,
+       duration_ms, request_sha256, response_sha256, source)
+     VALUES (@executionId, @seq, @method, @origin, @path, @status, @error, @address, @redirects, @requestBytes, @responseBytes,
+       @durationMs, @requestSha256, @responseSha256, @source)`,
+  );
+  const recordWithHttp = db.transaction((execution: NewExecution): number => {
+    const { http, ...row } = execution;
+    const executionId = Number(insert.run(row).lastInsertRowid);
+    http.forEach((request, seq) => insertHttp.run({ ...request, executionId, seq }));
+    return executionId;
+  });
+  /** The requests of the given executions, by execution id. */
+  const httpOf = (ids: readonly number[]): Map<number, HttpRequestRecord[]> => {
+    const byExecution = new Map<number, HttpRequestRecord[]>();
+    if (ids.length === 0) return byExecution;
+    const rows = db
+      .prepare<number[], HttpRow>(`SELECT * FROM execution_http_requests WHERE execution_id IN (${ids.map(() => '?').join(',')}) ORDER BY execution_id, seq`)
+      .all(...ids);
+    for (const row of rows) {
+      const list = byExecution.get(row.execution_id) ?? [];
+      list.push(toHttpRecord(row));
+      byExecution.set(row.execution_id, list);
+    }
+    return byExecution;
+  };
   return {
+    /** The execution and its HTTP requests, together (inside the caller's transaction, if any). */
     record(execution: NewExecution): ExecutionRecord {
-      const id = Number(insert.run(execution).lastInsertRowid);
+      const id = recordWithHttp(execution);
       const { versionId: _versionId, ...record } = execution;
       return { ...record, id };
     },
@@ -57,7 +120,8 @@ export function createExecutionsRepository(db: Db) {
       const rows = db
         .prepare<unknown[], ExecutionRow>(`SELECT * FROM executions ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
         .all(...params, request.limit, request.offset);
-      return { items: rows.map(toRecord), total, offset: request.offset };
+      const http = httpOf(rows.map((row) => row.id));
+      return { items: rows.map((row) => toRecord(row, http.get(row.id) ?? [])), total, offset: request.offset };
     },
   };
 }

@@ -138,6 +138,11 @@ export const workbenchEn = {
   'params.hint.maxLength': 'up to {n} characters',
 
   // Activity: filters, fingerprints, the chain
+  'executions.col.network': 'Network',
+  'executions.network.noAnswer': 'no answer',
+  'executions.network.more': '{count} more',
+  'executions.network.bytes': '{sent} B sent, {received} B received, {ms} ms',
+  'executions.network.sample': 'sample answer from the review; nothing was sent',
   'executions.col.hashes': 'SHA-256',
   'executions.hashes.in': 'in',
   'executions.hashes.out': 'out',
@@ -411,6 +416,11 @@ export const workbenchPl: Record<keyof typeof workbenchEn, string> = {
   'params.hint.minLength': 'co najmniej {n} znaków',
   'params.hint.maxLength': 'do {n} znaków',
 
+  'executions.col.network': 'Sieć',
+  'executions.network.noAnswer': 'brak odpowiedzi',
+  'executions.network.more': 'i {count} więcej',
+  'executions.network.bytes': 'wysłano {sent} B, odebrano {received} B, {ms} ms',
+  'executions.network.sample': 'przykładowa odpowiedź z przeglądu; nic nie zostało wysłane',
   'executions.col.hashes': 'SHA-256',
   'executions.hashes.in': 'we',
   'executions.hashes.out': 'wy',

@@ -22,7 +22,7 @@ let actionExtras: Record<string, unknown>;
 
 function failedOutcome(code: SandboxFailureCode): ExecutionOutcome {
   const record = { id: 900 + requests.length, skillSlug: 'custom-water-tracker', action: 'log_water', actor: 'owner', trigger: 'manual', status: 'failed' } as ExecutionRecord;
-  return { record, notifications: [], logs: [], error: sandboxFailure(code, 'scripted'), warm: false };
+  return { record, notifications: [], logs: [], error: sandboxFailure(code, 'scripted'), warm: false, nonIdempotentRequests: 0 };
 }
 
 function openService() {

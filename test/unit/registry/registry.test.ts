@@ -5,7 +5,7 @@ import { createRegistryRepositories } from '../../../main/skills/registry/regist
 import { SkillExecutionError } from '../../../main/skills/registry/skill-execution-error.ts';
 import { ActionParamsError } from '../../../main/mods/index.ts';
 import { sandboxFailure } from '../../../main/skills/sandbox/errors.ts';
-import type { ExecutionOutcome, Sandbox, SkillCall } from '../../../main/skills/sandbox/index.ts';
+import { DEFAULT_CONCURRENCY, type ExecutionOutcome, type Sandbox, type SkillCall } from '../../../main/skills/sandbox/index.ts';
 import type { ExecutionRecord, SkillVersionRecord } from '../../../shared/contract/records.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { openFlow, type Flow } from './flow-fixtures.ts';
@@ -38,7 +38,7 @@ beforeEach(async (context) => {
     start: () => flow.engine.skills.sandbox.start(),
   };
   registry = createSkillRegistry({
-    store, repos: createRegistryRepositories(store), sandbox: () => spy, locale: () => 'en', execution: () => ({ maxTimeoutMs: 30_000, maxRetries: 2 }),
+    store, repos: createRegistryRepositories(store), sandbox: () => spy, locale: () => 'en', execution: () => ({ maxTimeoutMs: 30_000, maxRetries: 2, parallel: DEFAULT_CONCURRENCY, http: { maxRequests: 20, maxResponseBytes: 1024 * 1024 } }),
   });
 });
 
@@ -133,7 +133,7 @@ describe('getModExecutor', () => {
 describe('DynamicSkillExecutor', () => {
   const record = { id: 7 } as ExecutionRecord;
   const outcome = (result: ExecutionOutcome['result'], error?: ExecutionOutcome['error']): ExecutionOutcome => ({
-    record, notifications: [], logs: [], warm: true, ...(result === undefined ? {} : { result }), ...(error ? { error } : {}),
+    record, notifications: [], logs: [], warm: true, nonIdempotentRequests: 0, ...(result === undefined ? {} : { result }), ...(error ? { error } : {}),
   });
   const version = { id: 'v', manifest: { slug: 'custom-probe' } } as unknown as SkillVersionRecord;
   const actions = [{ slug: 'go', name: 'Go', description: '', params_schema: { type: 'object', additionalProperties: false, properties: {} } }];

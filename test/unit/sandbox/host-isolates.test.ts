@@ -56,8 +56,8 @@ interface Run {
 
 async function run(warm: WarmIsolate, reply = '{"data":[],"error":null}', limits: Partial<HostExecutionLimits> = {}): Promise<Run> {
   let timedOut = false;
-  const request = { type: 'execute' as const, id: 1, skillKey: 'test', source: '', method: 'getData' as const, args: '["t"]', notifications: false, limits: { ...LIMITS, ...limits } };
-  const execution: Execution = new Execution(request, await warm.takeContext(), (callId) => queueMicrotask(() => execution.deliver(callId, reply)), () => {
+  const request = { type: 'execute' as const, id: 1, skillKey: 'test', source: '', method: 'getData' as const, args: '["t"]', config: '{}', notifications: false, limits: { ...LIMITS, ...limits } };
+  const execution: Execution = new Execution(request, await warm.takeContext(), (_kind, callId) => queueMicrotask(() => execution.deliver(callId, reply)), () => {
     timedOut = true;
   });
   const { outcome, logs } = await execution.finished;
@@ -147,7 +147,7 @@ describe('the wall-clock limit', () => {
   it('ends an execution awaiting a host answer that never comes', async () => {
     const warm = await compile(skill(`await supabase.from('exo_a').select('*'); return 'answered';`));
     let timedOut = false;
-    const request = { type: 'execute' as const, id: 1, skillKey: 'test', source: '', method: 'getData' as const, args: '["t"]', notifications: false, limits: { ...LIMITS, timeoutMs: 150 } };
+    const request = { type: 'execute' as const, id: 1, skillKey: 'test', source: '', method: 'getData' as const, args: '["t"]', config: '{}', notifications: false, limits: { ...LIMITS, timeoutMs: 150 } };
     const started = performance.now();
     const execution = new Execution(request, await warm.takeContext(), () => {}, () => {
       timedOut = true;
@@ -170,7 +170,7 @@ describe('the wall-clock limit', () => {
       deliver: () => new Promise(() => {}),
       release: () => {},
     };
-    const request = { type: 'execute' as const, id: 1, skillKey: 'test', source: '', method: 'getData' as const, args: '[]', notifications: false, limits: { ...LIMITS, timeoutMs: 1_000 } };
+    const request = { type: 'execute' as const, id: 1, skillKey: 'test', source: '', method: 'getData' as const, args: '[]', config: '{}', notifications: false, limits: { ...LIMITS, timeoutMs: 1_000 } };
     const execution = new Execution(request, stuck, () => {}, () => {
       timedOut = true;
     });

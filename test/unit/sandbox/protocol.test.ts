@@ -47,7 +47,7 @@ describe('messages from the host', () => {
 
 describe('messages from main', () => {
   const limits = { timeoutMs: 1, memoryMb: 8, warmIsolates: 1, maxOutputBytes: 1, maxQueryBytes: 1, maxHostCalls: 1, maxLogEntries: 1, maxLogChars: 1, maxNotifications: 1 };
-  const execute = { type: 'execute', id: 1, skillKey: 'k', source: 'x', method: 'getData', args: '[]', notifications: false, limits };
+  const execute = { type: 'execute', id: 1, skillKey: 'k', source: 'x', method: 'getData', args: '[]', config: '{}', notifications: false, limits };
 
   it('accepts a valid execute and reply', () => {
     expect(decodeMainMessage(JSON.stringify(execute), 1_000)).toEqual(execute);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openFoundryStore, type FoundryStore } from '../../../main/store/index.ts';
-import { createSandbox, type ExecutionRequest, type Sandbox, type SandboxLimits, type SandboxSkill, type SkillCall } from '../../../main/skills/sandbox/index.ts';
+import { createSandbox, type ExecutionRequest, type Sandbox, type SandboxLimits, type SandboxOptions, type SandboxSkill, type SkillCall } from '../../../main/skills/sandbox/index.ts';
 import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
 import type { CustomModSlug } from '../../../shared/skills/mod-types.ts';
 
@@ -113,10 +113,14 @@ export function useHarnesses(): (...args: Parameters<typeof openHarness>) => Har
 }
 
 /** A temporary store with a sandbox on it. */
-export function openHarness(limits: Partial<SandboxLimits> = {}, launcher?: Parameters<typeof createSandbox>[0]['launcher']): Harness {
+export function openHarness(
+  limits: Partial<SandboxLimits> = {},
+  launcher?: SandboxOptions['launcher'],
+  options: Pick<SandboxOptions, 'httpClient'> = {},
+): Harness {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foundry-sandbox-test-'));
   const store = openFoundryStore(dir);
-  const sandbox = createSandbox({ store, limits, ...(launcher ? { launcher } : {}) });
+  const sandbox = createSandbox({ store, limits, ...(launcher ? { launcher } : {}), ...options });
   return {
     store,
     sandbox,

@@ -44,10 +44,11 @@ describe('the watchdog in main', () => {
           source: waitsForever.code,
           method: 'executeAction',
           args: JSON.stringify(['t', 'a', {}]),
+          config: '{}',
           notifications: false,
           limits: { timeoutMs: 5_000, memoryMb: 128, warmIsolates: 1, maxOutputBytes: 1024, maxQueryBytes: 1024, maxHostCalls: 1_000_000, maxLogEntries: 1, maxLogChars: 1, maxNotifications: 0 },
         },
-        () => JSON.stringify({ data: [], error: null }),
+        { query: () => JSON.stringify({ data: [], error: null }), http: async () => '' },
       );
       expect(result.outcome).toMatchObject({ status: 'failed', code: 'memory' });
     } finally {

@@ -149,13 +149,13 @@ describe('the query allowlist', () => {
     ]);
   });
 
-  it('answers foundry.http and foundry.skills.call with a plain error', async () => {
-    const probe = skillWith(`return [await foundry.http.fetch('https://example.com'), await foundry.skills.call('custom-x', 'a', {})];`);
+  it('answers foundry.skills.call with a plain error, and refuses foundry.http without a network to use', async () => {
+    const probe = skillWith(`let refused = ''; try { await foundry.http.get('https://example.com/'); } catch (e) { refused = (e as Error).message; }
+      return [refused.length > 0, await foundry.skills.call('custom-x', 'a', {})];`);
     const outcome = await h.sandbox.execute(action(probe));
-    expect(outcome.result).toEqual([
-      { data: null, error: { message: 'foundry.http is not available in this version of Skill Foundry.' } },
-      { data: null, error: { message: 'foundry.skills.call is not available in this version of Skill Foundry.' } },
-    ]);
+    expect(outcome.result).toEqual([true, { data: null, error: { message: 'foundry.skills.call is not available in this version of Skill Foundry.' } }]);
+    expect(outcome.record.http).toHaveLength(1);
+    expect(outcome.record.http[0]).toMatchObject({ method: 'GET', status: null, address: null });
   });
 
   it('returns logs, and notifications only when the skill declares them', async () => {

@@ -1,7 +1,7 @@
 // One execution inside the host: drives the skill through its prepared context, forwards its
 // queries, enforces the wall-clock limit, and settles exactly once.
 import type { ExecuteMessage, HostFailureCode, HostOutcome, SkillNotification } from '../protocol.ts';
-import { FAILURE_DETAIL_CHARS, NOTIFICATION_BODY_CHARS, NOTIFICATION_TITLE_CHARS } from '../protocol.ts';
+import { FAILURE_DETAIL_CHARS, HTTP_REQUEST_CHARS, NOTIFICATION_BODY_CHARS, NOTIFICATION_TITLE_CHARS } from '../protocol.ts';
 import { utf8Bytes } from '../json-guards.ts';
 import type { ContextHooks, PreparedContext } from './warm-isolate.ts';
 
@@ -13,6 +13,9 @@ export interface ExecutionResult {
   poisoned: boolean;
 }
 
+/** Hands a numbered host call (a query chain or an HTTP request) to main. */
+export type HostCallSender = (kind: 'query' | 'http', callId: number, payload: string) => void;
+
 /** Failures the prelude reports itself; the isolate is still sound after them. */
 const CLEAN_FAILURES: readonly HostFailureCode[] = ['skill-error', 'bad-skill', 'output-too-large', 'invalid-output'];
 
@@ -20,7 +23,7 @@ export class Execution {
   readonly finished: Promise<ExecutionResult>;
   private readonly request: ExecuteMessage;
   private readonly context: PreparedContext;
-  private readonly sendQuery: (callId: number, chain: string) => void;
+  private readonly send: HostCallSender;
   private readonly onTimeout: () => void;
   private readonly deadline: number;
   private timer: NodeJS.Timeout | null = null;
@@ -33,10 +36,10 @@ export class Execution {
   private result: ExecutionResult | null = null;
   private resolve!: (result: ExecutionResult) => void;
 
-  constructor(request: ExecuteMessage, context: PreparedContext, sendQuery: (callId: number, chain: string) => void, onTimeout: () => void) {
+  constructor(request: ExecuteMessage, context: PreparedContext, send: HostCallSender, onTimeout: () => void) {
     this.request = request;
     this.context = context;
-    this.sendQuery = sendQuery;
+    this.send = send;
     this.finished = new Promise((resolve) => {
       this.resolve = resolve;
     });
@@ -48,7 +51,7 @@ export class Execution {
     // periodic `checkDeadline` backs both up.
     this.deadline = Date.now() + request.limits.timeoutMs;
     context.bind(this.hooks());
-    this.track(context.start(request.method, request.args, this.remaining()));
+    this.track(context.start(request.method, request.args, request.config, this.remaining()));
   }
 
   /** Ends the execution as timed out once its deadline has passed, whatever it is doing. */
@@ -65,15 +68,10 @@ export class Execution {
   private hooks(): ContextHooks {
     const { limits } = this.request;
     return {
-      query: (chain) => {
-        if (this.result || this.reported) return refusal('The execution has already finished.');
-        if (typeof chain !== 'string' || utf8Bytes(chain) > limits.maxQueryBytes) return refusal('The query is too large.');
-        if (++this.hostCalls > limits.maxHostCalls) return refusal(`More than ${limits.maxHostCalls} host calls in one execution.`);
-        const callId = this.hostCalls;
-        this.pendingCalls.add(callId);
-        this.sendQuery(callId, chain);
-        return callId;
-      },
+      query: (chain) =>
+        typeof chain !== 'string' || utf8Bytes(chain) > limits.maxQueryBytes ? refusal('The query is too large.') : this.hostCall('query', chain),
+      http: (request) =>
+        typeof request !== 'string' || request.length > HTTP_REQUEST_CHARS ? refusal('The HTTP request is too large.') : this.hostCall('http', request),
       log: (text) => {
         if (typeof text === 'string' && this.logs.length < limits.maxLogEntries) this.logs.push(text.slice(0, limits.maxLogChars));
       },
@@ -92,6 +90,17 @@ export class Execution {
         this.maybeFinish();
       },
     };
+  }
+
+  /** Numbers a call main answers later (through `deliver`), or refuses it at once. */
+  private hostCall(kind: 'query' | 'http', payload: string): number | string {
+    const { maxHostCalls } = this.request.limits;
+    if (this.result || this.reported) return refusal('The execution has already finished.');
+    if (++this.hostCalls > maxHostCalls) return refusal(`More than ${maxHostCalls} host calls in one execution.`);
+    const callId = this.hostCalls;
+    this.pendingCalls.add(callId);
+    this.send(kind, callId, payload);
+    return callId;
   }
 
   /** Every call into the isolate; the execution ends only once the isolate is idle again. */

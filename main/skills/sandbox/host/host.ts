@@ -61,7 +61,8 @@ export async function startHost(port: HostPort): Promise<boolean> {
       const execution = new Execution(
         request,
         await isolate.takeContext(),
-        (callId, chain) => post({ type: 'query', id: request.id, callId, chain }),
+        (kind, callId, payload) =>
+          post(kind === 'query' ? { type: 'query', id: request.id, callId, chain: payload } : { type: 'http', id: request.id, callId, request: payload }),
         () => isolate.dispose(),
       );
       running.set(request.id, execution);

@@ -12,9 +12,14 @@
 //   $2 hostNotify(title, body) → JSON `{ "error": null | { "message" } }`
 //   $3 hostDone('ok', outputJson) | hostDone('fail', code, message)   ignored
 //   $4 maxOutputChars, $5 maxLogChars, $6 maxQueryChars, $7 maxLogEntries
-// It returns `{ load(factory), run(method, argsJson), deliver(callId, replyJson) }`. The host hands
+//   $8 hostHttp(requestJson) → a call id or a refusal, like hostQuery; main performs the request
+//      under its guard (main/skills/http/) and answers `{ data: { status, headers, body, url } }` or
+//      `{ data: null, error: { message } }`, which rejects the skill's promise with that message
+//   $9 maxHttpRequestChars
+// It returns `{ load(factory), run(method, argsJson, configJson), deliver(callId, replyJson) }`. The host hands
 // `load` the skill's module factory (the completion value of its compiled wrapper script) once, when
-// it prepares the context; `run` later calls the factory (the skill's module code) and the method.
+// it prepares the context; `run` later calls the factory (the skill's module code) and the method,
+// after setting `foundry.config` (the owner's settings for the skill, frozen: a skill reads them only).
 // The host keeps References to `run` and `deliver` and calls them with strings.
 //
 // An "ignored" callback queues a task on the host's thread and returns at once: the isolate does
@@ -43,8 +48,10 @@
 export const PRELUDE_SOURCE = String.raw`"use strict";
 const hostQuery = $0, hostLog = $1, hostNotify = $2, hostDone = $3;
 const maxOutputChars = $4, maxLogChars = $5, maxQueryChars = $6, maxLogEntries = $7;
-const stringify = JSON.stringify, parse = JSON.parse, PromiseCtor = Promise, MapCtor = Map, ProxyCtor = Proxy;
+const hostHttp = $8, maxHttpRequestChars = $9;
+const stringify = JSON.stringify, parse = JSON.parse, PromiseCtor = Promise, MapCtor = Map, ProxyCtor = Proxy, ErrorCtor = Error;
 const apply = Reflect.apply, freeze = Object.freeze, keys = Object.keys, toStr = String, slice = String.prototype.slice;
+const upper = String.prototype.toUpperCase, lower = String.prototype.toLowerCase;
 
 const refuse = function () { throw new EvalError('Code generation from strings is disabled in the sandbox.'); };
 for (const fn of [function () {}, async function () {}, function* () {}, async function* () {}]) {
@@ -135,11 +142,72 @@ const log = (...args) => {
   hostLog(clip(args.map(format).join(' '), maxLogChars));
 };
 const unavailable = (what) => () => PromiseCtor.resolve(failure(what + ' is not available in this version of Skill Foundry.'));
+
+// foundry.http: the request becomes JSON text here; main checks all of it again and does the rest.
+const httpRequest = (url, init) => {
+  if (typeof url !== 'string') throw new ErrorCtor('foundry.http: the URL must be text.');
+  const options = init === undefined || init === null ? {} : init;
+  const method = options.method === undefined ? 'GET' : apply(upper, toStr(options.method), []);
+  const headers = {};
+  let typed = false;
+  if (options.headers !== undefined && options.headers !== null) {
+    for (const name of keys(options.headers)) {
+      headers[name] = toStr(options.headers[name]);
+      if (apply(lower, name, []) === 'content-type') typed = true;
+    }
+  }
+  let body = null;
+  if (options.body !== undefined && options.body !== null) {
+    body = typeof options.body === 'string' ? options.body : stringify(options.body);
+    if (typeof body !== 'string') throw new ErrorCtor('foundry.http: the body must be text or a JSON value.');
+    if (typeof options.body !== 'string' && !typed) headers['content-type'] = 'application/json';
+  }
+  const text = stringify({ url, method, headers, body });
+  if (text.length > maxHttpRequestChars) throw new ErrorCtor('foundry.http: the request is larger than ' + maxHttpRequestChars + ' characters.');
+  return text;
+};
+const httpResponse = (data) => {
+  const text = data.body;
+  return freeze({
+    status: data.status,
+    ok: data.status >= 200 && data.status < 300,
+    url: data.url,
+    headers: freeze(data.headers),
+    body: text,
+    json: () => parse(text),
+  });
+};
+const httpFetch = (url, init) => new PromiseCtor((resolve, reject) => {
+  let text;
+  try { text = httpRequest(url, init); } catch (error) { return reject(error); }
+  const settle = (reply) => (reply.error ? reject(new ErrorCtor(reply.error.message)) : resolve(httpResponse(reply.data)));
+  const answer = hostHttp(text);
+  if (typeof answer === 'number') waiters.set(answer, settle);
+  else settle(parse(answer));
+});
+const withMethod = (init, method, body) => {
+  const options = init === undefined || init === null ? {} : init;
+  return { headers: options.headers, method, body };
+};
+
+const deepFreeze = (value) => {
+  if (value !== null && typeof value === 'object') {
+    for (const key of keys(value)) deepFreeze(value[key]);
+    freeze(value);
+  }
+  return value;
+};
+let config = freeze({});
 const foundry = freeze({
   log,
   notify: (title, body) => parse(hostNotify(clip(format(title), 200), clip(format(body), 2000))),
   now: () => new Date().toISOString(),
-  http: freeze({ fetch: unavailable('foundry.http'), get: unavailable('foundry.http'), post: unavailable('foundry.http') }),
+  get config() { return config; },
+  http: freeze({
+    fetch: httpFetch,
+    get: (url, init) => httpFetch(url, withMethod(init, 'GET', undefined)),
+    post: (url, body, init) => httpFetch(url, withMethod(init, 'POST', body)),
+  }),
   skills: freeze({ call: unavailable('foundry.skills.call') }),
 });
 const logAs = (level) => (...args) => log('[' + level + ']', ...args);
@@ -171,9 +239,10 @@ const succeed = (value) => {
 
 let factory = null;
 const load = (loaded) => { if (factory === null && typeof loaded === 'function') factory = loaded; };
-const run = (method, argsJson) => {
+const run = (method, argsJson, configJson) => {
   try {
     if (factory === null) return fail('bad-skill', 'the file did not load');
+    config = deepFreeze(parse(configJson));
     const module = { exports: {} };
     apply(factory, undefined, [module.exports, module]);
     const exported = module.exports;
@@ -197,3 +266,21 @@ const deliver = (callId, replyJson) => {
 };
 return freeze({ load, run, deliver });
 `;
+
+/** The prelude's closure arguments ($0…$9 above), in their order. */
+export interface PreludeBindings {
+  query: unknown;
+  log: unknown;
+  notify: unknown;
+  done: unknown;
+  http: unknown;
+  maxOutputChars: number;
+  maxLogChars: number;
+  maxQueryChars: number;
+  maxLogEntries: number;
+  maxHttpRequestChars: number;
+}
+
+export function preludeArguments(b: PreludeBindings): unknown[] {
+  return [b.query, b.log, b.notify, b.done, b.maxOutputChars, b.maxLogChars, b.maxQueryChars, b.maxLogEntries, b.http, b.maxHttpRequestChars];
+}

@@ -1,5 +1,5 @@
 import ivm from 'isolated-vm';
-import { PRELUDE_SOURCE } from './prelude.ts';
+import { PRELUDE_SOURCE, preludeArguments } from './prelude.ts';
 
 /**
  * Proves at start that this process can run skills safely: two isolates can be created (isolated-vm
@@ -14,7 +14,8 @@ export async function selfCheck(): Promise<{ ok: true; isolates: number } | { ok
       isolates.push(isolate);
       const context = await isolate.createContext();
       const noop = new ivm.Callback(() => '{}');
-      const api = await context.evalClosure(PRELUDE_SOURCE, [noop, noop, noop, noop, 1, 1, 1, 1], { timeout: 1_000, result: { reference: true } });
+      const bindings = { query: noop, log: noop, notify: noop, done: noop, http: noop, maxOutputChars: 1, maxLogChars: 1, maxQueryChars: 1, maxLogEntries: 1, maxHttpRequestChars: 1 };
+      const api = await context.evalClosure(PRELUDE_SOURCE, preludeArguments(bindings), { timeout: 1_000, result: { reference: true } });
       api.release();
       const verdict = await context.eval(
         `(() => { try { eval('1'); return 'eval allowed'; } catch (e) { return e instanceof EvalError ? 1 + 1 : 'unexpected ' + e; } })()`,

@@ -5,13 +5,16 @@
 // query answer. A blank isolate (prelude installed, context ready, no skill in it yet) is kept for
 // the next version that runs for the first time; it is handed to exactly one version.
 import ivm from 'isolated-vm';
-import { PRELUDE_SOURCE } from './prelude.ts';
+import { PRELUDE_SOURCE, preludeArguments } from './prelude.ts';
+import { HTTP_REQUEST_CHARS } from '../protocol.ts';
 import { SKILL_FILENAME } from './transpile.ts';
 
 /** Host-side handlers of one context's callbacks; they run on the host's main thread. */
 export interface ContextHooks {
   /** A call id (the answer goes back through `PreparedContext.deliver`) or a refusal, JSON text. */
   query(chainJson: unknown): number | string;
+  /** Like `query`, for a foundry.http request (JSON text). */
+  http(requestJson: unknown): number | string;
   log(text: unknown): void;
   notify(title: unknown, body: unknown): string;
   done(...args: unknown[]): void;
@@ -20,8 +23,8 @@ export interface ContextHooks {
 export interface PreparedContext {
   /** Routes this context's callbacks to an execution; before that they refuse. */
   bind(hooks: ContextHooks): void;
-  /** Runs the skill's module code in this context and calls `method` (one call into the isolate). */
-  start(method: string, argsJson: string, timeout: number): Promise<unknown>;
+  /** Sets foundry.config, runs the skill's module code in this context and calls `method` (one call into the isolate). */
+  start(method: string, argsJson: string, configJson: string, timeout: number): Promise<unknown>;
   deliver(callId: number, replyJson: string, timeout: number): Promise<unknown>;
   release(): void;
 }
@@ -46,7 +49,7 @@ export function settingsKey(settings: IsolateSettings): string {
 const PREPARE_TIMEOUT_MS = 1_000;
 
 const REFUSED = JSON.stringify({ data: null, error: { message: 'Host calls are only answered during an execution.' } });
-const UNBOUND: ContextHooks = { query: () => REFUSED, log: () => {}, notify: () => REFUSED, done: () => {} };
+const UNBOUND: ContextHooks = { query: () => REFUSED, http: () => REFUSED, log: () => {}, notify: () => REFUSED, done: () => {} };
 
 /** A context with the prelude installed and no skill in it. */
 interface Shell {
@@ -63,16 +66,18 @@ async function createShell(isolate: ivm.Isolate, settings: IsolateSettings): Pro
   let released = false;
   // Each callback is a plain function inside the isolate; arguments and results are copied
   // primitives. "Ignored" ones queue a task here and let the isolate go on (see prelude.ts).
-  const callbacks = [
-    new ivm.Callback((chain: unknown) => hooks.query(chain)),
-    new ivm.Callback((text: unknown) => hooks.log(text), { ignored: true }),
-    new ivm.Callback((title: unknown, body: unknown) => hooks.notify(title, body)),
-    new ivm.Callback((...args: unknown[]) => hooks.done(...args), { ignored: true }),
-  ];
-  const { maxOutputChars, maxLogChars, maxQueryChars, maxLogEntries } = settings;
+  const bindings = preludeArguments({
+    query: new ivm.Callback((chain: unknown) => hooks.query(chain)),
+    log: new ivm.Callback((text: unknown) => hooks.log(text), { ignored: true }),
+    notify: new ivm.Callback((title: unknown, body: unknown) => hooks.notify(title, body)),
+    done: new ivm.Callback((...args: unknown[]) => hooks.done(...args), { ignored: true }),
+    http: new ivm.Callback((request: unknown) => hooks.http(request)),
+    ...settings,
+    maxHttpRequestChars: HTTP_REQUEST_CHARS,
+  });
   const context = await isolate.createContext();
   try {
-    const api = (await context.evalClosure(PRELUDE_SOURCE, [...callbacks, maxOutputChars, maxLogChars, maxQueryChars, maxLogEntries], {
+    const api = (await context.evalClosure(PRELUDE_SOURCE, bindings, {
       result: { reference: true },
       timeout: PREPARE_TIMEOUT_MS,
     })) as ivm.Reference<Record<string, unknown>>;
@@ -191,7 +196,7 @@ export class WarmIsolate {
     }
     return {
       bind: (hooks) => shell.bind(hooks),
-      start: (method, argsJson, timeout) => shell.run.apply(undefined, [method, argsJson], { timeout }),
+      start: (method, argsJson, configJson, timeout) => shell.run.apply(undefined, [method, argsJson, configJson], { timeout }),
       deliver: (callId, replyJson, timeout) => shell.deliver.apply(undefined, [callId, replyJson], { timeout }),
       release: () => shell.release(),
     };
@@ -233,18 +238,27 @@ export class BlankIsolates {
   }
 }
 
-/** Least-recently-used warm isolates; evicted ones are disposed. */
+/**
+ * Least-recently-used idle warm isolates; evicted ones are disposed. An isolate is taken out while
+ * it runs, so executions that run at the same time never share one (a timeout disposes the
+ * isolate, and the heap limit is per isolate): a second execution of a busy version gets its own.
+ */
 export class IsolatePool {
   private readonly entries = new Map<string, WarmIsolate>();
 
   take(key: string): WarmIsolate | undefined {
     const warm = this.entries.get(key);
-    if (warm?.disposed) this.entries.delete(key);
+    this.entries.delete(key);
     return warm?.disposed ? undefined : warm;
   }
 
-  /** Keeps `warm` as the most recently used, disposing the oldest beyond `capacity`. */
+  /** Keeps `warm` as the most recently used, disposing the oldest beyond `capacity`; one idle isolate per key. */
   keep(key: string, warm: WarmIsolate, capacity: number): void {
+    const idle = this.entries.get(key);
+    if (idle && idle !== warm) {
+      warm.dispose();
+      return;
+    }
     this.entries.delete(key);
     this.entries.set(key, warm);
     for (const [oldKey, old] of this.entries) {

@@ -1,4 +1,4 @@
-import type { ExecutionRecord } from '../../../../shared/contract/index.ts';
+import type { ExecutionRecord, HttpRequestRecord } from '../../../../shared/contract/index.ts';
 import type { Locale } from '../../../../shared/i18n-types.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -37,6 +37,23 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
       cell: (row) => <span className="numeric">{t('executions.duration', { ms: formatNumber(Math.round(row.durationMs), locale) })}</span>,
     },
     {
+      id: 'network',
+      header: t('executions.col.network'),
+      cell: (row) => {
+        const [first] = row.http;
+        if (!first) return <span className="cell-stack__sub">—</span>;
+        return (
+          <span className="cell-stack" title={row.http.map((request) => describeRequest(request, t, locale)).join('\n')}>
+            <span><code>{first.method}</code> {first.origin}{first.path}</span>
+            <span className="cell-stack__sub">
+              {first.status ?? t('executions.network.noAnswer')}
+              {row.http.length > 1 ? ` · ${t('executions.network.more', { count: formatNumber(row.http.length - 1, locale) })}` : ''}
+            </span>
+          </span>
+        );
+      },
+    },
+    {
       id: 'hashes',
       header: t('executions.col.hashes'),
       cell: (row) => (
@@ -47,4 +64,16 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
       ),
     },
   ];
+}
+
+/** One line per request for the cell's tooltip: where it went, its answer, and how much moved. */
+function describeRequest(request: HttpRequestRecord, t: Translate, locale: Locale): string {
+  const answer = request.status === null ? `${t('executions.network.noAnswer')}: ${request.error ?? ''}` : String(request.status);
+  const sizes = t('executions.network.bytes', {
+    sent: formatNumber(request.requestBytes, locale),
+    received: formatNumber(request.responseBytes, locale),
+    ms: formatNumber(Math.round(request.durationMs), locale),
+  });
+  const sample = request.source === 'sample' ? ` (${t('executions.network.sample')})` : '';
+  return `${request.method} ${request.origin}${request.path} → ${answer} · ${sizes}${sample}`;
 }
