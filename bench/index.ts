@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { auditBench } from './suites/audit.ts';
 import { executionBench } from './suites/execution.ts';
+import { parallelBench } from './suites/parallel.ts';
 import { pipelineBench } from './suites/pipeline.ts';
 import { rendererBench } from './suites/renderer.ts';
 import { sandboxStartBench } from './suites/sandbox-start.ts';
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'sandbox-start': sandboxStartBench,
   execution: executionBench,
   throughput: throughputBench,
+  parallel: parallelBench,
   pipeline: pipelineBench,
   renderer: rendererBench,
   stall: stallBench,

@@ -9,6 +9,7 @@ import type { HttpSample } from '../../../shared/skills/candidate.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import { answerFromSamples, DEFAULT_HTTP_LIMITS, type HttpCallRequest, type HttpCallResult, type HttpClient, type HttpLimits } from '../http/index.ts';
 import { isBoundedString, isRecord, parseJson } from './json-guards.ts';
+import type { ExecutionSlot } from './execution-slots.ts';
 
 /** What an execution may do on the network; without it every request is refused. */
 export type ExecutionNetwork = (LiveNetwork | SampleNetwork) & { limits?: Partial<NetworkLimits> };
@@ -54,8 +55,10 @@ export function openExecutionNetwork(options: {
   client: HttpClient;
   /** Date.now() by which every request must be over: the execution's deadline. */
   deadline: number;
+  /** The execution's slot: it steps aside while the network answers (execution-slots.ts). */
+  whileWaiting?: Pick<ExecutionSlot, 'pause' | 'resume'>;
 }): ExecutionNetworkSession {
-  const { manifest, network, client, deadline } = options;
+  const { manifest, network, client, deadline, whileWaiting } = options;
   const limits: NetworkLimits = { ...DEFAULT_NETWORK_LIMITS, ...network?.limits };
   const ended = new AbortController();
   const records: HttpRequestRecord[] = [];
@@ -70,13 +73,19 @@ export function openExecutionNetwork(options: {
   async function perform(request: HttpCallRequest): Promise<HttpCallResult> {
     if (!network) return answerFromSamples(request, [], basePolicy);
     if (network.mode === 'samples') return answerFromSamples(request, network.samples, basePolicy);
-    const result = await client.send(request, {
-      ...basePolicy,
-      secretValue: network.secretValue,
-      localAllowances: network.localAllowances,
-      deadline,
-      signal: ended.signal,
-    });
+    whileWaiting?.pause();
+    let result: HttpCallResult;
+    try {
+      result = await client.send(request, {
+        ...basePolicy,
+        secretValue: network.secretValue,
+        localAllowances: network.localAllowances,
+        deadline,
+        signal: ended.signal,
+      });
+    } finally {
+      await whileWaiting?.resume();
+    }
     if (result.record.address !== null && request.method !== 'GET' && request.method !== 'HEAD') nonIdempotentSent += 1;
     return result;
   }

@@ -13,7 +13,7 @@ import { isJsonValue, parseJson, utf8Bytes, type JsonValue } from './json-guards
 import { resolveLimits, type SandboxLimits } from './limits.ts';
 import { createNodeLauncher, type SandboxProcessLauncher } from './process-launcher.ts';
 import type { SkillNotification } from './protocol.ts';
-import { createExecutionSlots } from './execution-slots.ts';
+import { createExecutionSlots, type ExecutionSlot } from './execution-slots.ts';
 import { openExecutionNetwork } from './execution-network.ts';
 import { createHttpClient, type HttpClient } from '../http/index.ts';
 
@@ -64,12 +64,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const hostLimits = { warmIsolates, maxOutputBytes, maxQueryBytes, maxHostCalls, maxLogEntries, maxLogChars, maxNotifications };
   let closed = false;
 
-  async function run(request: ValidRequest): Promise<ExecutionOutcome> {
+  async function run(request: ValidRequest, slot: ExecutionSlot): Promise<ExecutionOutcome> {
     const startedAt = store.now().toISOString();
     const started = performance.now();
     const { skill } = request;
     const scope = gateway.open({ skillSlug: request.dataPartition, reads: skill.manifest.capabilities.reads, writes: skill.grantedWrites });
-    const network = openExecutionNetwork({ manifest: skill.manifest, network: request.network, client: httpClient, deadline: Date.now() + request.timeoutMs });
+    const network = openExecutionNetwork({
+      manifest: skill.manifest,
+      network: request.network,
+      client: httpClient,
+      deadline: Date.now() + request.timeoutMs,
+      whileWaiting: slot,
+    });
     const host = await supervisor
       .run(
         {
@@ -143,11 +149,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     async execute(request) {
       if (closed) throw new Error('The sandbox is closed.');
       const valid = validateExecutionRequest(request, limits);
-      const release = await slots.acquire(valid.skillKey, valid.concurrency);
+      const slot = await slots.acquire(valid.skillKey, valid.concurrency);
       try {
-        return await run(valid);
+        return await run(valid, slot);
       } finally {
-        release();
+        slot.release();
       }
     },
     close() {
