@@ -12,12 +12,14 @@ import { tokenCommand } from './token.ts';
 import { notificationsCommand } from './notifications.ts';
 import { createServeCommand } from './serve.ts';
 import { configCommand } from './config.ts';
+import { executionsCommand } from './executions.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
 export const COMMANDS: readonly Command[] = [
   statusCommand, auditLogCommand, needCommand, suggestCommand, auditCommand, runCommand, generateCommand, generatorCommand, skillsCommand, tokenCommand,
   configCommand,
+  executionsCommand,
   notificationsCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];
