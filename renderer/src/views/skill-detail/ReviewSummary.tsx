@@ -217,6 +217,19 @@ function DryRunCard({ version }: { version: SkillVersionRecord }) {
                         </ul>
                       </div>
                     )}
+                    {step.http && (
+                      <div className="dry-run__notified">
+                        <span className="muted">{t('summary.dryRun.http')}</span>
+                        <ul>
+                          {step.http.map((request, i) => (
+                            <li key={i}>
+                              <code>{request.method}</code> {request.origin}{request.path} →{' '}
+                              {request.status !== null ? request.status : <span className="text-bad">{request.error}</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
