@@ -1,5 +1,5 @@
 // Redirects are followed by hand: each hop checked again like a new request, at most five.
-import http from 'node:http';
+import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../main/skills/http/index.ts';
 import { fakeResolver, json, policyFor, testClient, useServers } from './servers.ts';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createHttpClient, DEFAULT_HTTP_LIMITS, type HttpClientOptions, type HttpLimits, type HttpPolicy, type LocalAllowance } from '../../../main/skills/http/index.ts';
@@ -66,7 +66,7 @@ export function useServers(): (handler: Handler, options?: ServerOptions) => Pro
       });
     };
     const server = options.tls ? https.createServer({ key: TEST_KEY, cert: TEST_CERT }, listener) : http.createServer(listener);
-    server.on(options.tls ? 'secureConnection' : 'connection', (socket: import('node:net').Socket) => {
+    server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
       state.connections += 1;
       socket.on('close', () => (state.closedSockets += 1));
     });
