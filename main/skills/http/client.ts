@@ -62,8 +62,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     if (isLoopbackName(host) && !allowLoopback) throw new HttpRefusal(`${host} is a name for this computer: ${PUBLIC_ONLY}`);
     const addresses = await deadline.race(resolve(host));
     if (addresses.length === 0) throw new HttpRefusal(`${host} could not be found`);
-    // All of them, not only the one used: a name with one public and one private address is
-    // refused, since the system may pick either for a later connection we do not control.
+    // All of them, not only the one used: a name answering with a public and a private address
+    // is misconfigured or set up to rebind, and refusing it is the one verdict that does not
+    // depend on the order of the answer.
     for (const address of addresses) {
       const refusal = addressRefusal(address, port, rules);
       if (refusal !== null) throw new HttpRefusal(`${host} resolves to ${address}, ${refusal}: ${PUBLIC_ONLY}`);
@@ -75,6 +76,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const checked = checkRequest(request, policy);
     const values = await deadline.race(readSecretValues(checked.secrets, (name) => policy.secretValue(name)));
     const url = fillUrl(checked.rawUrl, values);
+    // Cannot differ after the checks above (a placeholder cannot sit in the host, port or user
+    // info of a URL that passed them); checked anyway, since a different origin would carry a secret elsewhere.
     if (httpCapabilityOf(url) !== checked.origin) throw new HttpRefusal('a secret may appear only in the path or the query of a URL');
     const contentType = checked.headers.find(([name]) => name === 'content-type')?.[1];
     const body = checked.body === null ? null : { template: checked.body, sent: fillBody(checked.body, contentType, values) };

@@ -70,6 +70,13 @@ describe('requests to approved hosts', () => {
     expect(server.requests[1]!.headers.cookie).toBeUndefined();
   });
 
+  it('a host that does not exist gets a clear error', async () => {
+    const { resolve } = fakeResolver({});
+    const result = await testClient({ resolve }).send({ ...GET, url: 'https://api.nowhere.test/' }, policyFor(['api.nowhere.test']));
+    expect(result.error).toBe('api.nowhere.test could not be found');
+    expect(result.record).toMatchObject({ origin: 'api.nowhere.test', status: null, address: null });
+  });
+
   it('HTTPS reaches a host whose certificate matches the name asked for, sending that name (SNI)', async () => {
     const server = await serve((request, response) => json(response, 200, { servername: request.servername }), { tls: true });
     const origin = `localhost:${server.port}`;
