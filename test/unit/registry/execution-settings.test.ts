@@ -19,10 +19,12 @@ let requests: ExecutionRequest[];
 let scriptedFailures: SandboxFailureCode[];
 /** Extra fields merged into every action getActions() lists. */
 let actionExtras: Record<string, unknown>;
+/** HTTP requests other than GET/HEAD each scripted failure had sent before it failed. */
+let sentPosts = 0;
 
-function failedOutcome(code: SandboxFailureCode): ExecutionOutcome {
+function failedOutcome(code: SandboxFailureCode, nonIdempotentRequests = 0): ExecutionOutcome {
   const record = { id: 900 + requests.length, skillSlug: 'custom-water-tracker', action: 'log_water', actor: 'owner', trigger: 'manual', status: 'failed' } as ExecutionRecord;
-  return { record, notifications: [], logs: [], error: sandboxFailure(code, 'scripted'), warm: false, nonIdempotentRequests: 0 };
+  return { record, notifications: [], logs: [], error: sandboxFailure(code, 'scripted'), warm: false, nonIdempotentRequests };
 }
 
 function openService() {
@@ -35,7 +37,7 @@ function openService() {
         return { ...outcome, result: (outcome.result as Record<string, unknown>[]).map((a) => ({ ...a, ...actionExtras })) } as ExecutionOutcome;
       }
       const failure = scriptedFailures.shift();
-      return failure ? failedOutcome(failure) : real.execute(request);
+      return failure ? failedOutcome(failure, sentPosts) : real.execute(request);
     },
     close: () => real.close(),
     get hostPid() { return real.hostPid; },
@@ -54,6 +56,7 @@ beforeEach(async (context) => {
   requests = [];
   scriptedFailures = [];
   actionExtras = {};
+  sentPosts = 0;
   await flow.approvedWaterTracker();
 });
 
@@ -99,6 +102,14 @@ describe('retrying a failed execution', () => {
     scriptedFailures = ['crashed'];
     await rejection(service.execute('owner', 'custom-water-tracker', 'log_water', { amount_ml: 250 }));
     expect(actionRuns()).toHaveLength(4);
+  });
+
+  it('never repeats an execution that sent a request other than GET or HEAD before the host crashed', async () => {
+    const service = openService();
+    sentPosts = 1;
+    scriptedFailures = ['crashed'];
+    expect((await rejection(service.execute('owner', 'custom-water-tracker', 'log_water', { amount_ml: 250 }))).reason).toBe('crashed');
+    expect(actionRuns()).toHaveLength(1);
   });
 
   it('never retries what the skill itself got wrong: an error it threw, a timeout, too much memory', async () => {
