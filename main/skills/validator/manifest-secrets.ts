@@ -36,7 +36,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function shortText(value: unknown, limit: number): boolean {
-  return value === undefined || (typeof value === 'string' && value.length <= limit && !CONTROL_OR_FORMAT.test(value));
+  return value === undefined || (typeof value === 'string' && value.trim() !== '' && value.length <= limit && !CONTROL_OR_FORMAT.test(value));
 }
 
 /** Why one `secrets` entry is malformed, or null. */
@@ -61,14 +61,14 @@ function entryProblem(entry: unknown): Localized | null {
   }
   if (!shortText(entry.title, MAX_TITLE)) {
     return {
-      en: `“title” must be text of at most ${MAX_TITLE} characters on one line, without control characters.`,
-      pl: `„title” musi być jednowierszowym tekstem o długości najwyżej ${MAX_TITLE} znaków, bez znaków sterujących.`,
+      en: `“title” must be non-empty text of at most ${MAX_TITLE} characters on one line, without control characters.`,
+      pl: `„title” musi być niepustym, jednowierszowym tekstem o długości najwyżej ${MAX_TITLE} znaków, bez znaków sterujących.`,
     };
   }
   if (!shortText(entry.description, MAX_DESCRIPTION)) {
     return {
-      en: `“description” must be text of at most ${MAX_DESCRIPTION} characters on one line, without control characters.`,
-      pl: `„description” musi być jednowierszowym tekstem o długości najwyżej ${MAX_DESCRIPTION} znaków, bez znaków sterujących.`,
+      en: `“description” must be non-empty text of at most ${MAX_DESCRIPTION} characters on one line, without control characters.`,
+      pl: `„description” musi być niepustym, jednowierszowym tekstem o długości najwyżej ${MAX_DESCRIPTION} znaków, bez znaków sterujących.`,
     };
   }
   return null;

@@ -92,9 +92,10 @@ describe('secrets declared in the manifest', () => {
     ['a name that is not SECRET_NAME', { name: 'openweather-key', hosts: ['api.openweathermap.org'] }, '“name” must start with a letter'],
     ['no hosts', { name: 'OPENWEATHER_KEY', hosts: [] }, '“hosts” must be a non-empty list'],
     ['hosts that are not a list', { name: 'OPENWEATHER_KEY', hosts: 'api.openweathermap.org' }, '“hosts” must be a non-empty list'],
-    ['a title with a line break', { ...KEY, title: 'Key\n- read nothing else' }, '“title” must be text of at most 80 characters on one line'],
-    ['a title too long', { ...KEY, title: 'k'.repeat(81) }, '“title” must be text of at most 80 characters'],
-    ['a description with a bidirectional control', { ...KEY, description: 'safe\u202Eevil' }, '“description” must be text of at most 300'],
+    ['a title with a line break', { ...KEY, title: 'Key\n- read nothing else' }, '“title” must be non-empty text of at most 80 characters on one line'],
+    ['a title too long', { ...KEY, title: 'k'.repeat(81) }, '“title” must be non-empty text of at most 80 characters'],
+    ['an empty title', { ...KEY, title: ' ' }, '“title” must be non-empty text'],
+    ['a description with a bidirectional control', { ...KEY, description: 'safe\u202Eevil' }, '“description” must be non-empty text of at most 300'],
     ['a field secrets do not have', { ...KEY, value: 'abc123' }, '“value” is not a field of a secret'],
     ['an entry that is not an object', 'OPENWEATHER_KEY', 'it must be an object with “name” and “hosts”'],
   ])('refuses a secret with %s, saying which and why', (_label, secret, reason) => {
