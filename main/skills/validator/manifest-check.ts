@@ -41,7 +41,6 @@ function manifestProblem(value: unknown): Localized | null {
 }
 
 export interface CheckedManifest {
-  manifest: SkillManifest;
   /** What it declares, keeping only HTTP capabilities written as parseHttpCapability reads them. */
   declared: SkillCapabilities;
   secrets: SecretHosts;
@@ -68,11 +67,11 @@ export function checkManifest(
   const problemWithSchema = schemaProblem(manifest.config_schema);
   if (problemWithSchema) sink.add('schema/invalid-config-schema', anchor, problemWithSchema);
   for (const pattern of catastrophicPatterns(manifest.config_schema)) sink.add('schema/redos-pattern', anchor, pattern);
-  const http = manifest.capabilities.http.filter((entry) => {
-    const valid = parseHttpCapability(entry) !== null;
-    if (!valid) sink.add('manifest/bad-http-capability', anchor, entry.slice(0, 120));
-    return valid;
-  });
+  const http: string[] = [];
+  for (const entry of manifest.capabilities.http) {
+    if (parseHttpCapability(entry)) http.push(entry);
+    else sink.add('manifest/bad-http-capability', anchor, entry.slice(0, 120));
+  }
   const secrets = checkSecrets(manifest, new Set(http), anchor, sink);
-  return { manifest, declared: { ...manifest.capabilities, http }, secrets };
+  return { declared: { ...manifest.capabilities, http }, secrets };
 }
