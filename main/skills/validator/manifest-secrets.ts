@@ -20,7 +20,7 @@ import { SECRET_NAME } from '../../../shared/skills/http-capability.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import type { FindingSink, Where } from './findings.ts';
 
-export const MAX_SECRETS = 16;
+const MAX_SECRETS = 16;
 const MAX_TITLE = 80;
 const MAX_DESCRIPTION = 300;
 const SECRET_FIELDS = new Set(['name', 'hosts', 'title', 'description']);
