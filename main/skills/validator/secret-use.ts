@@ -1,20 +1,39 @@
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { secretPlaceholders } from '../../../shared/skills/http-capability.ts';
 import type { HttpCallSite } from './capability-extractor.ts';
 import type { FindingSink, Where } from './findings.ts';
 import type { SecretHosts } from './manifest-secrets.ts';
 import type { PlaceholderSite } from './secret-placeholders.ts';
 
-const within = (inner: TSESTree.Node, outer: TSESTree.Node): boolean => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+interface ArgumentSpan {
+  site: HttpCallSite;
+  start: number;
+  end: number;
+}
 
-/** The innermost `foundry.http.*` call whose arguments hold `node`, if any. */
-function enclosingCall(node: TSESTree.Node, calls: readonly HttpCallSite[]): HttpCallSite | null {
-  let best: HttpCallSite | null = null;
-  for (const site of calls) {
-    if (!site.call.arguments.some((argument) => within(node, argument))) continue;
-    if (!best || within(site.call, best.call)) best = site;
+/**
+ * Each placeholder's innermost `foundry.http.*` call whose arguments hold it, in one sweep over
+ * both sorted by position (argument spans of calls nest or are apart, as the syntax tree does), so
+ * a file with thousands of calls and placeholders costs n log n, not n × m.
+ */
+function enclosingCalls(placeholders: readonly PlaceholderSite[], calls: readonly HttpCallSite[]): Map<PlaceholderSite, HttpCallSite> {
+  const spans: ArgumentSpan[] = calls
+    .filter((site) => site.call.arguments.length > 0)
+    .map((site) => ({ site, start: site.call.arguments[0]!.range[0], end: site.call.arguments.at(-1)!.range[1] }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = new Map<PlaceholderSite, HttpCallSite>();
+  const open: ArgumentSpan[] = [];
+  let next = 0;
+  for (const placeholder of [...placeholders].sort((a, b) => a.node.range[0] - b.node.range[0])) {
+    const [start, end] = placeholder.node.range;
+    for (; next < spans.length && spans[next]!.start <= start; next++) {
+      while (open.length > 0 && open.at(-1)!.end < spans[next]!.start) open.pop();
+      open.push(spans[next]!);
+    }
+    while (open.length > 0 && open.at(-1)!.end < end) open.pop();
+    const innermost = open.at(-1);
+    if (innermost) found.set(placeholder, innermost.site);
   }
-  return best;
+  return found;
 }
 
 /**
@@ -46,13 +65,15 @@ export function checkSecretUse(
     }
   };
 
-  for (const { name, node } of placeholders) {
+  const callOf = enclosingCalls(placeholders, httpCalls);
+  for (const placeholder of placeholders) {
+    const { name, node } = placeholder;
     used.add(name);
     if (!secrets.has(name)) {
       if (once(name)) sink.add('secret/undeclared', node, name);
       continue;
     }
-    const site = enclosingCall(node, httpCalls);
+    const site = callOf.get(placeholder);
     if (site) bindTo(name, site, node);
   }
   // `const KEY = '{{secret:K}}'; foundry.http.get('https://…?k=' + KEY)`: the literal sits away

@@ -184,6 +184,15 @@ describe('secret placeholders in the code', () => {
     expect(rules({ code, http: ['api.openweathermap.org', 'api.other.com'] })).toEqual(['secret/wrong-host']);
   });
 
+  it('holds each placeholder to the innermost request that carries it', () => {
+    const code = `await foundry.http.post('https://api.other.com/collect', {
+      body: await foundry.http.get('https://api.openweathermap.org/?k={{secret:OPENWEATHER_KEY}}'),
+      headers: { 'x-api-key': '{{secret:OPENWEATHER_KEY}}' },
+    });`;
+    const report = audit({ code, http: ['api.openweathermap.org', 'api.other.com'] });
+    expect(report.findings.map((f) => [f.rule, f.excerpt])).toEqual([['secret/wrong-host', "headers: { 'x-api-key': '{{secret:OPENWEATHER_KEY}}' },"]]);
+  });
+
   it('refuses a secret that reaches another host through a constant folded into the URL', () => {
     const code = `const KEY = '{{secret:OPENWEATHER_KEY}}';\n    ${USES_KEY}\n    await foundry.http.get('https://api.other.com/?k=' + KEY);`;
     expect(rules({ code, http: ['api.openweathermap.org', 'api.other.com'] })).toEqual(['secret/wrong-host']);
