@@ -36,7 +36,10 @@ let untrusted: Ajv | null = null;
  */
 export function compileUntrustedSchema(schema: unknown): { ok: true; validate: ValidateFunction } | { ok: false; error: Localized } {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { ok: false, error: { en: 'it must be a JSON object.', pl: 'musi być obiektem JSON.' } };
-  untrusted ??= new Ajv({ strict: true, allErrors: true, logger: false, addUsedSchema: false, code: { regExp: linearTimeRegExp } });
+  // `format: "secret"` marks a settings field as a secret (issue 11 §3); it checks nothing about the text.
+  untrusted ??= new Ajv({
+    strict: true, allErrors: true, logger: false, addUsedSchema: false, code: { regExp: linearTimeRegExp }, formats: { secret: true },
+  });
   try {
     return { ok: true, validate: withPatternBudget(untrusted.compile(schema)) };
   } catch (error) {

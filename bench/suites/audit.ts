@@ -1,6 +1,7 @@
 import { auditSkill } from '../../main/skills/validator/index.ts';
 import type { SkillManifest } from '../../shared/skills/manifest.ts';
-import { WATER_TRACKER, WATER_TRACKER_MANIFEST } from '../../test/fixtures/skills.ts';
+import { hostileSkill } from '../../test/fixtures/hostile-skills.ts';
+import { manifestFor, WATER_TRACKER, WATER_TRACKER_MANIFEST } from '../../test/fixtures/skills.ts';
 import { buildLargeSkill, LARGE_SKILL_MANIFEST } from '../fixtures/large-skill.ts';
 import { formatMs, measure, printNote, printRatio, printTable, printTarget, type Stats } from '../harness.ts';
 
@@ -35,4 +36,25 @@ export async function auditBench(): Promise<void> {
   const perLine = (s: (typeof bySize)[number]) => s.stats.p50 / s.lines;
   printRatio('per-line cost, 10,000 vs 1,250 lines (linear ⇒ ≈ 1×)', perLine(bySize.at(-1)!) / perLine(bySize[0]!), { atMost: 1.5 });
   printNote('the generated file: one executor class of 12-line helper methods (supabase reads, filter/reduce, loops, template strings, foundry.log), passing the audit');
+  await secretBindingBench();
+}
+
+const SECRET_MANIFEST: SkillManifest = {
+  ...manifestFor('custom-hostile-probe', { http: ['api.example.com'] }),
+  secrets: [{ name: 'API_KEY', hosts: ['api.example.com'] }],
+};
+
+/** Binding secret placeholders to the requests that carry them must stay linear in the number of requests. */
+async function secretBindingBench(): Promise<void> {
+  const request = "await foundry.http.fetch('https://api.example.com/v1?k={{secret:API_KEY}}', { headers: { 'x-api-key': '{{secret:API_KEY}}' } });";
+  const bySize: { requests: number; stats: Stats }[] = [];
+  for (const requests of [500, 4_000]) {
+    const source = hostileSkill({ getData: Array.from({ length: requests }, () => request).join('\n    ') });
+    requirePass(`the skill with ${requests} requests`, source, SECRET_MANIFEST);
+    const stats = await measure(`${requests.toLocaleString('en')} requests, 2 placeholders each`, () => auditSkill(source, { manifest: SECRET_MANIFEST }), { runs: 10, warmup: 2 });
+    bySize.push({ requests, stats });
+  }
+  printTable('Audit: requests carrying secret placeholders', bySize.map((s) => s.stats));
+  const perRequest = (s: (typeof bySize)[number]) => s.stats.p50 / s.requests;
+  printRatio('per-request cost, 4,000 vs 500 requests (linear ⇒ ≈ 1×)', perRequest(bySize[1]!) / perRequest(bySize[0]!), { atMost: 1.5 });
 }

@@ -1,6 +1,8 @@
 // One plain sentence per capability, in both languages, worded as in the seed's disclosure.
+import type { Localized } from '../../../shared/i18n-types.ts';
 import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
-import type { SkillCapabilities } from '../../../shared/skills/manifest.ts';
+import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
+import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
@@ -15,13 +17,38 @@ export function unionCapabilities(a: SkillCapabilities, b: SkillCapabilities): S
   };
 }
 
-export function capabilityItems(capabilities: SkillCapabilities): DisclosureItem[] {
+function httpText(capability: string): Localized {
+  return isPlainHttp(capability)
+    ? {
+      en: `send data unencrypted to ${capability} — anyone on the network path can read or change it`,
+      pl: `Wysyłać dane bez szyfrowania do ${capability} — każdy na trasie połączenia może je odczytać lub zmienić`,
+    }
+    : { en: `send data to ${capability}`, pl: `Wysyłać dane do ${capability}` };
+}
+
+/** What the owner is asked to hand over: the secret's title when it has one, else its name. */
+export function secretLabel(secret: SkillSecret): string {
+  return secret.title ?? secret.name;
+}
+
+function secretText(secret: SkillSecret): Localized {
+  const hosts = sorted(secret.hosts).join(', ');
+  return {
+    en: `use your ${secretLabel(secret)}, only with ${hosts}`,
+    pl: `Używać Twojego sekretu „${secretLabel(secret)}”, tylko w połączeniach z ${hosts}`,
+  };
+}
+
+export function capabilityItems(capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = []): DisclosureItem[] {
   return [
     ...sorted(capabilities.reads).map((table): DisclosureItem => ({ kind: 'read', target: table, text: { en: `read ${table}`, pl: `Odczytywać ${table}` } })),
     ...sorted(capabilities.writes).map(
       (table): DisclosureItem => ({ kind: 'write', target: table, text: { en: `write new entries to ${table}`, pl: `Zapisywać nowe wpisy w ${table}` } }),
     ),
-    ...sorted(capabilities.http).map((host): DisclosureItem => ({ kind: 'http', target: host, text: { en: `send data to ${host}`, pl: `Wysyłać dane do ${host}` } })),
+    ...sorted(capabilities.http).map((capability): DisclosureItem => ({ kind: 'http', target: capability, text: httpText(capability) })),
+    ...[...secrets]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((secret): DisclosureItem => ({ kind: 'secret', target: secret.name, text: secretText(secret) })),
     ...(capabilities.notifications
       ? [{ kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } } satisfies DisclosureItem]
       : []),
@@ -29,7 +56,8 @@ export function capabilityItems(capabilities: SkillCapabilities): DisclosureItem
   ];
 }
 
-const itemKey = (item: DisclosureItem) => `${item.kind}:${item.target ?? ''}`;
+// The wording is part of the key: a secret whose title or hosts changed is a different item.
+const itemKey = (item: DisclosureItem) => `${item.kind}:${item.target ?? ''}:${item.text.en}`;
 
 /** Items in `from` that `other` lacks, in `from`'s order. */
 export function itemsMissingFrom(from: DisclosureItem[], other: DisclosureItem[]): DisclosureItem[] {

@@ -1,10 +1,13 @@
 // How risky a skill is, with the reasons in plain words. Reading its own tables is low; changing
 // data or interrupting the owner is medium; anything that leaves the machine or borrows another
-// skill's permissions is high. Audit warnings raise the level to at least medium.
+// skill's permissions is high, and plain HTTP (readable and changeable on the way) says so apart.
+// Audit warnings raise the level to at least medium.
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { RiskLevel } from '../../../shared/skills/disclosure.ts';
-import type { SkillCapabilities } from '../../../shared/skills/manifest.ts';
+import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
+import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
+import { secretLabel } from './disclosure-items.ts';
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
@@ -26,8 +29,33 @@ function undeclared(used: SkillCapabilities, declared: SkillCapabilities): strin
   ];
 }
 
+/** Reasons for sending over plain HTTP: the traffic, and any secret that would travel with it. */
+function plainHttpReasons(capabilities: SkillCapabilities, secrets: readonly SkillSecret[]): Reason[] {
+  const plain = capabilities.http.filter(isPlainHttp);
+  if (plain.length === 0) return [];
+  const reasons: Reason[] = [{
+    level: 'high',
+    text: {
+      en: `It sends data unencrypted over plain HTTP (${plain.join(', ')}); anyone on the network path can read or change it.`,
+      pl: `Wysyła dane bez szyfrowania, zwykłym HTTP (${plain.join(', ')}); każdy na trasie połączenia może je odczytać lub zmienić.`,
+    },
+  }];
+  for (const secret of secrets) {
+    const exposed = secret.hosts.filter(isPlainHttp);
+    if (exposed.length === 0) continue;
+    reasons.push({
+      level: 'high',
+      text: {
+        en: `Your ${secretLabel(secret)} would travel unencrypted to ${exposed.join(', ')}; anyone on the network path could copy it.`,
+        pl: `Twój sekret „${secretLabel(secret)}” trafiałby do ${exposed.join(', ')} bez szyfrowania; każdy na trasie połączenia mógłby go skopiować.`,
+      },
+    });
+  }
+  return reasons;
+}
+
 /** Reasons in order of seriousness: every high one is pushed before any medium one. */
-function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities, report: AuditReport): Reason[] {
+function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities, secrets: readonly SkillSecret[], report: AuditReport): Reason[] {
   const reasons: Reason[] = [];
   const blocked = [...new Set([...report.capabilities.blockedCalls, ...report.findings.filter((f) => f.severity === 'block').map((f) => f.rule)])];
   if (blocked.length > 0)
@@ -41,6 +69,7 @@ function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities
       level: 'high',
       text: { en: `The code does more than its manifest declares (${extra.join(', ')}).`, pl: `Kod robi więcej, niż deklaruje jego manifest (${extra.join(', ')}).` },
     });
+  reasons.push(...plainHttpReasons(capabilities, secrets));
   if (capabilities.http.length > 0)
     reasons.push({
       level: 'high',
@@ -81,8 +110,13 @@ function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities
   return reasons;
 }
 
-export function assessRisk(capabilities: SkillCapabilities, declared: SkillCapabilities, report: AuditReport): { level: RiskLevel; reasons: Localized[] } {
-  const reasons = reasonsFor(capabilities, declared, report);
+export function assessRisk(
+  capabilities: SkillCapabilities,
+  declared: SkillCapabilities,
+  secrets: readonly SkillSecret[],
+  report: AuditReport,
+): { level: RiskLevel; reasons: Localized[] } {
+  const reasons = reasonsFor(capabilities, declared, secrets, report);
   const level = reasons.reduce<RiskLevel>((worst, reason) => (RANK[reason.level] > RANK[worst] ? reason.level : worst), 'low');
   return { level, reasons: reasons.map((reason) => reason.text) };
 }

@@ -4,15 +4,15 @@
 import type { Locale, Localized } from '../../../shared/i18n-types.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { Disclosure, DisclosureChanges, DisclosureItem, RiskLevel } from '../../../shared/skills/disclosure.ts';
-import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
+import type { SkillCapabilities, SkillManifest, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { capabilityItems, itemsMissingFrom, unionCapabilities } from './disclosure-items.ts';
 import { assessRisk } from './disclosure-risk.ts';
 
 export interface DisclosureInput {
   manifest: SkillManifest;
   report: AuditReport;
-  /** The version running now, when this is an update. */
-  previous?: { version: string; capabilities: SkillCapabilities } | null;
+  /** The version running now, when this is an update (`secrets` as its manifest has them). */
+  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined } | null;
 }
 
 export const RISK_LABEL: Record<RiskLevel, Localized> = {
@@ -51,14 +51,15 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
   // Approval grants what the manifest declares; the code may already use more (the audit flags
   // that). The owner is shown both, so nothing the skill can do goes unmentioned.
   const capabilities = unionCapabilities(manifest.capabilities, report.capabilities);
-  const items: DisclosureItem[] = capabilityItems(capabilities);
+  const secrets = manifest.secrets ?? [];
+  const items: DisclosureItem[] = capabilityItems(capabilities, secrets);
   const warnings = report.findings.map((finding) => ({
     en: `Line ${finding.line}: ${finding.message.en}`,
     pl: `Wiersz ${finding.line}: ${finding.message.pl}`,
   }));
   let changes: DisclosureChanges | null = null;
   if (previous) {
-    const before = capabilityItems(previous.capabilities);
+    const before = capabilityItems(previous.capabilities, previous.secrets);
     changes = { previousVersion: previous.version, added: itemsMissingFrom(items, before), removed: itemsMissingFrom(before, items) };
   }
   const disclosure = {
@@ -67,7 +68,7 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
     version: manifest.version,
     title: title(manifest, Boolean(previous)),
     items,
-    risk: assessRisk(capabilities, manifest.capabilities, report),
+    risk: assessRisk(capabilities, manifest.capabilities, secrets, report),
     warnings,
     changes,
   };

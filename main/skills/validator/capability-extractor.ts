@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { UsedCapabilities } from '../../../shared/skills/audit.ts';
+import { httpCapabilityOf } from '../../../shared/skills/http-capability.ts';
 import { QUERY_BLOCKED_METHODS, QUERY_READ_METHODS, QUERY_WRITE_METHODS, SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
 import { isCustomModSlug } from '../../../shared/skills/mod-types.ts';
 import { propertyName, unwrapExpression } from './ast-utils.ts';
@@ -17,8 +18,16 @@ export interface CapabilitySites {
   notifications: TSESTree.Node | null;
 }
 
+/** One `foundry.http.*` call whose URL fixes its origin, for binding secrets to hosts. */
+export interface HttpCallSite {
+  capability: string;
+  call: TSESTree.CallExpression;
+  /** The whole URL when it is known before running (it may name secrets through constants). */
+  url: string | null;
+}
+
 export interface CapabilityExtractor extends Visitor {
-  result(): { used: UsedCapabilities; sites: CapabilitySites };
+  result(): { used: UsedCapabilities; sites: CapabilitySites; httpCalls: readonly HttpCallSite[] };
 }
 
 /** One `.name(…)` step of a call chain above an expression. */
@@ -35,8 +44,8 @@ const READ_METHODS = new Set<string>(QUERY_READ_METHODS.filter((m) => m !== 'fro
 const WRITE_METHODS = new Set<string>(QUERY_WRITE_METHODS);
 const BLOCKED_METHODS = new Set<string>(QUERY_BLOCKED_METHODS);
 const SIMPLE_FOUNDRY_METHODS = new Set(['log', 'now', 'notify']);
-const HTTP_METHODS = new Set(['get', 'post']);
-// A literal URL prefix that already fixes the host: scheme, host, then the start of path, query or fragment.
+const HTTP_METHODS = new Set(['fetch', 'get', 'post']);
+// A literal URL prefix that already fixes the origin: scheme, host and port, then the start of path, query or fragment.
 const URL_WITH_HOST = /^https?:\/\/[^/?#\s]+[/?#]/i;
 
 // Wrappers that do not change the value: `supabase!.from`, `(foundry as Api).log`, optional chains.
@@ -68,6 +77,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
   const writes = new Map<string, TSESTree.Node>();
   const http = new Map<string, TSESTree.Node>();
   const skills = new Map<string, TSESTree.Node>();
+  const httpCalls: HttpCallSite[] = [];
   const blockedCalls = new Set<string>();
   let notifications: TSESTree.Node | null = null;
 
@@ -142,7 +152,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
     return typeof left === 'string' ? left : staticUrlPrefix(value.left, context);
   }
 
-  function hostOf(call: TSESTree.CallExpression, context: WalkContext): void {
+  function originOf(call: TSESTree.CallExpression, context: WalkContext): void {
     const [first] = call.arguments;
     const whole = staticArgument(call, context);
     const prefix = whole ?? (first && first.type !== T.SpreadElement ? staticUrlPrefix(first, context) : null);
@@ -152,11 +162,13 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
       return;
     }
     const url = URL.parse(prefix);
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.host === '') {
+    const capability = url && httpCapabilityOf(url);
+    if (!capability) {
       sink.report('capability/bad-url', at, prefix.slice(0, 120));
       return;
     }
-    record(http, url.host, call);
+    record(http, capability, call);
+    httpCalls.push({ capability, call, url: whole ?? null });
   }
 
   function skillOf(call: TSESTree.CallExpression, context: WalkContext): void {
@@ -188,7 +200,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
       sink.report('capability/sandbox-alias', head, `foundry.${name}`);
       return;
     }
-    if (name === 'http' && HTTP_METHODS.has(second.name)) hostOf(second.call, context);
+    if (name === 'http' && HTTP_METHODS.has(second.name)) originOf(second.call, context);
     else if (name === 'skills' && second.name === 'call') skillOf(second.call, context);
     else sink.report('capability/unknown-sandbox-api', second.member, `foundry.${name}.${second.name}`);
   }
@@ -231,6 +243,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
           blockedCalls: [...blockedCalls].sort(),
         },
         sites: { reads, writes, http, skills, notifications },
+        httpCalls,
       };
     },
   };

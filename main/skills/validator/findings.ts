@@ -50,6 +50,26 @@ export const RULES = {
     en: `The manifest is malformed: ${detail.en}`,
     pl: `Manifest jest niepoprawny: ${detail.pl}`,
   })),
+  'manifest/bad-http-capability': rule(block, (entry: string) => ({
+    en: `capabilities.http lists “${entry}”, which is not written as a host the app can check. Write api.example.com (HTTPS), api.example.com:8443 (HTTPS on another port) or http://192.168.1.20:8123 (plain HTTP, unencrypted): lower case, no path, no default port.`,
+    pl: `capabilities.http zawiera „${entry}”, co nie jest zapisem hosta, który aplikacja umie sprawdzić. Zapisz api.example.com (HTTPS), api.example.com:8443 (HTTPS na innym porcie) albo http://192.168.1.20:8123 (zwykły HTTP, bez szyfrowania): małymi literami, bez ścieżki i bez domyślnego portu.`,
+  })),
+  'manifest/too-many-secrets': rule(block, (count: number, limit: number) => ({
+    en: `The manifest declares ${count} secrets; at most ${limit} are allowed.`,
+    pl: `Liczba sekretów w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,
+  })),
+  'manifest/invalid-secret': rule(block, (position: number, detail: Localized) => ({
+    en: `Secret ${position} in the manifest is malformed: ${detail.en}`,
+    pl: `Sekret nr ${position} w manifeście jest niepoprawny: ${detail.pl}`,
+  })),
+  'manifest/duplicate-secret': rule(block, (name: string) => ({
+    en: `The manifest declares the secret ${name} more than once.`,
+    pl: `Manifest deklaruje sekret ${name} więcej niż raz.`,
+  })),
+  'manifest/secret-host-undeclared': rule(block, (name: string, host: string) => ({
+    en: `The secret ${name} may be sent to ${host}, which is not among the skill’s HTTP capabilities (capabilities.http).`,
+    pl: `Sekret ${name} może być wysyłany do ${host}, którego nie ma wśród hostów HTTP skilla (capabilities.http).`,
+  })),
 
   // Blocked APIs.
   'blocked/eval': rule(block, () => ({
@@ -117,8 +137,8 @@ export const RULES = {
     pl: `Używa ${name}, które planuje uruchomienie kodu później; skill musi skończyć pracę w ramach wywołania.`,
   })),
   'blocked/network': rule(block, (name: string) => ({
-    en: `Uses ${name} for network access; use foundry.http.get / foundry.http.post with a declared host instead.`,
-    pl: `Używa ${name} do połączeń sieciowych; zamiast tego użyj foundry.http.get / foundry.http.post z zadeklarowanym hostem.`,
+    en: `Uses ${name} for network access; use foundry.http.fetch / get / post with a declared host instead.`,
+    pl: `Używa ${name} do połączeń sieciowych; zamiast tego użyj foundry.http.fetch / get / post z zadeklarowanym hostem.`,
   })),
   'blocked/console': rule(block, () => ({
     en: 'Uses console, which does not exist inside a skill; use foundry.log(...) instead.',
@@ -267,8 +287,8 @@ export const RULES = {
     pl: 'Łączy się z adresem, którego host jest znany dopiero w trakcie działania; host musi być zapisany dosłownie, aby można go było ujawnić.',
   })),
   'capability/bad-url': rule(block, (url: string) => ({
-    en: `“${url}” is not an http(s) address with a host.`,
-    pl: `„${url}” nie jest adresem http(s) z hostem.`,
+    en: `“${url}” is not an http(s) address with a host (and without a user name or password in it).`,
+    pl: `„${url}” nie jest adresem http(s) z hostem (bez nazwy użytkownika i hasła w adresie).`,
   })),
   'capability/dynamic-skill': rule(block, () => ({
     en: 'Calls another skill whose slug is only known at run time; the slug must be a literal so it can be disclosed.',
@@ -339,6 +359,20 @@ export const RULES = {
     pl: `Manifest deklaruje wywoływanie ${slug}, ale kod nigdy go nie wywołuje.`,
   })),
 
+  // Secrets the code names by placeholder ({{secret:NAME}}), which the engine fills in only for their hosts.
+  'secret/undeclared': rule(block, (name: string) => ({
+    en: `Uses the secret ${name} ({{secret:${name}}}), which the manifest does not declare.`,
+    pl: `Używa sekretu ${name} ({{secret:${name}}}), którego manifest nie deklaruje.`,
+  })),
+  'secret/wrong-host': rule(block, (name: string, host: string, hosts: string) => ({
+    en: `Would send ${name} to ${host}, which the secret is not bound to (it may go only to ${hosts}).`,
+    pl: `Wysłałby ${name} do ${host}, z którym ten sekret nie jest powiązany (wolno go wysyłać tylko do ${hosts}).`,
+  })),
+  'secret/unused': rule(warn, (name: string) => ({
+    en: `The manifest declares the secret ${name}, but the code never uses it ({{secret:${name}}}).`,
+    pl: `Manifest deklaruje sekret ${name}, ale kod nigdy go nie używa ({{secret:${name}}}).`,
+  })),
+
   // The executor contract.
   'conformance/no-executor-class': rule(block, () => ({
     en: 'No exported class implements IModExecutor; a skill must export exactly one.',
@@ -401,6 +435,18 @@ export const RULES = {
   'schema/invalid-config-schema': rule(block, (detail: Localized) => ({
     en: `The manifest’s config_schema is not a valid JSON Schema: ${detail.en}`,
     pl: `config_schema w manifeście nie jest poprawnym schematem JSON: ${detail.pl}`,
+  })),
+  'schema/secret-not-declared': rule(block, (property: string) => ({
+    en: `config_schema marks “${property}” as a secret (writeOnly or format: "secret"), but manifest.secrets has no entry named ${property} saying which hosts it may be sent to.`,
+    pl: `config_schema oznacza „${property}” jako sekret (writeOnly lub format: "secret"), ale manifest.secrets nie ma wpisu o nazwie ${property}, który mówi, do jakich hostów wolno go wysyłać.`,
+  })),
+  'schema/secret-default': rule(block, (property: string) => ({
+    en: `config_schema gives the secret “${property}” a default value; a secret must be entered by the owner, never shipped with the skill.`,
+    pl: `config_schema nadaje sekretowi „${property}” wartość domyślną; sekret musi wpisać właściciel, nie może być dostarczony ze skillem.`,
+  })),
+  'schema/nested-secret': rule(block, (path: string) => ({
+    en: `config_schema marks ${path} as a secret, but only a top-level property can be one (only those are sealed and bound to hosts).`,
+    pl: `config_schema oznacza ${path} jako sekret, ale sekretem może być tylko właściwość najwyższego poziomu (tylko takie są szyfrowane i powiązane z hostami).`,
   })),
   'schema/redos-pattern': rule(block, (pattern: string) => ({
     en: `The schema pattern “${pattern}” nests repetitions and can take exponential time to check.`,

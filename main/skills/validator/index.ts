@@ -23,6 +23,8 @@ import { FindingSink, START_OF_FILE } from './findings.ts';
 import { checkInput } from './input-check.ts';
 import { checkManifest } from './manifest-check.ts';
 import { parseSkill } from './parse.ts';
+import { createPlaceholderCollector } from './secret-placeholders.ts';
+import { checkSecretUse } from './secret-use.ts';
 import { createSecurityAuditor } from './security-auditor.ts';
 import { SourceText } from './source-text.ts';
 import { TooDeepError, walk } from './walk.ts';
@@ -52,13 +54,17 @@ function runAudit(text: SourceText, options: AuditOptions, sink: FindingSink): U
   if (!program) return noCapabilities();
 
   const extractor = createCapabilityExtractor(sink);
-  walk(program, [createSecurityAuditor(sink, text.text), createDosAuditor(sink), extractor]);
-  const { used, sites } = extractor.result();
+  const placeholders = createPlaceholderCollector();
+  walk(program, [createSecurityAuditor(sink, text.text), createDosAuditor(sink), extractor, placeholders]);
+  const { used, sites, httpCalls } = extractor.result();
 
   const executor = checkConformance(program, sink);
   if (options.manifest !== undefined) {
-    const manifest = checkManifest(options.manifest, executor, sink);
-    if (manifest) compareCapabilities(used, sites, manifest.capabilities, executor.anchor, sink);
+    const checked = checkManifest(options.manifest, executor, sink);
+    if (checked) {
+      compareCapabilities(used, sites, checked.declared, executor.anchor, sink);
+      checkSecretUse(placeholders.result(), httpCalls, checked.secrets, executor.anchor, sink);
+    }
   }
   return used;
 }

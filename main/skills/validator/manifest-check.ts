@@ -1,7 +1,9 @@
 import type { Localized } from '../../../shared/i18n-types.ts';
-import type { SkillManifest } from '../../../shared/skills/manifest.ts';
+import { parseHttpCapability } from '../../../shared/skills/http-capability.ts';
+import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
 import type { ExecutorFacts } from './conformance.ts';
 import type { FindingSink } from './findings.ts';
+import { checkSecrets, type SecretHosts } from './manifest-secrets.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -32,18 +34,28 @@ function manifestProblem(value: unknown): Localized | null {
       pl: '„capabilities.notifications” musi mieć wartość true albo false.',
     };
   }
+  if (value.secrets !== undefined && !Array.isArray(value.secrets)) {
+    return { en: '“secrets”, when given, must be a list.', pl: '„secrets”, jeśli jest podane, musi być listą.' };
+  }
   return null;
+}
+
+export interface CheckedManifest {
+  /** What it declares, keeping only HTTP capabilities written as parseHttpCapability reads them. */
+  declared: SkillCapabilities;
+  secrets: SecretHosts;
 }
 
 /**
  * The manifest, if it is usable: well-formed, naming the same slug as the code, with a config
- * schema that compiles. Returns null when it is too malformed to compare capabilities against.
+ * schema that compiles, HTTP capabilities in their one written form, and well-formed secrets bound
+ * to those capabilities. Returns null when it is too malformed to compare capabilities against.
  */
 export function checkManifest(
   value: unknown,
   executor: ExecutorFacts,
   sink: FindingSink,
-): SkillManifest | null {
+): CheckedManifest | null {
   const { anchor, slug } = executor;
   const problem = manifestProblem(value);
   if (problem) {
@@ -55,5 +67,11 @@ export function checkManifest(
   const problemWithSchema = schemaProblem(manifest.config_schema);
   if (problemWithSchema) sink.add('schema/invalid-config-schema', anchor, problemWithSchema);
   for (const pattern of catastrophicPatterns(manifest.config_schema)) sink.add('schema/redos-pattern', anchor, pattern);
-  return manifest;
+  const http: string[] = [];
+  for (const entry of manifest.capabilities.http) {
+    if (parseHttpCapability(entry)) http.push(entry);
+    else sink.add('manifest/bad-http-capability', anchor, entry.slice(0, 120));
+  }
+  const secrets = checkSecrets(manifest, new Set(http), anchor, sink);
+  return { declared: { ...manifest.capabilities, http }, secrets };
 }

@@ -65,8 +65,10 @@ export const reviewEn = {
   'capability.read': 'Reads',
   'capability.write': 'Writes',
   'capability.http': 'Network',
+  'capability.secret': 'Secret',
   'capability.notify': 'Notifications',
   'capability.skill': 'Other skills',
+  'capability.unencrypted': 'Unencrypted',
 
   'summary.failed.title': 'This candidate failed and cannot be approved',
   'summary.failed.unknown': 'No reason was recorded.',
@@ -297,8 +299,10 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
   'capability.read': 'Odczyt',
   'capability.write': 'Zapis',
   'capability.http': 'Sieć',
+  'capability.secret': 'Sekret',
   'capability.notify': 'Powiadomienia',
   'capability.skill': 'Inne umiejętności',
+  'capability.unencrypted': 'Bez szyfrowania',
 
   'summary.failed.title': 'Ten kandydat się nie udał i nie można go zatwierdzić',
   'summary.failed.unknown': 'Nie zapisano powodu.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditFinding, AuditReport } from '../../../shared/skills/audit.ts';
-import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
+import type { SkillCapabilities, SkillManifest, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { buildDisclosure } from '../../../main/skills/approval/disclosure.ts';
+import { versionContentHash } from '../../../main/skills/registry/content-hash.ts';
 
 function capabilities(overrides: Partial<SkillCapabilities> = {}): SkillCapabilities {
   return { reads: [], writes: [], http: [], notifications: false, skills: [], ...overrides };
@@ -148,5 +149,87 @@ describe('the disclosure', () => {
     const same = buildDisclosure({ manifest: manifest(after, '1.0.1'), report: report(after), previous: { version: '1.1.0', capabilities: after } });
     expect(same.changes).toEqual({ previousVersion: '1.1.0', added: [], removed: [] });
     expect(same.text.en).toContain('Changes since version 1.1.0:\n  no change in what it may do');
+  });
+});
+
+describe('HTTP and secrets in the disclosure', () => {
+  const KEY: SkillSecret = { name: 'OPENWEATHER_KEY', hosts: ['api.openweathermap.org'], title: 'OpenWeather API key' };
+  const withSecrets = (caps: SkillCapabilities, secrets: SkillSecret[], version = '1.0.0'): SkillManifest => ({ ...manifest(caps, version), secrets });
+  const weather = capabilities({ http: ['api.openweathermap.org'] });
+
+  it('names an HTTPS host plainly and each secret with the only hosts it may go to', () => {
+    const disclosure = buildDisclosure({ manifest: withSecrets(weather, [KEY]), report: report(weather) });
+    expect(disclosure.items).toEqual([
+      { kind: 'http', target: 'api.openweathermap.org', text: { en: 'send data to api.openweathermap.org', pl: 'Wysyłać dane do api.openweathermap.org' } },
+      {
+        kind: 'secret',
+        target: 'OPENWEATHER_KEY',
+        text: {
+          en: 'use your OpenWeather API key, only with api.openweathermap.org',
+          pl: 'Używać Twojego sekretu „OpenWeather API key”, tylko w połączeniach z api.openweathermap.org',
+        },
+      },
+    ]);
+    expect(disclosure.text.en).toContain('- send data to api.openweathermap.org\n- use your OpenWeather API key, only with api.openweathermap.org\n');
+  });
+
+  it('calls a secret without a title by its name, one item per secret in name order', () => {
+    const caps = capabilities({ http: ['api.a.example', 'api.b.example'] });
+    const secrets = [{ name: 'B_TOKEN', hosts: ['api.b.example', 'api.a.example'] }, { name: 'A_KEY', hosts: ['api.a.example'] }];
+    const items = buildDisclosure({ manifest: withSecrets(caps, secrets), report: report(caps) }).items.filter((item) => item.kind === 'secret');
+    expect(items.map((item) => item.text.en)).toEqual(['use your A_KEY, only with api.a.example', 'use your B_TOKEN, only with api.a.example, api.b.example']);
+  });
+
+  it('says plain HTTP is unencrypted and rates it high, with the reason', () => {
+    const caps = capabilities({ http: ['http://192.168.1.20:8123'] });
+    const disclosure = buildDisclosure({ manifest: manifest(caps), report: report(caps) });
+    expect(disclosure.items[0]?.text).toEqual({
+      en: 'send data unencrypted to http://192.168.1.20:8123 — anyone on the network path can read or change it',
+      pl: 'Wysyłać dane bez szyfrowania do http://192.168.1.20:8123 — każdy na trasie połączenia może je odczytać lub zmienić',
+    });
+    expect(disclosure.risk.level).toBe('high');
+    expect(disclosure.risk.reasons[0]).toEqual({
+      en: 'It sends data unencrypted over plain HTTP (http://192.168.1.20:8123); anyone on the network path can read or change it.',
+      pl: 'Wysyła dane bez szyfrowania, zwykłym HTTP (http://192.168.1.20:8123); każdy na trasie połączenia może je odczytać lub zmienić.',
+    });
+  });
+
+  it('warns that a secret bound to a plain-HTTP host would travel unencrypted', () => {
+    const caps = capabilities({ http: ['http://192.168.1.20:8123'] });
+    const token = { name: 'HA_TOKEN', hosts: ['http://192.168.1.20:8123'], title: 'Home Assistant token' };
+    const { risk } = buildDisclosure({ manifest: withSecrets(caps, [token]), report: report(caps) });
+    expect(risk.reasons.map((reason) => reason.en)).toContain(
+      'Your Home Assistant token would travel unencrypted to http://192.168.1.20:8123; anyone on the network path could copy it.',
+    );
+  });
+
+  it('keeps an HTTPS-only skill free of the unencrypted warning', () => {
+    const { risk } = buildDisclosure({ manifest: withSecrets(weather, [KEY]), report: report(weather) });
+    expect(risk.reasons.map((reason) => reason.en)).toEqual(['It can send data outside this computer (api.openweathermap.org).']);
+  });
+
+  it('shows a secret gained, and a secret whose hosts changed, among the changes since the running version', () => {
+    const caps = capabilities({ http: ['api.openweathermap.org', 'pro.openweathermap.org'] });
+    const moved = { ...KEY, hosts: ['pro.openweathermap.org'] };
+    const extra = { name: 'ALERTS_KEY', hosts: ['pro.openweathermap.org'] };
+    const disclosure = buildDisclosure({
+      manifest: withSecrets(caps, [moved, extra], '1.1.0'),
+      report: report(caps),
+      previous: { version: '1.0.0', capabilities: caps, secrets: [KEY] },
+    });
+    expect(disclosure.changes?.added.map((item) => item.text.en)).toEqual([
+      'use your ALERTS_KEY, only with pro.openweathermap.org',
+      'use your OpenWeather API key, only with pro.openweathermap.org',
+    ]);
+    expect(disclosure.changes?.removed.map((item) => item.text.en)).toEqual(['use your OpenWeather API key, only with api.openweathermap.org']);
+    const unchanged = buildDisclosure({ manifest: withSecrets(weather, [KEY], '1.0.1'), report: report(weather), previous: { version: '1.0.0', capabilities: weather, secrets: [KEY] } });
+    expect(unchanged.changes).toMatchObject({ added: [], removed: [] });
+  });
+
+  it('binds the approval to the secrets as shown: other hosts or another title give another version hash', () => {
+    const content = (secrets: SkillSecret[]) => versionContentHash({ code: 'x', manifest: withSecrets(weather, secrets), configSchema: {}, skillMd: '' });
+    expect(content([{ ...KEY, hosts: ['api.other.example'] }])).not.toBe(content([KEY]));
+    expect(content([{ ...KEY, title: 'Your bank password' }])).not.toBe(content([KEY]));
+    expect(content([structuredClone(KEY)])).toBe(content([KEY]));
   });
 });

@@ -35,7 +35,7 @@ describe('capability extraction', () => {
     await foundry.http.get(\`https://weather.example.org/forecast?q=\${encodeURIComponent(city)}\`);
     await foundry.http.post('http://localhost:8080/hook?c=' + city, { city });`);
     expect(findings).toEqual([]);
-    expect(capabilities.http).toEqual(['api.example.com', 'localhost:8080', 'weather.example.org']);
+    expect(capabilities.http).toEqual(['api.example.com', 'http://localhost:8080', 'weather.example.org']);
   });
 
   it('blocks URLs whose host cannot be named before running, and non-http schemes', () => {

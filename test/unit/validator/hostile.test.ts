@@ -41,7 +41,7 @@ describe('hostile skills', () => {
       'evasion/prototype-mutation', 'evasion/builtin-mutation', 'evasion/reflect', 'evasion/stack-trace',
       'evasion/well-known-symbol', 'evasion/caller', 'evasion/unicode-escape', 'evasion/sensitive-string',
       'evasion/bidi-control', 'dos/infinite-loop', 'dos/memory-bomb', 'dos/redos', 'schema/redos-pattern',
-      'capability/sandbox-alias', 'capability/dynamic-table', 'capability/bad-table-name', 'capability/dynamic-url',
+      'capability/sandbox-alias', 'capability/dynamic-table', 'capability/bad-table-name', 'capability/dynamic-url', 'capability/bad-url',
       'capability/dynamic-skill', 'capability/unknown-sandbox-api', 'capability/unknown-query-method',
       'capability/sandbox-shadow', 'evasion/builtin-alias', 'evasion/opaque-key', 'evasion/coerced-text', 'evasion/json-proto',
     ]) {

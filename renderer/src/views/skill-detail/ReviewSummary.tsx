@@ -1,5 +1,6 @@
 import type { SkillVersionRecord } from '../../../../shared/contract/index.ts';
 import type { Disclosure, DisclosureItem, RiskLevel } from '../../../../shared/skills/disclosure.ts';
+import { isPlainHttp } from '../../../../shared/skills/http-capability.ts';
 import type { AuditFinding } from '../../../../shared/skills/audit.ts';
 import type { Locale } from '../../../../shared/i18n-types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -87,6 +88,13 @@ function DisclosureCard({ disclosure }: { disclosure: Disclosure | null }) {
   );
 }
 
+/** Marks an item that sends data over plain HTTP, where anyone on the way can read and change it. */
+function UnencryptedMark({ item }: { item: DisclosureItem }) {
+  const { t } = useI18n();
+  if (item.kind !== 'http' || item.target === null || !isPlainHttp(item.target)) return null;
+  return <><Badge tone="bad">{t('capability.unencrypted')}</Badge>{' '}</>;
+}
+
 export function CapabilityList({ items }: { items: DisclosureItem[] }) {
   const { t, localize } = useI18n();
   return (
@@ -95,6 +103,7 @@ export function CapabilityList({ items }: { items: DisclosureItem[] }) {
         <li key={index} className="capabilities__item">
           <span className={`rv-kind rv-kind--${item.kind}`}>{t(`capability.${item.kind}`)}</span>
           <span className="visually-hidden">: </span>
+          <UnencryptedMark item={item} />
           <span>{localize(item.text)}</span>
         </li>
       ))}
@@ -108,7 +117,7 @@ export function CapabilityChanges({ added, removed }: { added: DisclosureItem[];
     <ul className="capability-changes">
       {added.map((item, index) => (
         <li key={`a${index}`} className="capability-changes__item capability-changes__item--added">
-          <Badge tone="warn">{t('changes.added')}</Badge> {localize(item.text)}
+          <Badge tone="warn">{t('changes.added')}</Badge> <UnencryptedMark item={item} />{localize(item.text)}
         </li>
       ))}
       {removed.map((item, index) => (
