@@ -13,7 +13,6 @@ import type { SkillNeed } from '../../../../shared/skills/need.ts';
 import { GeneratorError } from '../generator-error.ts';
 import { expr, getActionsMethod, lit, readTenantRows, textExpr } from './code.ts';
 import type { SkillNames } from './naming.ts';
-import { unitSuffix } from './subject-presets.ts';
 import { localiseActions, paramsSchema, type SkillTemplate } from './template.ts';
 
 /** A shop page may answer slowly; the request must also fit in the execution (config.yaml's cap is 30 s by default). */
@@ -107,7 +106,8 @@ export function priceWatchTemplate(need: SkillNeed, names: SkillNames): SkillTem
   const text = TEXT[need.language];
   // The literal prefix of every request: scheme, host and port, then the path from the settings.
   const origin = `${page.protocol}//${page.host}/`;
-  const suffix = unitSuffix(need.unit ?? '');
+  // "80 USD", "80 zł": a currency is always written apart from the amount.
+  const suffix = need.unit ? ` ${need.unit}` : '';
   const table = lit(names.table);
   const failed = (reason: string) => `return { success: false, error: ${reason} };`;
 
