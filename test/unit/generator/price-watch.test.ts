@@ -70,10 +70,10 @@ describe('the offline generator: a price watch', () => {
   });
 
   it('offers check_price with more time than the default 5 s, in the request’s language, in the real sandbox', async () => {
-    const [check, ...others] = (await box.run(lego, { method: 'getActions' }, 'tenant-actions')).result as ModAction[];
+    const [check, ...others] = (await box.run(lego, { method: 'getActions' }, 'tenant-actions')).result as unknown as ModAction[];
     expect(others).toEqual([]);
     expect(check).toMatchObject({ slug: 'check_price', name: 'Check the price', timeoutMs: 15_000, params_schema: { type: 'object', properties: {}, additionalProperties: false } });
-    const [sprawdz] = (await box.run(rower, { method: 'getActions' }, 'tenant-actions')).result as ModAction[];
+    const [sprawdz] = (await box.run(rower, { method: 'getActions' }, 'tenant-actions')).result as unknown as ModAction[];
     expect(sprawdz?.name).toBe('Sprawdź cenę');
   });
 
