@@ -177,6 +177,7 @@ export function priceWatchTemplate(need: SkillNeed, names: SkillNames): SkillTem
     if (!url.startsWith(${lit(origin)})) ${failed(lit(text.otherSite(origin)))}
     let response;
     try {
+      // The site is written out (the owner approved it); the settings choose only the page on it.
       response = await foundry.http.get(${lit(origin)} + url.slice(${origin.length}), { headers: { accept: "application/json, text/html;q=0.9, */*;q=0.8" } });
     } catch (error) {
       ${failed(`${lit(text.unreachable)} + String(error.message ?? error)`)}
