@@ -31,28 +31,28 @@ The code runs in an isolated sandbox (128 MB, 5 s per call unless the action ask
 - \`supabase\`: a query builder over the skill's OWN tables. A table name matches ^exo_[a-z][a-z0-9_]*$ and is written as a string literal in \`supabase.from("exo_...")\`. Reading: ${QUERY_READ_METHODS.map((m) => `\`${m}\``).join(', ')}, e.g. \`supabase.from("exo_x").select("*").eq("tenant_id", tenant_id).order("logged_at", { ascending: false }).limit(50)\`. Writing (each table written needs the owner's approval): ${QUERY_WRITE_METHODS.map((m) => `\`${m}\``).join(', ')}, e.g. \`.insert(row)\`, \`.update(patch).eq("tenant_id", tenant_id).eq("col", v)\`. Never: ${QUERY_BLOCKED_METHODS.map((m) => `\`${m}\``).join(', ')}. Awaiting a query gives \`{ data, error }\`; check \`error\`.
 - \`foundry\`: \`foundry.log(...values)\`, \`foundry.notify(title, body)\` (a notification to the owner), \`foundry.now()\` (the current time as an ISO string; use it wherever you need the current time, never \`Date.now()\` or an argument-less \`new Date()\`), \`foundry.config\` (the owner's settings: the values of your \`config_schema\` with its defaults applied, a read-only plain object), and \`foundry.http\` (below).
 
+Rows are plain JSON objects. Every row carries \`tenant_id\`; always filter by it and always write it. The sandbox adds no columns: store timestamps yourself with \`foundry.now()\`. "Today" means rows whose timestamp starts with \`foundry.now().slice(0, 10)\`.
+
 # Reaching the network: foundry.http
 Only when the need asks for something on the web (a price on a page, the weather, an API). The calls:
 - \`await foundry.http.get(url, { headers })\`, \`await foundry.http.post(url, body, { headers })\` (body: text, or a JSON value sent as JSON), \`await foundry.http.fetch(url, { method, headers, body })\` with method ${HTTP_METHODS.map((m) => `\`${m}\``).join(', ')}.
 - Each resolves to \`{ status, ok, headers, body, json() }\` (\`body\` is the text, \`json()\` parses it and throws if it is not JSON). A request that is refused or fails (a host not approved, too large, too slow…) REJECTS with an Error saying why: wrap it in try/catch and return \`{ success: false, error }\` in the need's language. Check \`ok\` or \`status\` before reading the body.
 - The URL must start with a string literal that fixes the scheme, host and port, ending in \`/\`, \`?\` or \`#\`: \`foundry.http.get("https://api.example.com/v1/items?q=" + encodeURIComponent(q))\` or a template literal whose first part does the same. A host known only at run time (a variable, a setting) is blocked by the audit. The owner approves exactly those origins.
 - HTTPS only. Plain \`http://\` only when the need itself names an \`http://\` address; the owner is told it is unencrypted.
-- At most 20 requests per call, request bodies up to 64 KB, answers up to 1 MB, all within the action's time limit. Give an action that makes requests \`"timeoutMs"\` in \`getActions()\` (e.g. 15000; the default is 5000, at most 30000).
+- At most 20 requests per call, request bodies up to 64 KB, answers up to 1 MB, all within the action's time limit. Give an action that makes requests a \`"timeoutMs"\` in \`getActions()\` (e.g. 15000; the default is 5000, at most 30000).
 - Secrets (API keys, tokens) are never written in the code, the settings' defaults or the samples. Declare each in \`manifest.secrets\` as \`{ "name": "OPENWEATHER_KEY", "hosts": ["api.openweathermap.org"], "title": "OpenWeather API key" }\` (name matching ${SECRET_NAME.source}, hosts among \`capabilities.http\`) and write the placeholder \`{{secret:OPENWEATHER_KEY}}\` where the value belongs: in a header value, the query or the body of a request to one of those hosts. The engine puts the owner's value in, only for those hosts; the code never sees it. Do not put secrets in \`config_schema\`.
 
 For example, a skill that reads the temperature:
 \`\`\`ts
 let response;
 try {
-  response = await foundry.http.get("https://api.openweathermap.org/data/2.5/weather?units=metric&q=" + encodeURIComponent(city), { headers: { "x-api-key": "{{secret:OPENWEATHER_KEY}}" } });
+  response = await foundry.http.get("https://api.openweathermap.org/data/2.5/weather?units=metric&appid={{secret:OPENWEATHER_KEY}}&q=" + encodeURIComponent(city));
 } catch (error) {
   return { success: false, error: "Could not reach the weather service: " + String(error.message ?? error) };
 }
 if (!response.ok) return { success: false, error: "The weather service answered " + response.status };
 const weather = response.json() as { main?: { temp?: unknown } };
 \`\`\`
-
-Rows are plain JSON objects. Every row carries \`tenant_id\`; always filter by it and always write it. The sandbox adds no columns: store timestamps yourself with \`foundry.now()\`. "Today" means rows whose timestamp starts with \`foundry.now().slice(0, 10)\`.
 
 # Forbidden (the audit blocks the skill)
 - imports, \`require\`, dynamic \`import()\`, \`export\` of anything but the one class
