@@ -83,6 +83,29 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(second.disclosure.title.en).toContain('new version 1.1.0');
   });
 
+  it('turns “check the price … tell me when it drops below $100” into a price watch that passes the audit and is dry-run on its sample pages', async () => {
+    const parsed = parseSkillRequest('Check the price of the Lego set at https://shop.example.com/lego/42115 and tell me when it drops below $100');
+    if (!parsed.isRequest) throw new Error('the price-watch request must parse');
+    const steps: string[] = [];
+    const result = await engine.skills.generate(parsed.need, 'owner', { generator: offlineGenerator, onStep: (s) => steps.push(`${s.step}:${s.status}`) });
+
+    expect(steps.slice(0, 2)).toEqual(['generate:ok', 'audit:ok']);
+    const audit = result.steps.find((s) => s.step === 'audit')!.data as { verdict: string; findings: unknown[] };
+    expect(audit).toMatchObject({ verdict: 'pass', findings: [] });
+    const dryRun = result.steps.find((s) => s.step === 'dry-run')!.data as { steps: { input: { method: string; action?: string }; status: string; error?: string }[] };
+    expect(dryRun.steps[0]).toMatchObject({ input: { method: 'getActions' }, status: 'succeeded' });
+    // needs issue 11 §1 sandbox wiring: foundry.config (then foundry.http) does not reach the isolate
+    // in this branch, so the first check_price fails reading its settings; once both do, this is
+    // expect(steps).toEqual(['generate:ok', 'audit:ok', 'dry-run:ok', 'disclose:ok', 'submit:ok']) with
+    // the disclosure naming shop.example.com and the second sample's notification kept for the review.
+    expect(dryRun.steps[1]).toMatchObject({
+      input: { method: 'executeAction', action: 'check_price' },
+      status: 'failed',
+      error: "The skill threw an error: Cannot read properties of undefined (reading 'url')",
+    });
+    expect(skillRows().n).toBe(0);
+  });
+
   it('with Claude: an answer that fails the audit goes back with its findings, and the repaired one is disclosed', async () => {
     api.reply(toolUseReply('submit_skill', claudeInput('water-tracker-fails-audit.json')), toolUseReply('submit_skill', claudeInput('water-tracker.json')));
     const result = await engine.skills.generate(waterNeed(), 'owner', { generator: claude() });

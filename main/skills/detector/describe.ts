@@ -7,6 +7,7 @@ export const KIND_NAMES: Record<SkillKind, Localized> = {
   reminder: { pl: 'przypomnienie', en: 'reminder' },
   checklist: { pl: 'lista kontrolna', en: 'checklist' },
   journal: { pl: 'dziennik', en: 'journal' },
+  'price-watch': { pl: 'obserwowanie ceny', en: 'price watch' },
 };
 
 const DAY_NAMES: Record<string, Localized> = {

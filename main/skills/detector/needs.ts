@@ -17,6 +17,7 @@ const QUESTIONS: Record<SkillKind, Localized> = {
   reminder: { pl: 'przypominać?', en: 'set a reminder?' },
   checklist: { pl: 'zrobić listę?', en: 'make a checklist?' },
   journal: { pl: 'prowadzić dziennik?', en: 'keep a journal?' },
+  'price-watch': { pl: 'obserwować cenę?', en: 'watch its price?' },
 };
 
 /** The skill the detector would build for a lexicon subject it noticed on its own (pattern or gap). */

@@ -1,5 +1,5 @@
 import type { Localized } from '../../../shared/i18n-types.ts';
-import type { NeedParseResult, SkillKind, SkillNeed } from '../../../shared/skills/need.ts';
+import type { NeedParseResult, SkillNeed } from '../../../shared/skills/need.ts';
 import { blankOut, normalize, slugify, tokenize, type Token } from './text.ts';
 import { createPhraseIndex, type PhraseMatch } from './phrase-index.ts';
 import { parseCadence } from './cadence.ts';
@@ -7,7 +7,10 @@ import { findExplicitUnit } from './units.ts';
 import { findSubjects } from './subjects.ts';
 import { detectLanguage } from './language.ts';
 import { subjectName, unitFor } from './needs.ts';
-import { LEADING_FILLERS, NEGATIONS, PREAMBLE, QUESTION_WORDS, TRAILING_FILLERS, TRIGGERS, type Trigger } from './request-vocabulary.ts';
+import { parsePriceWatchRequest } from './price-watch-request.ts';
+import {
+  LEADING_FILLERS, NEGATIONS, PREAMBLE, QUESTION_WORDS, TRAILING_FILLERS, TRIGGERS, type Trigger, type TriggerKind,
+} from './request-vocabulary.ts';
 
 export const MAX_REQUEST_LENGTH = 500;
 
@@ -35,7 +38,7 @@ const REASONS = {
   },
 } satisfies Record<string, Localized>;
 
-const MISSING_SUBJECT: Record<SkillKind, Localized> = {
+const MISSING_SUBJECT: Record<TriggerKind, Localized> = {
   tracker: { pl: 'Brakuje tego, co mam śledzić — np. „Chcę śledzić ile piję wody”.', en: 'It does not say what to track — e.g. “I want to track my sleep”.' },
   reminder: { pl: 'Brakuje tego, o czym mam przypominać — np. „Przypominaj mi o lekach codziennie o 8”.', en: 'It does not say what to remind you of — e.g. “Remind me to stretch every hour”.' },
   counter: { pl: 'Brakuje tego, co mam liczyć — np. „Licz moje kroki”.', en: 'It does not say what to count — e.g. “Count my cigarettes”.' },
@@ -63,6 +66,10 @@ export function parseSkillRequest(input: string): NeedParseResult {
   const allTokens = tokenize(normalized);
   if (!allTokens.some((t) => !t.isBreak && /\p{L}/u.test(t.text))) return notRequest(REASONS.noWords);
 
+  const priceWatch = parsePriceWatchRequest(text);
+  if (priceWatch === 'negated') return notRequest(REASONS.negated);
+  if (priceWatch) return priceWatch;
+
   const cadence = parseCadence(normalized);
   if (!cadence.ok) return notRequest(cadence.reason);
   const unit = findExplicitUnit(normalized);
@@ -75,7 +82,7 @@ export function parseSkillRequest(input: string): NeedParseResult {
   const { match, trigger, clauseStart } = found;
 
   const laterTriggers = triggerIndex.match(tokens.slice(match.end)).map((m) => m.values[0]!.kind);
-  const kind: SkillKind = found.kind === 'tracker' && laterTriggers.includes('counter') ? 'counter' : found.kind;
+  const kind: TriggerKind = found.kind === 'tracker' && laterTriggers.includes('counter') ? 'counter' : found.kind;
   const language = detectLanguage(text) ?? trigger.language;
 
   // The subject is looked for from the request's clause on; the trigger's own words are masked as breaks.
@@ -107,7 +114,7 @@ export function parseSkillRequest(input: string): NeedParseResult {
   return { isRequest: true, need };
 }
 
-type FoundTrigger = { match: PhraseMatch<Trigger>; trigger: Trigger; kind: SkillKind; clauseStart: number };
+type FoundTrigger = { match: PhraseMatch<Trigger>; trigger: Trigger; kind: TriggerKind; clauseStart: number };
 
 /** The first trigger preceded, within its clause, only by polite preamble ("Czy możesz…", "I'd like you to…"). */
 function findTrigger(tokens: readonly Token[]): FoundTrigger | 'negated' | null {

@@ -1,9 +1,12 @@
 import type { Locale } from '../../../shared/i18n-types.ts';
 import type { SkillKind } from '../../../shared/skills/need.ts';
 
+/** A price watch is recognised by its web address and price (price-watch-request.ts), not by a trigger word. */
+export type TriggerKind = Exclude<SkillKind, 'price-watch'>;
+
 export interface Trigger {
   /** null: a phrase that looks like a trigger but is not one ("log in", "count on"). */
-  kind: SkillKind | null;
+  kind: TriggerKind | null;
   language: Locale;
   /** A noun ("lista", "journal"): the words just before it may name the subject ("shopping list"). */
   noun?: boolean;
@@ -15,7 +18,7 @@ export interface Trigger {
 
 const list = (text: string) => text.split(',').map((w) => w.trim()).filter(Boolean);
 
-function triggers(kind: SkillKind | null, language: Locale, phrases: string, extra: Omit<Trigger, 'kind' | 'language'> = {}) {
+function triggers(kind: TriggerKind | null, language: Locale, phrases: string, extra: Omit<Trigger, 'kind' | 'language'> = {}) {
   return list(phrases).map((phrase) => [phrase, { kind, language, ...extra }] as const);
 }
 

@@ -2,10 +2,19 @@
 // `submit_skill` tool and the exported folder's files, so all three accept the same shapes.
 import { SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
 import { SAMPLE_METHODS } from '../../../shared/skills/candidate.ts';
+import { SECRET_NAME } from '../../../shared/skills/http-capability.ts';
 
 const MAX_CODE_CHARS = 200_000;
 const MAX_SKILL_MD_CHARS = 64 * 1024;
 const MAX_SAMPLES = 20;
+/** Answers one sample input may give: a dry run makes few requests, and each answer is reviewed. */
+const MAX_HTTP_SAMPLES = 10;
+/** One sample answer's body, as the guard bounds a request body: enough for a real page or API answer. */
+const MAX_HTTP_SAMPLE_BYTES = 64 * 1024;
+/** All sample answers of a candidate together: it is stored with every version and shown in the review. */
+const MAX_HTTP_SAMPLES_BYTES = 256 * 1024;
+/** The methods foundry.http sends. */
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 const tableList = { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', pattern: SKILL_TABLE_NAME.source } };
 
@@ -16,9 +25,35 @@ export const CAPABILITIES_SCHEMA = {
   properties: {
     reads: tableList,
     writes: tableList,
-    http: { type: 'array', maxItems: 16, uniqueItems: true, items: { type: 'string', pattern: '^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$' } },
+    // The form is checked in full by parseHttpCapability (candidate.ts); a schema pattern cannot say it.
+    http: {
+      type: 'array',
+      maxItems: 16,
+      uniqueItems: true,
+      description: 'Origins the code calls: api.example.com (HTTPS), api.example.com:8443 (HTTPS on another port), http://host:port (plain HTTP).',
+      items: { type: 'string', minLength: 1, maxLength: 300 },
+    },
     notifications: { type: 'boolean' },
     skills: { type: 'array', maxItems: 16, uniqueItems: true, items: { type: 'string', maxLength: 64 } },
+  },
+} as const;
+
+/** A canned answer to the dry run's requests (shared/skills/candidate.ts `HttpSample`); body sizes are checked in candidate.ts. */
+const HTTP_SAMPLE_SCHEMA = {
+  type: 'object',
+  required: ['url', 'body'],
+  additionalProperties: false,
+  properties: {
+    method: { type: 'string', enum: [...HTTP_METHODS] },
+    url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://' },
+    status: { type: 'integer', minimum: 100, maximum: 599 },
+    headers: {
+      type: 'object',
+      maxProperties: 32,
+      propertyNames: { pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$" },
+      additionalProperties: { type: 'string', maxLength: 1000 },
+    },
+    body: { description: 'The answer body: text as it is, any other JSON value sent as its JSON text.' },
   },
 } as const;
 
@@ -33,6 +68,24 @@ export const SAMPLE_INPUTS_SCHEMA = {
       method: { type: 'string', enum: [...SAMPLE_METHODS] },
       action: { type: 'string', minLength: 1, maxLength: 64 },
       params: { type: 'object' },
+      http: { type: 'array', maxItems: MAX_HTTP_SAMPLES, items: HTTP_SAMPLE_SCHEMA },
+    },
+  },
+} as const;
+
+/** `manifest.secrets` (shared/skills/manifest.ts `SkillSecret`): which of its hosts each must be one of is the audit's check. */
+export const SECRETS_SCHEMA = {
+  type: 'array',
+  maxItems: 16,
+  items: {
+    type: 'object',
+    required: ['name', 'hosts'],
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string', pattern: SECRET_NAME.source },
+      hosts: { type: 'array', minItems: 1, maxItems: 16, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 300 } },
+      title: { type: 'string', minLength: 1, maxLength: 100 },
+      description: { type: 'string', minLength: 1, maxLength: 500 },
     },
   },
 } as const;
@@ -44,11 +97,15 @@ export const MANIFEST_FIELDS = {
   description: { type: 'string', minLength: 1, maxLength: 1024 },
   version: { type: 'string', pattern: '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$' },
   capabilities: CAPABILITIES_SCHEMA,
+  secrets: SECRETS_SCHEMA,
 } as const;
+
+/** Every field but `secrets`, which skills written before secrets existed do not have. */
+const REQUIRED_MANIFEST_FIELDS = ['slug', 'name', 'description', 'version', 'capabilities'];
 
 export const MANIFEST_FILE_SCHEMA = {
   type: 'object',
-  required: Object.keys(MANIFEST_FIELDS),
+  required: REQUIRED_MANIFEST_FIELDS,
   additionalProperties: false,
   properties: MANIFEST_FIELDS,
 } as const;
@@ -61,7 +118,7 @@ export const CANDIDATE_SCHEMA = {
     code: { type: 'string', minLength: 1, maxLength: MAX_CODE_CHARS },
     manifest: {
       type: 'object',
-      required: [...Object.keys(MANIFEST_FIELDS), 'config_schema'],
+      required: [...REQUIRED_MANIFEST_FIELDS, 'config_schema'],
       additionalProperties: false,
       properties: { ...MANIFEST_FIELDS, config_schema: { type: 'object' } },
     },
@@ -73,4 +130,4 @@ export const CANDIDATE_SCHEMA = {
   },
 } as const;
 
-export const LIMITS = { MAX_CODE_CHARS, MAX_SKILL_MD_CHARS } as const;
+export const LIMITS = { MAX_CODE_CHARS, MAX_SKILL_MD_CHARS, MAX_HTTP_SAMPLES, MAX_HTTP_SAMPLE_BYTES, MAX_HTTP_SAMPLES_BYTES } as const;

@@ -5,6 +5,7 @@ import type { SkillNeed } from '../../../shared/skills/need.ts';
 import { isCustomModSlug } from '../../../shared/skills/mod-types.ts';
 import { CANDIDATE_SCHEMA } from './candidate-schema.ts';
 import { GeneratorError } from './generator-error.ts';
+import { httpProblems } from './http-consistency.ts';
 import { schemaChecker } from './schema-check.ts';
 import { parseSkillMd } from './skill-md.ts';
 
@@ -46,6 +47,7 @@ export function candidateProblems(value: unknown): string[] {
     if (sample.method === 'executeAction' && sample.action === undefined)
       problems.push(`/sampleInputs/${index} calls executeAction without an action`);
   });
+  problems.push(...httpProblems(candidate));
   try {
     parseSkillMd(candidate.skillMd, { folderName: slug });
   } catch (error) {

@@ -3,7 +3,7 @@
 import type { Message, Tool } from '@anthropic-ai/sdk/resources/messages';
 import type { SampleInput, SkillCandidate } from '../../../shared/skills/candidate.ts';
 import type { JsonSchema } from '../../../shared/skills/json-schema.ts';
-import type { SkillCapabilities } from '../../../shared/skills/manifest.ts';
+import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { candidateProblems } from './candidate.ts';
 import { CAPABILITIES_SCHEMA, LIMITS, MANIFEST_FIELDS, SAMPLE_INPUTS_SCHEMA } from './candidate-schema.ts';
 import { GeneratorError } from './generator-error.ts';
@@ -22,7 +22,13 @@ const SUBMIT_SKILL_SCHEMA = {
       type: 'object',
       required: ['slug', 'name', 'description', 'capabilities'],
       additionalProperties: false,
-      properties: { slug: MANIFEST_FIELDS.slug, name: MANIFEST_FIELDS.name, description: MANIFEST_FIELDS.description, capabilities: CAPABILITIES_SCHEMA },
+      properties: {
+        slug: MANIFEST_FIELDS.slug,
+        name: MANIFEST_FIELDS.name,
+        description: MANIFEST_FIELDS.description,
+        capabilities: CAPABILITIES_SCHEMA,
+        secrets: MANIFEST_FIELDS.secrets,
+      },
     },
     sample_inputs: SAMPLE_INPUTS_SCHEMA,
   },
@@ -38,7 +44,7 @@ interface SubmittedSkill {
   code: string;
   config_schema: JsonSchema;
   skill_md: string;
-  manifest: { slug: string; name: string; description: string; capabilities: SkillCapabilities };
+  manifest: { slug: string; name: string; description: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] };
   sample_inputs: SampleInput[];
 }
 
@@ -59,8 +65,19 @@ export interface AnswerContext {
   attempt: number;
 }
 
-/** The candidate in Claude's `submit_skill` call, or `generator/malformed-answer` saying what was wrong. */
-export function candidateFromAnswer(message: Message, context: AnswerContext): SkillCandidate {
+/** What Claude submitted, as a candidate, with whatever still makes it inconsistent (none: it is one). */
+export interface ClaudeAnswer {
+  candidate: SkillCandidate;
+  /** Technical lines for a repair request: an answer for an undeclared origin, a SKILL.md named differently… */
+  problems: string[];
+}
+
+/**
+ * The candidate in Claude's `submit_skill` call and its remaining problems, or
+ * `generator/malformed-answer` when there is nothing to repair: no call, a call that does not match
+ * the tool's schema, or a skill under another name.
+ */
+export function readAnswer(message: Message, context: AnswerContext): ClaudeAnswer {
   const call = message.content.find((block) => block.type === 'tool_use' && block.name === SUBMIT_SKILL_TOOL_NAME);
   if (!call || call.type !== 'tool_use') {
     if (message.stop_reason === 'max_tokens')
@@ -74,6 +91,7 @@ export function candidateFromAnswer(message: Message, context: AnswerContext): S
   const submitted = call.input as SubmittedSkill;
   if (submitted.manifest.slug !== context.slug)
     throw malformed(`the skill is named "${submitted.manifest.slug}" instead of "${context.slug}".`, `skill nazywa się "${submitted.manifest.slug}" zamiast "${context.slug}".`);
+  // Shaped like a candidate (the tool's schema held); `candidateProblems` says whether it is a consistent one.
   const candidate = {
     code: submitted.code,
     manifest: { ...submitted.manifest, version: context.version, config_schema: submitted.config_schema },
@@ -82,8 +100,11 @@ export function candidateFromAnswer(message: Message, context: AnswerContext): S
     sampleInputs: submitted.sample_inputs,
     generator: context.generator,
     attempt: context.attempt,
-  };
-  const rest = candidateProblems(candidate);
-  if (rest.length > 0) throw malformed('the submitted skill is incomplete or inconsistent.', 'przesłany skill jest niepełny lub niespójny.', rest);
-  return candidate as SkillCandidate;
+  } as SkillCandidate;
+  return { candidate, problems: candidateProblems(candidate) };
+}
+
+/** A candidate whose problems outlived the repair: `generator/malformed-answer` listing them. */
+export function inconsistentAnswer(problems: string[]): GeneratorError {
+  return malformed('the submitted skill is incomplete or inconsistent.', 'przesłany skill jest niepełny lub niespójny.', problems);
 }

@@ -1,9 +1,14 @@
 // Claude writes the skill through the Messages API, answering with one forced `submit_skill`
 // tool call (structured output). A repair request carries the previous code and its failures.
+// An answer that is well formed but inconsistent (a sample answer for an origin the manifest does
+// not declare, a SKILL.md named differently) goes back to Claude once, as such a repair, before
+// the pipeline ever sees it: only Claude can say which of the two sides it meant.
 import Anthropic from '@anthropic-ai/sdk';
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
-import type { SkillGenerator } from './candidate.ts';
-import { candidateFromAnswer, SUBMIT_SKILL_TOOL } from './claude-answer.ts';
+import type { SkillCandidate } from '../../../shared/skills/candidate.ts';
+import type { SkillNeed } from '../../../shared/skills/need.ts';
+import type { RepairFeedback, SkillGenerator } from './candidate.ts';
+import { inconsistentAnswer, readAnswer, SUBMIT_SKILL_TOOL, type ClaudeAnswer } from './claude-answer.ts';
 import { generatorErrorFrom, retryAfterSeconds } from './claude-errors.ts';
 import { GeneratorError } from './generator-error.ts';
 import { requireUsableNeed } from './need-check.ts';
@@ -66,45 +71,55 @@ export function createClaudeGenerator(options: ClaudeGeneratorOptions): SkillGen
   const model = options.model ?? DEFAULT_CLAUDE_MODEL;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const id = `claude:${model}` as const;
+
+  /** One Messages API request: the need (with a repair's feedback) in, Claude's answer out. */
+  async function ask(need: SkillNeed, feedback: RepairFeedback | undefined): Promise<ClaudeAnswer> {
+    const names = skillNames(requireUsableNeed(need));
+    const apiKey = await options.getApiKey();
+    if (!apiKey)
+      throw new GeneratorError('generator/unauthorized', {
+        en: 'No Anthropic API key is set. Add one in Settings, or use the built-in generator.',
+        pl: 'Nie ustawiono klucza API Anthropic. Dodaj go w Ustawieniach albo użyj wbudowanego generatora.',
+      });
+    const client = new Anthropic({
+      apiKey,
+      baseURL: options.baseURL ?? 'https://api.anthropic.com',
+      timeout: timeoutMs,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      logLevel: 'off',
+      openTelemetry: false,
+      fetch: refusingLongWaits(options.maxRetryWaitSeconds ?? DEFAULT_MAX_RETRY_WAIT_SECONDS),
+    });
+    let message: Message;
+    try {
+      message = await client.messages.create({
+        model,
+        max_tokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
+        // The system prompt is the same for every request: cached, a repair costs only the new part.
+        system: [{ type: 'text', text: systemPrompt(example()), cache_control: { type: 'ephemeral' } }],
+        messages: [{ role: 'user', content: userPrompt(need, names, feedback) }],
+        tools: [SUBMIT_SKILL_TOOL],
+        tool_choice: { type: 'tool', name: SUBMIT_SKILL_TOOL_NAME },
+      });
+    } catch (error) {
+      throw generatorErrorFrom(error, { apiKey, timeoutMs });
+    }
+    return readAnswer(message, {
+      slug: names.slug,
+      generator: id,
+      version: feedback?.previous.manifest.version ?? '1.0.0',
+      attempt: (feedback?.previous.attempt ?? 0) + 1,
+    });
+  }
+
   return {
     id,
-    async generate(need, feedback) {
-      const names = skillNames(requireUsableNeed(need));
-      const apiKey = await options.getApiKey();
-      if (!apiKey)
-        throw new GeneratorError('generator/unauthorized', {
-          en: 'No Anthropic API key is set. Add one in Settings, or use the built-in generator.',
-          pl: 'Nie ustawiono klucza API Anthropic. Dodaj go w Ustawieniach albo użyj wbudowanego generatora.',
-        });
-      const client = new Anthropic({
-        apiKey,
-        baseURL: options.baseURL ?? 'https://api.anthropic.com',
-        timeout: timeoutMs,
-        maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-        logLevel: 'off',
-        openTelemetry: false,
-        fetch: refusingLongWaits(options.maxRetryWaitSeconds ?? DEFAULT_MAX_RETRY_WAIT_SECONDS),
-      });
-      let message: Message;
-      try {
-        message = await client.messages.create({
-          model,
-          max_tokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
-          // The system prompt is the same for every request: cached, a repair costs only the new part.
-          system: [{ type: 'text', text: systemPrompt(example()), cache_control: { type: 'ephemeral' } }],
-          messages: [{ role: 'user', content: userPrompt(need, names, feedback) }],
-          tools: [SUBMIT_SKILL_TOOL],
-          tool_choice: { type: 'tool', name: SUBMIT_SKILL_TOOL_NAME },
-        });
-      } catch (error) {
-        throw generatorErrorFrom(error, { apiKey, timeoutMs });
-      }
-      return candidateFromAnswer(message, {
-        slug: names.slug,
-        generator: id,
-        version: feedback?.previous.manifest.version ?? '1.0.0',
-        attempt: (feedback?.previous.attempt ?? 0) + 1,
-      });
+    async generate(need, feedback): Promise<SkillCandidate> {
+      let answer = await ask(need, feedback);
+      if (answer.problems.length > 0)
+        answer = await ask(need, { previous: answer.candidate, findings: [], schemaErrors: answer.problems, dryRunError: null });
+      if (answer.problems.length > 0) throw inconsistentAnswer(answer.problems);
+      return answer.candidate;
     },
   };
 }

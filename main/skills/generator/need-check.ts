@@ -1,6 +1,7 @@
 // A need reaches the generator from the detector, the API or an import: its shape is checked
 // before any template or prompt uses it.
 import { LOCALES } from '../../../shared/i18n-types.ts';
+import { httpCapabilityOf } from '../../../shared/skills/http-capability.ts';
 import { SKILL_KINDS, type SkillNeed } from '../../../shared/skills/need.ts';
 import { GeneratorError } from './generator-error.ts';
 import { schemaChecker } from './schema-check.ts';
@@ -31,14 +32,31 @@ const NEED_SCHEMA = {
     source: { type: 'string', maxLength: 32 },
     text: { type: 'string', maxLength: 4000 },
     evidence: { type: 'object' },
+    priceWatch: {
+      type: 'object',
+      required: ['url', 'below'],
+      properties: { url: { type: 'string', minLength: 1, maxLength: 2000 }, below: { type: 'number', exclusiveMinimum: 0, maximum: 1e12 } },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 } as const;
 
 const checkNeed = schemaChecker(NEED_SCHEMA);
 
-export function requireUsableNeed(need: unknown): SkillNeed {
+/** The schema's problems, then a price watch's: it cannot be written without a web address and a price. */
+function needProblems(need: unknown): string[] {
   const problems = checkNeed(need);
+  if (problems.length > 0) return problems;
+  const { kind, priceWatch } = need as SkillNeed;
+  if (kind === 'price-watch' && !priceWatch) problems.push('/priceWatch is required for a price-watch need');
+  if (priceWatch && !(URL.canParse(priceWatch.url) && httpCapabilityOf(new URL(priceWatch.url))))
+    problems.push('/priceWatch/url must be an absolute http(s) address with a host and no user name or password');
+  return problems;
+}
+
+export function requireUsableNeed(need: unknown): SkillNeed {
+  const problems = needProblems(need);
   if (problems.length > 0)
     throw new GeneratorError(
       'generator/invalid-need',

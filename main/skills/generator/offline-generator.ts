@@ -11,6 +11,7 @@ import { checklistTemplate } from './templates/checklist.ts';
 import { counterTemplate } from './templates/counter.ts';
 import { journalTemplate } from './templates/journal.ts';
 import { skillNames } from './templates/naming.ts';
+import { priceWatchTemplate } from './templates/price-watch.ts';
 import { reminderTemplate } from './templates/reminder.ts';
 import { skillDocument } from './templates/skill-doc.ts';
 import type { TemplateBuilder } from './templates/template.ts';
@@ -22,15 +23,17 @@ const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
   counter: counterTemplate,
   checklist: checklistTemplate,
   journal: journalTemplate,
+  'price-watch': priceWatchTemplate,
 };
 
-/** Built-in skills keep their limits in the code: the sandbox hands a skill no configuration. */
+/** Kinds without settings keep their limits in the code. */
 const NO_SETTINGS: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
 export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
   requireUsableNeed(need);
   const names = skillNames(need);
   const template = TEMPLATES[need.kind](need, names);
+  const configSchema = template.configSchema ?? NO_SETTINGS;
   const candidate: SkillCandidate = {
     code: template.code,
     manifest: {
@@ -39,9 +42,9 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       description: template.summary[need.language],
       version: '1.0.0',
       capabilities: template.capabilities,
-      config_schema: NO_SETTINGS,
+      config_schema: configSchema,
     },
-    configSchema: NO_SETTINGS,
+    configSchema,
     skillMd: renderSkillMd(skillDocument(need, names, template)),
     sampleInputs: template.sampleInputs,
     generator: 'offline',

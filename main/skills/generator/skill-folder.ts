@@ -2,9 +2,9 @@
 //
 //   SKILL.md            the Agent Skills document; its `name` is the folder name
 //   index.ts            the code
-//   manifest.json       the manifest without `config_schema` (slug, name, description, version, capabilities)
+//   manifest.json       the manifest without `config_schema` (slug, name, description, version, capabilities, secrets)
 //   config.schema.json  the settings schema (the manifest's `config_schema`)
-//   samples.json        the sample inputs for the dry run
+//   samples.json        the sample inputs for the dry run, with their sample HTTP answers
 //
 // Beside them only plain documents may lie (README.md, LICENSE, other .md and .txt files); import
 // ignores those. No subfolders, no symlinks, nothing executable. An imported skill is untrusted:
@@ -33,7 +33,8 @@ const MAX_FILE_BYTES: Record<string, number> = {
   [SKILL_FILES.code]: 256 * KIB,
   [SKILL_FILES.manifest]: 64 * KIB,
   [SKILL_FILES.configSchema]: 64 * KIB,
-  [SKILL_FILES.samples]: 64 * KIB,
+  // Sample HTTP answers may add up to 256 KiB (candidate-schema.ts), beside the calls themselves.
+  [SKILL_FILES.samples]: 320 * KIB,
 };
 const MAX_DOCUMENT_BYTES = 256 * KIB;
 const MAX_FOLDER_BYTES = 1024 * KIB;

@@ -44,6 +44,8 @@ const READ_METHODS = new Set<string>(QUERY_READ_METHODS.filter((m) => m !== 'fro
 const WRITE_METHODS = new Set<string>(QUERY_WRITE_METHODS);
 const BLOCKED_METHODS = new Set<string>(QUERY_BLOCKED_METHODS);
 const SIMPLE_FOUNDRY_METHODS = new Set(['log', 'now', 'notify']);
+/** Read-only data the sandbox hands the skill: its settings. Reading them touches nothing. */
+const FOUNDRY_DATA = new Set(['config']);
 const HTTP_METHODS = new Set(['fetch', 'get', 'post']);
 // A literal URL prefix that already fixes the origin: scheme, host and port, then the start of path, query or fragment.
 const URL_WITH_HOST = /^https?:\/\/[^/?#\s]+[/?#]/i;
@@ -186,6 +188,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
       sink.report('capability/sandbox-alias', head, 'foundry');
       return;
     }
+    if (FOUNDRY_DATA.has(name)) return;
     if (SIMPLE_FOUNDRY_METHODS.has(name)) {
       if (!first.call) sink.report('capability/sandbox-alias', head, 'foundry');
       else if (name === 'notify') notifications ??= first.call;

@@ -58,6 +58,31 @@ async function failure(promise: Promise<unknown>): Promise<GeneratorError> {
 }
 
 const WATER_FIXTURE = claudeFixture('water-tracker.json');
+const BITCOIN_FIXTURE = claudeFixture('bitcoin-price-watch.json');
+const BITCOIN: SkillNeed = {
+  kind: 'price-watch',
+  subject: 'bitcoin',
+  subjectKey: 'bitcoin',
+  unit: 'USD',
+  cadence: { type: 'interval', everyMinutes: 60 },
+  language: 'en',
+  source: 'request',
+  text: 'Check the price of bitcoin at https://api.coinprices.example/v1/prices/btc every hour and tell me when it drops below $50,000',
+  priceWatch: { url: 'https://api.coinprices.example/v1/prices/btc', below: 50000 },
+};
+
+interface SubmittedInput {
+  code: string;
+  skill_md: string;
+  manifest: Record<string, unknown> & { capabilities: Record<string, unknown> };
+  sample_inputs: Record<string, unknown>[];
+}
+/** A copy of the submit_skill input of a recorded answer, to change one part of it. */
+function submittedInput(fixture: Record<string, unknown>): SubmittedInput {
+  const [call] = fixture.content as { input: SubmittedInput }[];
+  return structuredClone(call!.input);
+}
+const waterInput = () => submittedInput(WATER_FIXTURE);
 
 /** The parts of a Messages API request body these tests look at. */
 interface SentRequest {
@@ -170,17 +195,23 @@ describe('the Claude generator', () => {
       expect(error.userMessage.en).toMatch(/cut off at the length limit/);
     });
 
-    it('a skill under another slug, or with a SKILL.md named differently', async () => {
-      const [call] = WATER_FIXTURE.content as { input: { manifest: Record<string, unknown>; skill_md: string } }[];
-      const input = call?.input ?? { manifest: {}, skill_md: '' };
-      api.reply(
-        toolUseReply('submit_skill', { ...input, manifest: { ...input.manifest, slug: 'custom-something-else' } }),
-        toolUseReply('submit_skill', { ...input, skill_md: input.skill_md.replace('name: custom-water-tracker', 'name: water-tracker') }),
-      );
+    it('a skill under another slug, at once', async () => {
+      const input = waterInput();
+      api.reply(toolUseReply('submit_skill', { ...input, manifest: { ...input.manifest, slug: 'custom-something-else' } }));
       expect((await failure(generator().generate(WATER))).userMessage.en).toMatch(/named "custom-something-else" instead of "custom-water-tracker"/);
-      const renamed = await failure(generator().generate(WATER));
-      expect(renamed.code).toBe('generator/malformed-answer');
-      expect(renamed.details).toEqual([`SKILL.md: name "water-tracker" must be equal to the skill's folder name "custom-water-tracker".`]);
+      expect(api.requests).toHaveLength(1);
+    });
+
+    it('an inconsistent skill (a SKILL.md named differently) that is still inconsistent after one repair', async () => {
+      const input = waterInput();
+      const renamed = toolUseReply('submit_skill', { ...input, skill_md: input.skill_md.replace('name: custom-water-tracker', 'name: water-tracker') });
+      api.reply(renamed, renamed);
+      const error = await failure(generator().generate(WATER));
+      expect(error.code).toBe('generator/malformed-answer');
+      expect(error.userMessage.en).toBe("Claude's answer could not be used: the submitted skill is incomplete or inconsistent.");
+      expect(error.details).toEqual([`SKILL.md: name "water-tracker" must be equal to the skill's folder name "custom-water-tracker".`]);
+      expect(api.requests).toHaveLength(2);
+      expect(sent(1).messages[0]?.content).toContain(`- SKILL.md: name "water-tracker" must be equal`);
     });
 
     it('a 200 response whose body is not JSON', async () => {
@@ -265,6 +296,88 @@ describe('the Claude generator', () => {
     const error = await failure(generator({ getApiKey: async () => null }).generate(WATER));
     expect(error.code).toBe('generator/unauthorized');
     expect(api.requests).toHaveLength(0);
+  });
+});
+
+describe('the Claude generator writing skills that reach the web', () => {
+  it('turns an HTTP skill with a host-bound secret and sample answers into a candidate that passes the audit', async () => {
+    api.reply(recordedReply(BITCOIN_FIXTURE));
+    const candidate = await generator().generate(BITCOIN);
+    expect(candidate.manifest.capabilities.http).toEqual(['api.coinprices.example']);
+    expect(candidate.manifest.secrets).toEqual([
+      { name: 'COINPRICES_KEY', hosts: ['api.coinprices.example'], title: 'CoinPrices API key', description: 'From your CoinPrices account page.' },
+    ]);
+    expect(candidate.code).toContain('"Bearer {{secret:COINPRICES_KEY}}"');
+    expect(candidate.sampleInputs[1]).toMatchObject({
+      action: 'check_price',
+      http: [{ method: 'GET', url: 'https://api.coinprices.example/v1/prices/btc', status: 200, body: { price: 48000 } }],
+    });
+    const report = auditSkill(candidate.code, { manifest: candidate.manifest });
+    expect(report.findings.filter((f) => f.severity === 'block')).toEqual([]);
+    expect(report.capabilities.http).toEqual(['api.coinprices.example']);
+  });
+
+  it('sends an answer whose sample answers a host the manifest does not declare back once, naming the host, and takes the repair', async () => {
+    const input = submittedInput(BITCOIN_FIXTURE);
+    const wrong = structuredClone(input);
+    (wrong.sample_inputs[0] as { http: { url: string }[] }).http[0]!.url = 'https://mirror.coinprices.example/v1/prices/btc';
+    api.reply(toolUseReply('submit_skill', wrong), recordedReply(BITCOIN_FIXTURE));
+
+    const candidate = await generator().generate(BITCOIN);
+    expect(candidate.attempt).toBe(2);
+    expect(candidate.sampleInputs[0]?.http?.[0]?.url).toBe('https://api.coinprices.example/v1/prices/btc');
+    expect(api.requests).toHaveLength(2);
+    const repair = sent(1).messages[0]?.content;
+    expect(repair).toContain('# Repair');
+    expect(repair).toContain(
+      '- /sampleInputs/0/http/0/url answers requests to mirror.coinprices.example, which is not in /manifest/capabilities/http; declare it or leave the answer out',
+    );
+    expect(repair).toContain('"url":"https://mirror.coinprices.example/v1/prices/btc"');
+  });
+
+  it('refuses sample answers past their bounds before anything runs', async () => {
+    const input = submittedInput(BITCOIN_FIXTURE);
+    const answers = (input.sample_inputs[0] as { http: Record<string, unknown>[] }).http;
+    const tooMany = structuredClone(input);
+    (tooMany.sample_inputs[0] as { http: unknown[] }).http = Array.from({ length: 11 }, () => answers[0]);
+    const tooBig = structuredClone(input);
+    (tooBig.sample_inputs[0] as { http: Record<string, unknown>[] }).http[0]!.body = 'x'.repeat(64 * 1024 + 1);
+    const badMethod = structuredClone(input);
+    (badMethod.sample_inputs[0] as { http: Record<string, unknown>[] }).http[0]!.method = 'TRACE';
+    api.reply(toolUseReply('submit_skill', tooMany), toolUseReply('submit_skill', badMethod), toolUseReply('submit_skill', tooBig), toolUseReply('submit_skill', tooBig));
+
+    expect((await failure(generator().generate(BITCOIN))).details).toContain('/sample_inputs/0/http must NOT have more than 10 items');
+    expect((await failure(generator().generate(BITCOIN))).details).toContain('/sample_inputs/0/http/0/method must be equal to one of the allowed values');
+    expect((await failure(generator().generate(BITCOIN))).details).toEqual(['/sampleInputs/0/http/0/body is 65537 bytes; at most 65536 are allowed']);
+  });
+
+  it('teaches Claude foundry.http, host-bound secrets and sample answers, and offers them in the tool schema', async () => {
+    api.reply(recordedReply(BITCOIN_FIXTURE));
+    await generator().generate(BITCOIN);
+    const system = sent(0).system[0]?.text ?? '';
+    for (const rule of [
+      'foundry.http.get(url, { headers })',
+      'foundry.http.post(url, body, { headers })',
+      'foundry.http.fetch(url, { method, headers, body })',
+      'REJECTS with an Error saying why',
+      'must start with a string literal that fixes the scheme, host and port',
+      'HTTPS only. Plain `http://` only when the need itself names an `http://` address',
+      '`{{secret:OPENWEATHER_KEY}}`',
+      'Secrets (API keys, tokens) are never written in the code',
+      '`foundry.config` (the owner\'s settings',
+      'every sample whose call makes requests carries `"http"`, the answers to ALL of them',
+      'A request without an answer is refused and the dry run fails',
+      'At most 10 answers per sample, each body at most 64 KB',
+      '`api.example.com:8443` (HTTPS on another port) or `http://192.168.1.20:8123` (plain HTTP)',
+      '"timeoutMs"',
+    ])
+      expect(system).toContain(rule);
+    expect(system).not.toContain('the sandbox passes no settings yet');
+    expect(sent(0).messages[0]?.content).toContain('"url": "https://api.coinprices.example/v1/prices/btc"');
+    const schema = JSON.stringify(sent(0).tools[0]?.input_schema);
+    expect(schema).toContain('"secrets":{"type":"array","maxItems":16');
+    expect(schema).toContain('"http":{"type":"array","maxItems":10');
+    expect(schema).toContain('"enum":["GET","HEAD","POST","PUT","PATCH","DELETE"]');
   });
 });
 

@@ -2,8 +2,10 @@
 // The system part teaches the programming model; the user part carries the need and, for a
 // repair, the previous code with everything found wrong with it.
 import { QUERY_BLOCKED_METHODS, QUERY_READ_METHODS, QUERY_WRITE_METHODS } from '../../../../shared/skills/api-allowlist.ts';
+import { SECRET_NAME } from '../../../../shared/skills/http-capability.ts';
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
 import type { RepairFeedback } from '../candidate.ts';
+import { HTTP_METHODS, LIMITS } from '../candidate-schema.ts';
 import type { SkillNames } from '../templates/naming.ts';
 
 export const SUBMIT_SKILL_TOOL_NAME = 'submit_skill';
@@ -25,18 +27,40 @@ One TypeScript file that exports exactly one class implementing this interface (
 
 ${EXECUTOR_INTERFACE}
 
-The code runs in an isolated sandbox (128 MB, 5 s per call). The only globals are:
+The code runs in an isolated sandbox (128 MB, 5 s per call unless the action asks for more). The only globals are:
 - \`supabase\`: a query builder over the skill's OWN tables. A table name matches ^exo_[a-z][a-z0-9_]*$ and is written as a string literal in \`supabase.from("exo_...")\`. Reading: ${QUERY_READ_METHODS.map((m) => `\`${m}\``).join(', ')}, e.g. \`supabase.from("exo_x").select("*").eq("tenant_id", tenant_id).order("logged_at", { ascending: false }).limit(50)\`. Writing (each table written needs the owner's approval): ${QUERY_WRITE_METHODS.map((m) => `\`${m}\``).join(', ')}, e.g. \`.insert(row)\`, \`.update(patch).eq("tenant_id", tenant_id).eq("col", v)\`. Never: ${QUERY_BLOCKED_METHODS.map((m) => `\`${m}\``).join(', ')}. Awaiting a query gives \`{ data, error }\`; check \`error\`.
-- \`foundry\`: \`foundry.log(...values)\`, \`foundry.notify(title, body)\` (a notification to the owner), \`foundry.now()\` (the current time as an ISO string; use it wherever you need the current time, never \`Date.now()\` or an argument-less \`new Date()\`).
+- \`foundry\`: \`foundry.log(...values)\`, \`foundry.notify(title, body)\` (a notification to the owner), \`foundry.now()\` (the current time as an ISO string; use it wherever you need the current time, never \`Date.now()\` or an argument-less \`new Date()\`), \`foundry.config\` (the owner's settings: the values of your \`config_schema\` with its defaults applied, a read-only plain object), and \`foundry.http\` (below).
 
 Rows are plain JSON objects. Every row carries \`tenant_id\`; always filter by it and always write it. The sandbox adds no columns: store timestamps yourself with \`foundry.now()\`. "Today" means rows whose timestamp starts with \`foundry.now().slice(0, 10)\`.
+
+# Reaching the network: foundry.http
+Only when the need asks for something on the web (a price on a page, the weather, an API). The calls:
+- \`await foundry.http.get(url, { headers })\`, \`await foundry.http.post(url, body, { headers })\` (body: text, or a JSON value sent as JSON), \`await foundry.http.fetch(url, { method, headers, body })\` with method ${HTTP_METHODS.map((m) => `\`${m}\``).join(', ')}.
+- Each resolves to \`{ status, ok, headers, body, json() }\` (\`body\` is the text, \`json()\` parses it and throws if it is not JSON). A request that is refused or fails (a host not approved, too large, too slow…) REJECTS with an Error saying why: wrap it in try/catch and return \`{ success: false, error }\` in the need's language. Check \`ok\` or \`status\` before reading the body.
+- The URL must start with a string literal that fixes the scheme, host and port, ending in \`/\`, \`?\` or \`#\`: \`foundry.http.get("https://api.example.com/v1/items?q=" + encodeURIComponent(q))\` or a template literal whose first part does the same. A host known only at run time (a variable, a setting) is blocked by the audit. The owner approves exactly those origins.
+- HTTPS only. Plain \`http://\` only when the need itself names an \`http://\` address; the owner is told it is unencrypted.
+- At most 20 requests per call, request bodies up to 64 KB, answers up to 1 MB, all within the action's time limit. Give an action that makes requests a \`"timeoutMs"\` in \`getActions()\` (e.g. 15000; the default is 5000, at most 30000).
+- Secrets (API keys, tokens) are never written in the code, the settings' defaults or the samples. Declare each in \`manifest.secrets\` as \`{ "name": "OPENWEATHER_KEY", "hosts": ["api.openweathermap.org"], "title": "OpenWeather API key" }\` (name matching ${SECRET_NAME.source}, hosts among \`capabilities.http\`) and write the placeholder \`{{secret:OPENWEATHER_KEY}}\` where the value belongs: in a header value, the query or the body of a request to one of those hosts. The engine puts the owner's value in, only for those hosts; the code never sees it. Do not put secrets in \`config_schema\`.
+
+For example, a skill that reads the temperature:
+\`\`\`ts
+let response;
+try {
+  response = await foundry.http.get("https://api.openweathermap.org/data/2.5/weather?units=metric&appid={{secret:OPENWEATHER_KEY}}&q=" + encodeURIComponent(city));
+} catch (error) {
+  return { success: false, error: "Could not reach the weather service: " + String(error.message ?? error) };
+}
+if (!response.ok) return { success: false, error: "The weather service answered " + response.status };
+const weather = response.json() as { main?: { temp?: unknown } };
+\`\`\`
 
 # Forbidden (the audit blocks the skill)
 - imports, \`require\`, dynamic \`import()\`, \`export\` of anything but the one class
 - \`eval\`, \`Function\`, building code from strings, \`with\`
-- \`fetch\`, \`XMLHttpRequest\`, \`WebSocket\`, \`process\`, \`console\` (use \`foundry.log\`), \`globalThis\`, \`window\`, \`self\`, \`Reflect\`, \`Proxy\`, \`__proto__\`, \`constructor\` tricks
+- the global \`fetch\` (use \`foundry.http\`), \`XMLHttpRequest\`, \`WebSocket\`, \`process\`, \`console\` (use \`foundry.log\`), \`globalThis\`, \`window\`, \`self\`, \`Reflect\`, \`Proxy\`, \`__proto__\`, \`constructor\` tricks
 - timers (\`setTimeout\`, \`setInterval\`), \`Atomics\`, \`SharedArrayBuffer\`, \`WebAssembly\`
-- computed member access on \`supabase\` or \`foundry\` (\`supabase[x]\`), table names that are not string literals
+- computed member access on \`supabase\` or \`foundry\` (\`supabase[x]\`), table names that are not string literals, URLs whose host is not a string literal
+- a host in the code that is not in \`capabilities.http\`, a \`{{secret:NAME}}\` not declared in \`manifest.secrets\` or sent to a host the secret is not bound to
 - tables that do not start with the prefix given below, and any table not declared in the manifest
 
 # Rules for a good skill
@@ -47,10 +71,11 @@ Rows are plain JSON objects. Every row carries \`tenant_id\`; always filter by i
 
 # What to submit (call ${SUBMIT_SKILL_TOOL_NAME} exactly once)
 - \`code\`: the whole file.
-- \`config_schema\`: a JSON Schema object for the skill's settings; the sandbox passes no settings yet, so use \`{ "type": "object", "properties": {}, "additionalProperties": false }\` unless told otherwise.
-- \`manifest\`: \`slug\`, \`name\` (short English title case, e.g. "Water Tracker"), \`description\` (one or two sentences in the need's language) and \`capabilities\`: \`reads\` and \`writes\` list exactly the tables the code reads and writes, \`notifications\` is true only if the code calls \`foundry.notify\`, \`http\` and \`skills\` are empty.
+- \`config_schema\`: a JSON Schema object for the skill's settings, which the owner edits in a form and the code reads from \`foundry.config\`: a closed object (\`"additionalProperties": false\`) whose properties each have a \`type\`, a \`title\` and a \`description\` in the need's language, and a \`default\` (from the need where it says one, e.g. the address and the price to watch); ajv strict mode, no \`format\`. A skill with nothing to set uses \`{ "type": "object", "properties": {}, "additionalProperties": false }\`.
+- \`manifest\`: \`slug\`, \`name\` (short English title case, e.g. "Water Tracker"), \`description\` (one or two sentences in the need's language), \`capabilities\` and, when the code uses secrets, \`secrets\`. In \`capabilities\`: \`reads\` and \`writes\` list exactly the tables the code reads and writes, \`notifications\` is true only if the code calls \`foundry.notify\`, \`http\` lists exactly the origins the code calls, each written as \`api.example.com\` (HTTPS), \`api.example.com:8443\` (HTTPS on another port) or \`http://192.168.1.20:8123\` (plain HTTP), and \`skills\` is empty.
 - \`skill_md\`: a SKILL.md following the Agent Skills specification: YAML front matter between \`---\` lines with only \`name\` (equal to the slug), \`description\` (English, 1 to 1024 characters: what the skill does and when to use it) and optionally \`metadata\` (string values only); then a Markdown body describing the actions, the data and the insights, with a one-line Polish summary.
 - \`sample_inputs\`: 3 to 8 calls for a dry run in an empty sandbox, in order: first actions that create data, then \`getData\` and \`getInsights\`. Each is \`{ "method": "executeAction", "action": ..., "params": {...} }\` or \`{ "method": "getData" }\` or \`{ "method": "getInsights" }\`.
+- The dry run never touches the network: every sample whose call makes requests carries \`"http"\`, the answers to ALL of them, e.g. \`{ "method": "executeAction", "action": "check_price", "params": {}, "http": [{ "method": "GET", "url": "https://shop.example.com/item/42", "status": 200, "headers": { "content-type": "text/html" }, "body": "<p class=\\"price\\">129,99 zł</p>" }] }\`. A request without an answer is refused and the dry run fails. Each answer's \`url\` is on an origin in \`capabilities.http\`; a \`url\` without a query answers that address with any query; \`method\` defaults to GET, \`status\` to 200; \`body\` is text, or a JSON value sent as JSON. At most ${LIMITS.MAX_HTTP_SAMPLES} answers per sample, each body at most ${LIMITS.MAX_HTTP_SAMPLE_BYTES / 1024} KB. Give realistic answers that exercise the code: for a threshold, one answer above it and one below.
 
 # Example of a finished skill
 The need "Chcę śledzić ile piję wody" (tracker, subject woda, unit ml, language pl) gave this code:
@@ -67,7 +92,8 @@ function feedbackSection(feedback: RepairFeedback): string {
     `# Repair
 Your previous answer (attempt ${feedback.previous.attempt}) was turned down. Fix every problem below and submit the whole corrected skill again. Keep the slug and table names.`,
     `## Previous code\n\`\`\`ts\n${feedback.previous.code}\n\`\`\``,
-    `## Previous manifest capabilities\n\`\`\`json\n${JSON.stringify(feedback.previous.manifest.capabilities)}\n\`\`\``,
+    `## Previous manifest capabilities and secrets\n\`\`\`json\n${JSON.stringify({ capabilities: feedback.previous.manifest.capabilities, secrets: feedback.previous.manifest.secrets ?? [] })}\n\`\`\``,
+    `## Previous sample inputs\n\`\`\`json\n${JSON.stringify(feedback.previous.sampleInputs)}\n\`\`\``,
   ];
   if (findings.length) parts.push(`## Audit findings\n${findings.join('\n')}`);
   if (feedback.schemaErrors.length) parts.push(`## Schema and SKILL.md errors\n${feedback.schemaErrors.map((e) => `- ${e}`).join('\n')}`);

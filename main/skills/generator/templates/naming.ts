@@ -11,7 +11,7 @@ export interface SkillNames {
   /** The key as English words for English texts: `morning stretching`. */
   subjectWords: string;
   slug: CustomModSlug;
-  /** `WaterTrackerExecutor` */
+  /** `WaterTrackerExecutor`, `LegoSetPriceWatchExecutor` */
   className: string;
   /** `Water Tracker`: shown in disclosures and the review window. */
   displayName: string;
@@ -25,6 +25,7 @@ const TABLE_SUFFIX: Record<SkillKind, string> = {
   counter: 'counts',
   checklist: 'items',
   journal: 'entries',
+  'price-watch': 'price_readings',
 };
 
 /** Lowercase ASCII words joined by `_`; Polish letters lose their marks (ł has no decomposition). */
@@ -58,7 +59,7 @@ export function skillNames(need: Pick<SkillNeed, 'kind' | 'subjectKey' | 'subjec
       en: 'The need has no subject a skill could be named after.',
       pl: 'Potrzeba nie ma tematu, od którego można nazwać skill.',
     });
-  const words = [...key.split('_'), need.kind];
+  const words = [...key.split('_'), ...need.kind.split('-')];
   return {
     key,
     subjectWords: key.replace(/_/g, ' '),

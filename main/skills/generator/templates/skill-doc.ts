@@ -32,6 +32,7 @@ export function skillDocument(need: SkillNeed, names: SkillNames, template: Skil
     '',
     ...template.insights.map((line) => `- ${line}`),
     '',
+    ...(template.settings ? ['## Settings', '', ...template.settings.map((line) => `- ${line}`), ''] : []),
   ].join('\n');
   return {
     frontMatter: {

@@ -11,6 +11,8 @@ export interface LocalizedAction {
   name: Localized;
   description: Localized;
   params_schema: JsonSchema;
+  /** How long one run may take when it needs longer than the sandbox's default 5 s. */
+  timeoutMs?: number;
 }
 
 /** What one kind's template makes of a need; the offline generator adds manifest and SKILL.md. */
@@ -27,6 +29,10 @@ export interface SkillTemplate {
   columns: string[];
   /** What `getInsights` reports (English, for SKILL.md). */
   insights: string[];
+  /** The owner's settings (`foundry.config`); kinds without any keep their limits in the code. */
+  configSchema?: JsonSchema;
+  /** Each setting in a line (English, for SKILL.md). */
+  settings?: string[];
 }
 
 export type TemplateBuilder = (need: SkillNeed, names: SkillNames) => SkillTemplate;
@@ -37,6 +43,7 @@ export function localiseActions(actions: LocalizedAction[], language: Locale): M
     name: action.name[language],
     description: action.description[language],
     params_schema: action.params_schema,
+    ...(action.timeoutMs === undefined ? {} : { timeoutMs: action.timeoutMs }),
   }));
 }
 
