@@ -7,8 +7,7 @@ import { parseSkillRequest } from '../../../main/skills/detector/index.ts';
 import { buildOfflineCandidate, offlineGenerator } from '../../../main/skills/generator/offline-generator.ts';
 import { parseSkillMd } from '../../../main/skills/generator/skill-md.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
-import { fakeSkillHost } from './fake-skill-host.ts';
-import { useCandidateSandbox } from './sandbox-harness.ts';
+import { useCandidateSandbox, type CandidateAtWork } from './sandbox-harness.ts';
 
 function needOf(request: string): SkillNeed {
   const parsed = parseSkillRequest(request);
@@ -86,7 +85,7 @@ describe('the offline generator: a price watch', () => {
   });
 
   it('answers each sample check from its sample page: the first above the threshold, the second below it', async () => {
-    const host = fakeSkillHost(lego.code, settings(lego));
+    const host = box.atWork(lego, settings(lego) as never, 'tenant-samples');
     const results: unknown[] = [];
     for (const sample of lego.sampleInputs) {
       host.answer(sample.http ?? []);
@@ -95,19 +94,21 @@ describe('the offline generator: a price watch', () => {
     expect(results[0]).toEqual({ success: true, data: { price: 125, threshold: 100, below: false, notified: false } });
     expect(results[1]).toEqual({ success: true, data: { price: 80, threshold: 100, below: true, notified: true } });
     expect(results[3]).toEqual([{ type: 'success', title: 'Price under your threshold: lego set', message: 'Now 80 USD, under 100 USD' }]);
-    expect(host.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${PAGE}`, `GET ${PAGE}`]);
+    expect(host.requests).toEqual(['GET shop.example.com/lego/42115', 'GET shop.example.com/lego/42115']);
   });
 });
 
-describe('a price watch at work (foundry.config and foundry.http stand-ins until the sandbox wiring lands)', () => {
+describe('a price watch at work in the sandbox (settings as foundry.config, the network answered from samples)', () => {
   const lego = buildOfflineCandidate(LEGO);
-  const check = async (host: ReturnType<typeof fakeSkillHost>, price: string) => {
+  let tenants = 0;
+  const atWork = (candidate: typeof lego, config: Record<string, unknown>) => box.atWork(candidate, config as never, `tenant-work-${++tenants}`);
+  const check = async (host: CandidateAtWork, price: string) => {
     host.answer(page(price));
     return host.call('executeAction', 'check_price');
   };
 
   it('notifies once when the price drops under the threshold, not again while it stays under, and again after it rose', async () => {
-    const host = fakeSkillHost(lego.code, settings(lego));
+    const host = atWork(lego, settings(lego));
     for (const price of ['$125.00', '$99.99', '$79', '$120', '$1,099.50', '$90']) await check(host, price);
     expect(host.notifications).toEqual([
       { title: 'Price drop: lego set', body: 'Now 99.99 USD, under 100 USD' },
@@ -121,7 +122,7 @@ describe('a price watch at work (foundry.config and foundry.http stand-ins until
   });
 
   it('follows the threshold the owner set, and says the last and lowest price while above it', async () => {
-    const host = fakeSkillHost(lego.code, settings(lego, { threshold: 50 }));
+    const host = atWork(lego, settings(lego, { threshold: 50 }));
     await check(host, '$79');
     await check(host, '$85');
     expect(host.notifications).toEqual([]);
@@ -130,14 +131,14 @@ describe('a price watch at work (foundry.config and foundry.http stand-ins until
 
   it('reads Polish prices in Polish: "1 299,99 zł" is 1299.99', async () => {
     const rower = buildOfflineCandidate(ROWER);
-    const host = fakeSkillHost(rower.code, settings(rower));
+    const host = atWork(rower, settings(rower));
     host.answer([{ url: 'https://sklep.example.pl/rowery/123', body: '<span>Cena: 1 299,99 zł</span><span>Dostawa 15 zł</span>' }]);
     expect(await host.call('executeAction', 'check_price')).toEqual({ success: true, data: { price: 1299.99, threshold: 1999.99, below: true, notified: true } });
     expect(host.notifications).toEqual([{ title: 'Cena spadła: roweru', body: 'Teraz 1299.99 zł, poniżej 1999.99 zł' }]);
   });
 
   it('reads the price from a JSON field when the owner names one', async () => {
-    const host = fakeSkillHost(lego.code, settings(lego, { field: 'offers.0.price' }));
+    const host = atWork(lego, settings(lego, { field: 'offers.0.price' }));
     host.answer([{ url: PAGE, body: { offers: [{ price: '89.90', currency: 'USD' }] } }]);
     expect(await host.call('executeAction', 'check_price')).toMatchObject({ success: true, data: { price: 89.9 } });
     host.answer([{ url: PAGE, body: { offers: [] } }]);
@@ -147,9 +148,12 @@ describe('a price watch at work (foundry.config and foundry.http stand-ins until
   });
 
   it('fails with a clear reason and keeps nothing when the page cannot be read', async () => {
-    const host = fakeSkillHost(lego.code, settings(lego));
+    const host = atWork(lego, settings(lego));
     host.answer([]);
-    expect(await host.call('executeAction', 'check_price')).toEqual({ success: false, error: `Could not fetch the page: no sample answer for GET ${PAGE}` });
+    expect(await host.call('executeAction', 'check_price')).toEqual({
+      success: false,
+      error: 'Could not fetch the page: no sample response matches GET shop.example.com/lego/42115 (a dry run sends nothing before approval)',
+    });
     host.answer(page('$10', 503));
     expect(await host.call('executeAction', 'check_price')).toEqual({ success: false, error: 'The page answered with status 503' });
     host.answer(page('Sold out'));
@@ -160,7 +164,7 @@ describe('a price watch at work (foundry.config and foundry.http stand-ins until
   });
 
   it('never sends a request to another site, whatever the settings say', async () => {
-    const host = fakeSkillHost(lego.code, settings(lego, { url: 'https://shop.example.com.evil.example/lego' }));
+    const host = atWork(lego, settings(lego, { url: 'https://shop.example.com.evil.example/lego' }));
     host.answer(page('$10'));
     expect(await host.call('executeAction', 'check_price')).toEqual({
       success: false,
