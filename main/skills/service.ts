@@ -409,7 +409,7 @@ export function createSkillService(deps: SkillServiceDeps) {
     },
 
     /** The owner only: seals a secret the skill declares. */
-    setSecret(principal: PrincipalKind, idOrSlug: string, name: string, value: string): Promise<SkillSettingsView> {
+    async setSecret(principal: PrincipalKind, idOrSlug: string, name: string, value: string): Promise<SkillSettingsView> {
       return settings.setSecret(ownerOnly(principal, idOrSlug), name, value, 'owner');
     },
 
@@ -418,7 +418,7 @@ export function createSkillService(deps: SkillServiceDeps) {
     },
 
     /** The owner only, with both factors (the window asks them): the skill may reach one local address and port. */
-    addAllowance(principal: PrincipalKind, idOrSlug: string, input: AllowanceInput): Promise<SkillSettingsView> {
+    async addAllowance(principal: PrincipalKind, idOrSlug: string, input: AllowanceInput): Promise<SkillSettingsView> {
       const fields: Record<string, unknown> = isRecord(input) ? input : {};
       return settings.addAllowance(ownerOnly(principal, idOrSlug), { address: fields.address, port: fields.port, totpCode: fields.totpCode });
     },
