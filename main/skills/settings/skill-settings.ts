@@ -50,7 +50,6 @@ export const MAX_SECRET_CHARS = 4_096;
 const AUDITED_VALUE_CHARS = 80;
 const ALLOWANCE_SEAL = 'local-allowance';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const summarise = (value: JsonValue): string => {
