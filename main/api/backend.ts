@@ -8,6 +8,7 @@ import type { SkillSummary, VersionStatus } from '../../shared/contract/records.
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { NotificationList } from '../../shared/contract/notification-records.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
+import type { SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -77,6 +78,10 @@ export interface ApiBackend {
   execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
   /** What approved skills sent with foundry.notify, newest first. Read only: marking read is the owner's, in the app or the CLI. */
   listNotifications(principal: PrincipalKind): Promise<NotificationList>;
+  /** The skill's settings: fields, values, whether each secret is set (never its value), allowances. */
+  getSettings(principal: PrincipalKind, idOrSlug: string): Promise<SkillSettingsView>;
+  /** Takes back a local-address allowance; adding one needs the owner's two factors, in the desktop app. */
+  revokeAllowance(principal: PrincipalKind, idOrSlug: string, address: string, port: number): Promise<SkillSettingsView>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */
