@@ -70,9 +70,12 @@ function keyOf(error: ErrorObject): string {
   return params.missingProperty ?? params.additionalProperty ?? '';
 }
 
-function describe(errors: readonly ErrorObject[]): Localized {
+/** ajv's reasons for one field, without the field's own path (the form shows them beside it); a nested path stays. */
+function describe(errors: readonly ErrorObject[], key: string): Localized {
   const { en, pl } = describeSchemaErrorsInBoth(errors, '');
-  return { en: en.map((line) => line.trim()).join('; '), pl: pl.map((line) => line.trim()).join('; ') };
+  const own = `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  const strip = (lines: string[]) => lines.map((line) => (key && line.startsWith(own) ? line.slice(own.length) : line).trim()).join('; ');
+  return { en: strip(en), pl: strip(pl) };
 }
 
 /** The schema the plain values must meet: config_schema without its secret properties. */
@@ -168,7 +171,7 @@ function buildForm(schema: JsonSchema, declared: NonNullable<SkillManifest['secr
       const byKey = new Map<string, ErrorObject[]>();
       for (const error of validate!.errors ?? []) byKey.set(keyOf(error), [...(byKey.get(keyOf(error)) ?? []), error]);
       for (const [key, errors] of byKey) {
-        const reason = describe(errors);
+        const reason = describe(errors, key);
         if (key !== '' && Object.hasOwn(stored, key)) {
           refused[key] = reason;
           problems.push({ kind: 'refused', key, message: SETTINGS_MESSAGES.refusedStored(key, reason) });
