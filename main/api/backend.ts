@@ -8,9 +8,10 @@ import type { SkillSummary, VersionStatus } from '../../shared/contract/records.
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { NotificationList } from '../../shared/contract/notification-records.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
-import type { SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
+import type { JsonValue, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** Shared with the window's contract (a skill's settings are JSON values too). */
+export type { JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** A sentence asking for a skill (Polish or English), or a need the assistant already worked out. */

@@ -164,7 +164,8 @@ export function createSkillService(deps: SkillServiceDeps) {
   function ownerOnly(principal: unknown, idOrSlug: unknown): SkillState {
     const caller = principalOf(principal);
     if (caller !== 'owner') {
-      store.auditLog.append({ actor: caller, event: 'access.denied', skillSlug: slugContext(idOrSlug).skillSlug as string ?? null, data: { principal: caller, permission: 'skills:settings', code: 'owner-only' } });
+      const skillSlug = typeof idOrSlug === 'string' ? idOrSlug.slice(0, 100) : null;
+      store.auditLog.append({ actor: caller, event: 'access.denied', skillSlug, data: { principal: caller, permission: 'skills:settings', code: 'owner-only' } });
       throw new ServiceError('forbidden', SETTINGS_MESSAGES.ownersOnly, { reason: 'owner-only' });
     }
     return visibleSkill(caller, idOrSlug);

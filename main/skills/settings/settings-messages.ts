@@ -36,7 +36,6 @@ export const SETTINGS_MESSAGES = {
     en: `Nothing was saved: the skill’s schema refuses ${list(keys)}.`,
     pl: `Nic nie zapisano: schemat skilla nie przyjmuje ${listPl(keys)}.`,
   }),
-  fieldProblem: (key: string, reason: string): Localized => ({ en: `${key}: ${reason}`, pl: `${key}: ${reason}` }),
   missing: (key: string): Localized => ({
     en: `“${key}” is required and has no value yet; the skill runs without it until it is set.`,
     pl: `„${key}” jest wymagane i nie ma jeszcze wartości; skill działa bez niego, dopóki nie zostanie ustawione.`,
