@@ -52,6 +52,19 @@ const ALLOWANCE_SEAL = 'local-allowance';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+// A sealed secret carries the skill and name it was entered for: a blob copied to another skill or
+// name in the database (whose hosts may be an attacker's) opens to nothing.
+const boundSecret = (skillId: string, name: string, value: string) => JSON.stringify({ skillId, name, value });
+
+function openBoundSecret(skillId: string, name: string, text: string): string | null {
+  try {
+    const bound = JSON.parse(text) as { skillId?: unknown; name?: unknown; value?: unknown };
+    return bound.skillId === skillId && bound.name === name && typeof bound.value === 'string' ? bound.value : null;
+  } catch {
+    return null;
+  }
+}
+
 const summarise = (value: JsonValue): string => {
   const text = JSON.stringify(value);
   return text.length > AUDITED_VALUE_CHARS ? `${text.slice(0, AUDITED_VALUE_CHARS)}… (${text.length} chars)` : text;
@@ -153,7 +166,7 @@ export function createSkillSettings({ store, box, factors, integrityKey }: Skill
           const sealed = skillId && box && declared.has(name) ? repo.secret(skillId, name) : null;
           if (!sealed || !box) return null;
           try {
-            return await unseal(box, sealed);
+            return openBoundSecret(skillId!, name, await unseal(box, sealed));
           } catch {
             // Sealed by another box (the app's keychain seen from the CLI) or damaged: as good as unset.
             return null;
@@ -213,7 +226,7 @@ export function createSkillSettings({ store, box, factors, integrityKey }: Skill
         throw badRequest(SETTINGS_MESSAGES.badSecretValue(MAX_SECRET_CHARS), 'bad-secret');
       }
       if (!box) throw new ServiceError('unavailable', SETTINGS_MESSAGES.noSecretStorage, { reason: 'no-secret-storage' });
-      const sealed = await seal(box, value);
+      const sealed = await seal(box, boundSecret(skill.id, spec.name, value));
       store.db.transaction(() => {
         const replaced = repo.secret(skill.id, spec.name) !== null;
         repo.putSecret(skill.id, spec.name, sealed);

@@ -105,6 +105,11 @@ describe('secrets', () => {
     // A version that no longer declares the secret does not get it.
     expect(await settings.forRun(SLUG, weatherManifest('1.1.0', WEATHER_SCHEMA, [])).secretValue('OPENWEATHER_KEY')).toBeNull();
 
+    // A sealed blob copied to another name (whose hosts differ) in the database opens to nothing.
+    flow.engine.store.db.prepare("INSERT INTO skill_secrets SELECT skill_id, 'WEBHOOK_TOKEN', box_kind, sealed, updated_at FROM skill_secrets WHERE name = 'OPENWEATHER_KEY'").run();
+    expect(await run.secretValue('WEBHOOK_TOKEN')).toBeNull();
+    flow.engine.store.db.prepare("DELETE FROM skill_secrets WHERE name = 'WEBHOOK_TOKEN'").run();
+
     service.clearSecret('owner', SLUG, 'OPENWEATHER_KEY');
     expect(await run.secretValue('OPENWEATHER_KEY')).toBeNull();
     expect(events('skill.secret').at(-1)).toMatchObject({ event: 'skill.secret.cleared', data: { name: 'OPENWEATHER_KEY' } });
