@@ -89,18 +89,22 @@ function valuesSchema(schema: JsonSchema, secretKeys: ReadonlySet<string>): Json
   };
 }
 
-const forms = new WeakMap<JsonSchema, WeakMap<object, SettingsForm>>();
+// Versions are read from the store for every execution, each time as new objects, so forms are kept
+// by the text of the schema and secrets: the same version finds its compiled form again. Bounded,
+// least recently used first out, since each entry holds compiled code.
+const MAX_FORMS = 100;
+const forms = new Map<string, SettingsForm>();
 
-/** The settings form of `manifest`; computed once per manifest's schema and secrets. */
+/** The settings form of `manifest`; compiled once per distinct schema and secrets. */
 export function settingsForm(manifest: Pick<SkillManifest, 'config_schema' | 'secrets'>): SettingsForm {
   const schema = isRecord(manifest.config_schema) ? manifest.config_schema : {};
   const declared = manifest.secrets ?? [];
-  const bySchema = forms.get(schema) ?? new WeakMap<object, SettingsForm>();
-  forms.set(schema, bySchema);
-  const cached = bySchema.get(declared);
-  if (cached) return cached;
-  const form = buildForm(schema, declared);
-  bySchema.set(declared, form);
+  const key = JSON.stringify([schema, declared]);
+  let form = forms.get(key);
+  if (form) forms.delete(key);
+  else form = buildForm(schema, declared);
+  forms.set(key, form);
+  if (forms.size > MAX_FORMS) forms.delete(forms.keys().next().value!);
   return form;
 }
 
