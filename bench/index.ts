@@ -8,6 +8,7 @@ import { pipelineBench } from './suites/pipeline.ts';
 import { rendererBench } from './suites/renderer.ts';
 import { sandboxStartBench } from './suites/sandbox-start.ts';
 import { stallBench } from './suites/stall.ts';
+import { settingsBench } from './suites/settings.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   pipeline: pipelineBench,
   renderer: rendererBench,
   stall: stallBench,
+  settings: settingsBench,
 };
 
 const only = process.argv.slice(2);

@@ -7,6 +7,7 @@ import type { SecretBox } from './skills/approval/secret-box.ts';
 import { createApprovalSetup, type ApprovalSetupOptions } from './skills/approval/approval-setup.ts';
 import { createSkillService, type OwnerNotice } from './skills/service.ts';
 import { createSkillsConfig } from './skills/config/index.ts';
+import { createSkillSettings } from './skills/settings/index.ts';
 
 export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   dataDir: string;
@@ -45,9 +46,11 @@ export function openEngine(options: EngineOptions) {
   });
   const approval = createApprovalSetup(store, options.secretBox ?? null, options.env ?? process.env, options.approval);
   const config = createSkillsConfig(store);
+  const skillSettings = createSkillSettings({ store, box: options.secretBox ?? null, factors: approval.factors, integrityKey: options.integrityKey ?? null });
   const service = createSkillService({
     store,
     config,
+    skillSettings,
     skills,
     getGenerator: () => generator.generator(),
     factors: approval.factors,
@@ -67,6 +70,8 @@ export function openEngine(options: EngineOptions) {
     approval,
     /** config.yaml in the data directory (seed 004's configuration). */
     config,
+    /** Each skill's settings, secrets and allowances; `skillSettings.forRun` is what an execution reads. */
+    skillSettings,
     /** Seals the owner's secrets; null where there is no protected storage. */
     secretBox: options.secretBox ?? null,
     dispatch,

@@ -36,10 +36,7 @@ let untrusted: Ajv | null = null;
  */
 export function compileUntrustedSchema(schema: unknown): { ok: true; validate: ValidateFunction } | { ok: false; error: Localized } {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { ok: false, error: { en: 'it must be a JSON object.', pl: 'musi być obiektem JSON.' } };
-  // `format: "secret"` marks a settings field as a secret (issue 11 §3); it checks nothing about the text.
-  untrusted ??= new Ajv({
-    strict: true, allErrors: true, logger: false, addUsedSchema: false, code: { regExp: linearTimeRegExp }, formats: { secret: true },
-  });
+  untrusted ??= withSettingsConventions(new Ajv({ strict: true, allErrors: true, logger: false, addUsedSchema: false, code: { regExp: linearTimeRegExp } }));
   try {
     return { ok: true, validate: withPatternBudget(untrusted.compile(schema)) };
   } catch (error) {
@@ -49,6 +46,21 @@ export function compileUntrustedSchema(schema: unknown): { ok: true; validate: V
   } finally {
     untrusted.removeSchema(schema);
   }
+}
+
+/**
+ * A skill's settings schema (config_schema) may carry its labels in Polish beside `title` and
+ * `description`, and mark a secret with `format: "secret"` (README, "Skill settings and secrets").
+ * Strict mode refuses unknown keywords and formats, so these are declared: as annotations only,
+ * they never change what validates ("secret" accepts any string).
+ */
+export const POLISH_LABEL_KEYWORDS = { title: 'x-title-pl', description: 'x-description-pl' } as const;
+export const SECRET_FORMAT = 'secret';
+
+function withSettingsConventions(ajv: Ajv): Ajv {
+  ajv.addVocabulary(Object.values(POLISH_LABEL_KEYWORDS));
+  ajv.addFormat(SECRET_FORMAT, true);
+  return ajv;
 }
 
 // A skill's `pattern` runs on main for every execution, on text the caller chooses. A backtracking

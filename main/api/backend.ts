@@ -8,8 +8,10 @@ import type { SkillSummary, VersionStatus } from '../../shared/contract/records.
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { NotificationList } from '../../shared/contract/notification-records.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
+import type { JsonValue, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** Shared with the window's contract (a skill's settings are JSON values too). */
+export type { JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** A sentence asking for a skill (Polish or English), or a need the assistant already worked out. */
@@ -77,6 +79,10 @@ export interface ApiBackend {
   execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
   /** What approved skills sent with foundry.notify, newest first. Read only: marking read is the owner's, in the app or the CLI. */
   listNotifications(principal: PrincipalKind): Promise<NotificationList>;
+  /** The skill's settings: fields, values, whether each secret is set (never its value), allowances. */
+  getSettings(principal: PrincipalKind, idOrSlug: string): Promise<SkillSettingsView>;
+  /** Takes back a local-address allowance; adding one needs the owner's two factors, in the desktop app. */
+  revokeAllowance(principal: PrincipalKind, idOrSlug: string, address: string, port: number): Promise<SkillSettingsView>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */

@@ -9,9 +9,12 @@
 //   rollback                      skills:create — changing one's own skills and *asking* the owner;
 //                                 approve and rollback only file a request, so skills:approve is
 //                                 never what they need (and the assistant never holds it)
-//   GET a skill, notifications,
-//   openapi.json                  the token alone: reading changes nothing (marking notifications
-//                                 read is the owner's, in the app or the CLI, so no route does it)
+//   GET a skill, its settings,
+//   notifications, openapi.json   the token alone: reading changes nothing (marking notifications
+//                                 read is the owner's, in the app or the CLI, so no route does it;
+//                                 settings never carry a secret's value)
+//   DELETE an allowance           skills:create — it only narrows what a skill can reach; adding
+//                                 one is the owner's, with two factors, so no route does it
 //   health                        nothing at all: it answers only { status: 'ok' }
 import type { JsonSchema } from '../../shared/skills/json-schema.ts';
 import type { Permission } from '../skills/rbac/permissions.ts';
@@ -20,6 +23,8 @@ import type { PrincipalKind } from '../skills/rbac/roles.ts';
 import type { ApiBackend, GenerateInput, OwnerRequest, SkillPatch } from './backend.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
 import {
+  ALLOWANCE_ADDRESS_SCHEMA,
+  ALLOWANCE_PORT_SCHEMA,
   APPROVE_BODY,
   EXECUTE_BODY,
   EXECUTION_SCHEMA,
@@ -34,6 +39,7 @@ import {
   ROLLBACK_REQUESTED_SCHEMA,
   SKILL_REF_SCHEMA,
   SKILL_SCHEMA,
+  SKILL_SETTINGS_SCHEMA,
   type ApproveBody,
   type ExecuteBody,
   type RollbackBody,
@@ -235,5 +241,33 @@ export const API_ROUTES: readonly ApiRoute[] = [
     success: { status: 200, description: 'The notifications.', schema: NOTIFICATIONS_SCHEMA },
     refusals: [],
     handle: async ({ backend, principal }) => ({ body: await backend.listNotifications(principal) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/skills/{id}/settings',
+    operationId: 'getSkillSettings',
+    summary: 'A skill’s settings',
+    description:
+      'The form built from the running version’s config_schema, the values set, what the skill gets, whether each secret is set (never its value) and the local addresses it may reach. Changing them is the owner’s, in the desktop app or the CLI.',
+    auth: true,
+    permission: null,
+    params: skillRef,
+    success: { status: 200, description: 'The settings.', schema: SKILL_SETTINGS_SCHEMA },
+    refusals: [404, 409],
+    handle: async (input) => ({ body: await input.backend.getSettings(input.principal, id(input)) }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/skills/{id}/allowances/{address}/{port}',
+    operationId: 'revokeAllowance',
+    summary: 'Take back a local-address allowance',
+    description:
+      'The skill can no longer reach that address and port. Only narrowing is possible here: adding an allowance takes the owner’s two factors in the desktop app.',
+    auth: true,
+    permission: 'skills:create',
+    params: { ...skillRef, address: ALLOWANCE_ADDRESS_SCHEMA, port: ALLOWANCE_PORT_SCHEMA },
+    success: { status: 200, description: 'The settings as they are now.', schema: SKILL_SETTINGS_SCHEMA },
+    refusals: [400, 404],
+    handle: async (input) => ({ body: await input.backend.revokeAllowance(input.principal, id(input), input.params.address!, Number(input.params.port)) }),
   },
 ];

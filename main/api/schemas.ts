@@ -20,6 +20,10 @@ const object = (properties: Record<string, JsonSchema>, required: string[] = [],
 /** A skill's id (UUID) or slug (`custom-water-tracker`). */
 export const SKILL_REF_SCHEMA = string(80, { pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$' });
 
+/** An allowance's address: an IPv4 or IPv6 literal (no brackets); the engine checks it with ipaddr.js. */
+export const ALLOWANCE_ADDRESS_SCHEMA = string(45, { pattern: '^[0-9A-Fa-f.:]+$', examples: ['192.168.1.20'] });
+export const ALLOWANCE_PORT_SCHEMA = string(5, { pattern: '^[0-9]+$', examples: ['8123'] });
+
 // ── request bodies ──────────────────────────────────────────────────────────────────────────
 
 export const GENERATE_BODY = {
@@ -136,6 +140,45 @@ export const NOTIFICATIONS_SCHEMA = closed({
     }),
   },
   unread: { type: 'integer', minimum: 0, description: 'Unread notifications in all.' },
+});
+
+const JSON_VALUE = { description: 'Any JSON value.' };
+const nullableLocalized = { oneOf: [LOCALIZED_SCHEMA, { type: 'null' }] };
+
+export const SKILL_SETTINGS_SCHEMA = closed({
+  slug: anyString,
+  version: { ...nullable('string'), description: 'The version whose config_schema the settings follow: the running one, else the newest.' },
+  fields: {
+    type: 'array',
+    items: closed({
+      key: anyString,
+      control: { type: 'string', enum: ['text', 'number', 'integer', 'boolean', 'select', 'json'] },
+      label: LOCALIZED_SCHEMA,
+      help: nullableLocalized,
+      required: { type: 'boolean' },
+      defaultValue: JSON_VALUE,
+      hasDefault: { type: 'boolean' },
+      options: { type: ['array', 'null'] },
+      minimum: nullable('number'),
+      maximum: nullable('number'),
+    }),
+  },
+  values: { type: 'object', description: 'What the owner set (secrets never appear here).' },
+  effective: { type: 'object', description: 'What the skill gets as foundry.config: valid values with the schema’s defaults.' },
+  secrets: {
+    type: 'array',
+    description: 'Whether each secret is set and when; never its value.',
+    items: closed({ name: anyString, label: LOCALIZED_SCHEMA, help: nullableLocalized, hosts: { type: 'array', items: anyString }, set: { type: 'boolean' }, updatedAt: nullableTimestamp }),
+  },
+  allowances: {
+    type: 'array',
+    description: 'Local addresses the owner let this skill reach (added in the desktop app, with two factors).',
+    items: closed({ address: anyString, port: { type: 'integer' }, addedAt: timestamp, inEffect: { type: 'boolean' } }),
+  },
+  problems: {
+    type: 'array',
+    items: closed({ kind: { type: 'string', enum: ['refused', 'missing', 'not-in-schema'] }, key: anyString, message: LOCALIZED_SCHEMA }),
+  },
 });
 
 export const HEALTH_SCHEMA = closed({ status: { const: 'ok' } });

@@ -2,6 +2,8 @@ export interface CommandIo {
   out: (text: string) => void;
   err: (text: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Where secrets are read from (never argv); process.stdin unless a test gives another. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** A `foundry` subcommand: exit 0 on success, non-zero with a clear message on failure. */

@@ -22,7 +22,7 @@ export const notFound = (what: Localized) => new ControlError('not-found', { en:
  * anything else is an internal error whose details stay in main's log.
  */
 export function toApiError(error: unknown, method: string): ApiError | null {
-  const candidate = error as { userMessage?: Localized; code?: unknown; reason?: unknown; lockedUntil?: unknown } | null;
+  const candidate = error as { userMessage?: Localized; code?: unknown; reason?: unknown; lockedUntil?: unknown; fields?: unknown } | null;
   const message = candidate?.userMessage;
   if (!message || typeof message.en !== 'string' || typeof message.pl !== 'string') return null;
   const code = (API_ERROR_CODES as readonly unknown[]).includes(candidate.code) ? (candidate.code as ApiErrorCode) : 'conflict';
@@ -32,5 +32,6 @@ export function toApiError(error: unknown, method: string): ApiError | null {
     details: [method],
     ...(typeof candidate.reason === 'string' ? { reason: candidate.reason } : {}),
     ...(typeof candidate.lockedUntil === 'string' ? { lockedUntil: candidate.lockedUntil } : {}),
+    ...(candidate.fields && typeof candidate.fields === 'object' ? { fields: candidate.fields as Record<string, Localized> } : {}),
   };
 }

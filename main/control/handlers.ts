@@ -136,5 +136,11 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'notifications.list': ({ unreadOnly }) => service.listNotifications('owner', { unreadOnly }),
     'notifications.markRead': ({ ids }) => service.markNotificationsRead('owner', ids),
     'notifications.markAllRead': () => service.markNotificationsRead('owner', 'all'),
+    'skillSettings.get': ({ slug }) => service.getSettings('owner', slug),
+    'skillSettings.set': ({ slug, values, unset }) => service.setSettings('owner', slug, { values, unset }),
+    'skillSettings.setSecret': ({ slug, name, value }) => service.setSecret('owner', slug, name, value),
+    'skillSettings.clearSecret': ({ slug, name }) => service.clearSecret('owner', slug, name),
+    'skillSettings.addAllowance': ({ slug, passphrase, ...input }) => approval.withPassphrase(passphrase, () => service.addAllowance('owner', slug, input)),
+    'skillSettings.revokeAllowance': ({ slug, address, port }) => service.revokeAllowance('owner', slug, address, port),
   };
 }

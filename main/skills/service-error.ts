@@ -35,6 +35,8 @@ export interface ServiceErrorOptions {
   /** Technical lines, e.g. which params the action's schema refused. */
   details?: string[];
   lockedUntil?: string | null;
+  /** Per form field (a skill's settings): what is wrong with each value, for the field to show. */
+  fields?: Record<string, Localized>;
 }
 
 /** Every refusal of the skill service, in both languages, with the status to answer it with. */
@@ -45,6 +47,7 @@ export class ServiceError extends Error {
   readonly reason: string | null;
   readonly details: string[];
   readonly lockedUntil: string | null;
+  readonly fields: Record<string, Localized> | null;
 
   constructor(code: ServiceErrorCode, userMessage: Localized, options: ServiceErrorOptions = {}) {
     super(userMessage.en);
@@ -55,11 +58,12 @@ export class ServiceError extends Error {
     this.reason = options.reason ?? null;
     this.details = options.details ?? [];
     this.lockedUntil = options.lockedUntil ?? null;
+    this.fields = options.fields ?? null;
   }
 
   /** What a caller may see: never a stack or a secret. */
   toJSON() {
-    return { code: this.code, status: this.status, message: this.userMessage, reason: this.reason, details: this.details, lockedUntil: this.lockedUntil };
+    return { code: this.code, status: this.status, message: this.userMessage, reason: this.reason, details: this.details, lockedUntil: this.lockedUntil, ...(this.fields ? { fields: this.fields } : {}) };
   }
 }
 

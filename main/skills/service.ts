@@ -31,6 +31,9 @@ import { CONFIG_MESSAGES, createSkillsConfig, type SkillsConfig } from './config
 import type { SkillDetails, ExecuteResult } from '../../shared/contract/review-records.ts';
 import { notificationText, type NotificationList } from '../../shared/contract/notification-records.ts';
 import { createNotificationDelivery } from './notifications/index.ts';
+import { createSkillSettings, SETTINGS_MESSAGES, type SkillSettings } from './settings/index.ts';
+import type { SecretBox } from './approval/secret-box.ts';
+import type { SettingsChange, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -59,6 +62,16 @@ export interface SkillServiceDeps {
   locale?: () => Locale;
   /** config.yaml; defaults to the store's data directory's. */
   config?: SkillsConfig;
+  /** Per-skill settings; by default over `secretBox` and `factors`, without an integrity key (so no allowance can be added). */
+  skillSettings?: SkillSettings;
+  /** Seals the skills' secrets; null or absent where there is no protected storage. */
+  secretBox?: SecretBox | null;
+}
+
+export interface AllowanceInput {
+  address: string;
+  port: number;
+  totpCode: string;
 }
 
 
@@ -114,6 +127,7 @@ export function createSkillService(deps: SkillServiceDeps) {
   const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
   const lifecycle = createLifecycleManager(store, repos);
   const config = deps.config ?? createSkillsConfig(store);
+  const settings = deps.skillSettings ?? createSkillSettings({ store, box: deps.secretBox ?? null, factors, integrityKey: null });
   const delivery = createNotificationDelivery({
     store,
     announce: (n) => notify({ kind: 'skill-notification', skillSlug: n.skillSlug, versionId: null, requestId: null, notificationId: n.id, ...notificationText(n) }),
@@ -150,6 +164,17 @@ export function createSkillService(deps: SkillServiceDeps) {
   }
 
   const summary = (skillId: string): SkillSummary => store.skills.list().find((s) => s.id === skillId)!;
+
+  /** A skill's settings are the owner's to change: the assistant may read them (never a secret) and ask. */
+  function ownerOnly(principal: unknown, idOrSlug: unknown): SkillState {
+    const caller = principalOf(principal);
+    if (caller !== 'owner') {
+      const skillSlug = typeof idOrSlug === 'string' ? idOrSlug.slice(0, 100) : null;
+      store.auditLog.append({ actor: caller, event: 'access.denied', skillSlug, data: { principal: caller, permission: 'skills:settings', code: 'owner-only' } });
+      throw new ServiceError('forbidden', SETTINGS_MESSAGES.ownersOnly, { reason: 'owner-only' });
+    }
+    return visibleSkill(caller, idOrSlug);
+  }
 
   function visibleVersion(principal: PrincipalKind, versionId: unknown): SkillVersionRecord {
     const version = typeof versionId === 'string' ? store.versions.get(versionId) : null;
@@ -377,6 +402,37 @@ export function createSkillService(deps: SkillServiceDeps) {
       if (skill.status !== 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.notArchived, { reason: 'not-archived' });
       lifecycle.restore(skill, caller);
       return summary(skill.id);
+    },
+
+    /** The skill's settings form, values, secrets (set or not, never their values) and allowances; anyone who can see the skill may read them. */
+    getSettings(principal: PrincipalKind, idOrSlug: string): SkillSettingsView {
+      return settings.view(visibleSkill(principalOf(principal), idOrSlug));
+    },
+
+    /** The owner only: a partial change of plain values; per-field errors in `fields` when the schema refuses one, and nothing changes. */
+    setSettings(principal: PrincipalKind, idOrSlug: string, change: SettingsChange): SkillSettingsView {
+      return settings.setValues(ownerOnly(principal, idOrSlug), change, 'owner');
+    },
+
+    /** The owner only: seals a secret the skill declares. */
+    async setSecret(principal: PrincipalKind, idOrSlug: string, name: string, value: string): Promise<SkillSettingsView> {
+      return settings.setSecret(ownerOnly(principal, idOrSlug), name, value, 'owner');
+    },
+
+    clearSecret(principal: PrincipalKind, idOrSlug: string, name: string): SkillSettingsView {
+      return settings.clearSecret(ownerOnly(principal, idOrSlug), name, 'owner');
+    },
+
+    /** The owner only, with both factors (the window asks them): the skill may reach one local address and port. */
+    async addAllowance(principal: PrincipalKind, idOrSlug: string, input: AllowanceInput): Promise<SkillSettingsView> {
+      const fields: Record<string, unknown> = isRecord(input) ? input : {};
+      return settings.addAllowance(ownerOnly(principal, idOrSlug), { address: fields.address, port: fields.port, totpCode: fields.totpCode });
+    },
+
+    /** Narrows what a skill can reach: the owner, and the assistant (which may also archive skills), may do it. */
+    revokeAllowance(principal: PrincipalKind, idOrSlug: string, address: string, port: number): SkillSettingsView {
+      const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
+      return settings.revokeAllowance(visibleSkill(caller, idOrSlug), address, port, caller);
     },
 
     /** What approved skills sent with foundry.notify, newest first; anyone who may use skills may read them. */

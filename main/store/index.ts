@@ -9,6 +9,7 @@ import { createApprovalSecurityRepository } from './repositories/approval-securi
 import { createSealedSecretsRepository } from './repositories/sealed-secrets.ts';
 import { createApprovalSealsRepository } from './repositories/approval-seals.ts';
 import { createNotificationsRepository } from './repositories/notifications.ts';
+import { createSkillSettingsRepository } from './repositories/skill-settings.ts';
 import { createCheckpoint } from './integrity/checkpoint.ts';
 import { createApprovalProof } from './integrity/approval-proof.ts';
 import { sealAsFound } from './integrity/seal-as-found.ts';
@@ -73,6 +74,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     approvalSecurity: createApprovalSecurityRepository(db, now),
     sealedSecrets: createSealedSecretsRepository(db, now),
     notifications: createNotificationsRepository(db, now),
+    skillSettings: createSkillSettingsRepository(db, now),
     auditLog: {
       ...auditLog,
       /** The log's chain and checkpoint, and the approvals' seals: every kind of tampering named. */

@@ -2,3 +2,4 @@ export * from './methods.ts';
 export * from './records.ts';
 export { buildFoundryApi, type Transport } from './client.ts';
 export * from './notification-records.ts';
+export * from './skill-settings-records.ts';

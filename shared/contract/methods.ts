@@ -13,6 +13,7 @@ import type { NotificationList } from './notification-records.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
+import type { JsonValue, SkillSettingsView } from './skill-settings-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -29,6 +30,9 @@ const pageParams = {
 } as const;
 
 const id = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const secretName = { type: 'string', minLength: 1, maxLength: 64 } as const;
+const address = { type: 'string', minLength: 1, maxLength: 60 } as const;
+const port = { type: 'integer', minimum: 1, maximum: 65_535 } as const;
 const slug = { type: 'string', minLength: 1, maxLength: 80 } as const;
 const only = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) =>
   ({ type: 'object', additionalProperties: false, required, properties }) as const;
@@ -93,6 +97,20 @@ export const API_SCHEMAS = {
   'notifications.list': only({ unreadOnly: { type: 'boolean' } }, []),
   'notifications.markRead': only({ ids: { type: 'array', minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'integer', minimum: 1 } } }),
   'notifications.markAllRead': noParams,
+  // A skill's settings: the values are checked against the skill's own schema in the engine, which
+  // names each field it refuses; here only the shape and the sizes.
+  'skillSettings.get': only({ slug }),
+  'skillSettings.set': only(
+    { slug, values: { type: 'object', maxProperties: 100 }, unset: { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 100 } } },
+    ['slug'],
+  ),
+  'skillSettings.setSecret': only({ slug, name: secretName, value: { type: 'string', minLength: 1, maxLength: 4096 } }),
+  'skillSettings.clearSecret': only({ slug, name: secretName }),
+  'skillSettings.addAllowance': only(
+    { slug, address, port, totpCode: { type: 'string', minLength: 1, maxLength: 12 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } },
+    ['slug', 'address', 'port', 'totpCode'],
+  ),
+  'skillSettings.revokeAllowance': only({ slug, address, port }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -142,6 +160,12 @@ export interface ApiTypes {
   'notifications.list': { request: { unreadOnly?: boolean }; response: NotificationList };
   'notifications.markRead': { request: { ids: number[] }; response: { marked: number } };
   'notifications.markAllRead': { request: Empty; response: { marked: number } };
+  'skillSettings.get': { request: { slug: string }; response: SkillSettingsView };
+  'skillSettings.set': { request: { slug: string; values?: Record<string, JsonValue>; unset?: string[] }; response: SkillSettingsView };
+  'skillSettings.setSecret': { request: { slug: string; name: string; value: string }; response: SkillSettingsView };
+  'skillSettings.clearSecret': { request: { slug: string; name: string }; response: SkillSettingsView };
+  'skillSettings.addAllowance': { request: { slug: string; address: string; port: number; totpCode: string; passphrase?: string }; response: SkillSettingsView };
+  'skillSettings.revokeAllowance': { request: { slug: string; address: string; port: number }; response: SkillSettingsView };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

@@ -151,6 +151,8 @@ export interface ApiError {
   reason?: string;
   /** Until when approvals are locked, for `locked`. */
   lockedUntil?: string;
+  /** For a form (a skill's settings): what is wrong with each field's value, by key. */
+  fields?: Record<string, Localized>;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -4,8 +4,9 @@ import { withEngine } from '../with-engine.ts';
 import { createSkillService, type SkillDetails, type SkillService } from '../../skills/service.ts';
 import { ServiceError } from '../../skills/service-error.ts';
 import type { SkillSummary } from '../../../shared/contract/records.ts';
+import { runSkillConfig, SKILL_CONFIG_USAGE } from './skill-config.ts';
 
-const USAGE = 'foundry skills list | show SLUG | rollback-request SLUG VERSION [--note TEXT] [--json]';
+const USAGE = `foundry skills list | show SLUG | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}`;
 const ARITY: Record<string, number> = { list: 0, show: 1, 'rollback-request': 2 };
 
 /**
@@ -14,9 +15,10 @@ const ARITY: Record<string, number> = { list: 0, show: 1, 'rollback-request': 2 
  */
 export const skillsCommand: Command = {
   name: 'skills',
-  summary: 'List skills, show one with its versions, or ask for a rollback (completed in the app)',
+  summary: 'List skills, show one with its versions, show or change its settings, or ask for a rollback (completed in the app)',
   usage: USAGE,
   async run(args, io) {
+    if (args[0] === 'config') return runSkillConfig(args.slice(1), io);
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -24,7 +26,7 @@ export const skillsCommand: Command = {
     });
     const [sub = '', ...rest] = positionals;
     if (!(sub in ARITY) || rest.length !== ARITY[sub]) {
-      io.err(`foundry skills: expected list, show SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
+      io.err(`foundry skills: expected list, show SLUG, config SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
     return withEngine(io, values.json, (engine) => {

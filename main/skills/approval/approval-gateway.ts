@@ -69,7 +69,8 @@ export interface ApprovalGatewayDeps {
 
 export const MAX_REJECTION_REASON = 500;
 
-const TOTP_REFUSALS: Record<TotpRefusal, ApprovalRefusalCode> = {
+/** How a refused authenticator code is answered, wherever both factors are asked. */
+export const TOTP_REFUSALS: Record<TotpRefusal, ApprovalRefusalCode> = {
   'not-enrolled': 'totp-not-enrolled',
   'no-pending-enrollment': 'totp-not-enrolled',
   'enrollment-expired': 'totp-not-enrolled',

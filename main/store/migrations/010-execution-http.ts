@@ -1,7 +1,7 @@
 // Schema v10: the HTTP requests each execution made (foundry.http), in order: where data went and
 // how much, never what it carried (bodies only as hashes, query values removed before storing).
 export const executionHttp = {
-  version: 9,
+  version: 10,
   name: 'execution-http',
   sql: `
 CREATE TABLE execution_http_requests (

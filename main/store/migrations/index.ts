@@ -6,6 +6,7 @@ import { sealedSecrets } from './005-sealed-secrets.ts';
 import { registry } from './006-registry.ts';
 import { integrity } from './007-integrity.ts';
 import { notifications } from './008-notifications.ts';
+import { skillSettings } from './009-skill-settings.ts';
 import { executionHttp } from './010-execution-http.ts';
 
 export interface Migration {
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, executionHttp];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import { reviewEn } from './review.ts';
 import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
+import { skillSettingsEn } from './skill-settings.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
 export const en = {
@@ -132,6 +133,7 @@ export const en = {
   ...workbenchEn,
   ...configEn,
   ...notificationsEn,
+  ...skillSettingsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

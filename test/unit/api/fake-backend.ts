@@ -190,6 +190,14 @@ export function createFakeBackend() {
     async listNotifications() {
       return { items: [], unread: 0 };
     },
+
+    async getSettings(_principal, ref) {
+      return { slug: find(ref).details.slug, version: null, fields: [], values: {}, effective: {}, secrets: [], allowances: [], problems: [] };
+    },
+
+    async revokeAllowance(_principal, ref, address, port) {
+      throw new ApiBackendError(404, 'allowance-not-found', { en: `${find(ref).details.slug} has no allowance for ${address}:${port}.`, pl: `${find(ref).details.slug} nie ma zezwolenia na ${address}:${port}.` });
+    },
   };
 
   // Every call is recorded with its principal and arguments.

@@ -11,6 +11,7 @@ import { disclosureOf } from '../../lib/records.ts';
 import { CapabilityList, RISK_TONE } from './ReviewSummary.tsx';
 import { approvalProblem } from './approval-problem.ts';
 import { FallbackPassphraseField, usesFallbackPassphrase } from './FallbackPassphraseField.tsx';
+import { TotpCodeField } from './TotpCodeField.tsx';
 
 interface ApprovalDialogProps {
   version: SkillVersionRecord;
@@ -160,27 +161,18 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
                 {lockedUntil && !shown && (
                   <p className="rv-callout rv-callout--bad" role="alert">{t('approve.error.locked')} {lockText(lockedUntil)}</p>
                 )}
-                <div className="rv-field">
-                  <label htmlFor={ids.code} className="rv-field__label">{t('approve.code')}</label>
-                  <input
-                    ref={codeRef}
-                    id={ids.code}
-                    name="one-time-code"
-                    className="rv-field__input rv-field__input--code"
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    pattern="[0-9]{6}"
-                    maxLength={6}
-                    value={code}
-                    disabled={busy}
-                    aria-invalid={Boolean(shown?.codeField) || (incomplete && code.length !== 6)}
-                    aria-describedby={[ids.codeHint, shown ? ids.problem : ''].filter(Boolean).join(' ')}
-                    onChange={(event) => setCode(event.target.value.replace(/\D/g, '').slice(0, 6))}
-                  />
-                  <p id={ids.codeHint} className="rv-field__hint">
-                    {incomplete && code.length !== 6 ? <span className="text-bad">{t('approve.codeIncomplete')}</span> : t('approve.codeHint', { account: ready.totp?.active?.account ?? '' })}
-                  </p>
-                </div>
+                <TotpCodeField
+                  id={ids.code}
+                  hintId={ids.codeHint}
+                  inputRef={codeRef}
+                  value={code}
+                  onChange={setCode}
+                  disabled={busy}
+                  account={ready.totp?.active?.account ?? ''}
+                  incomplete={incomplete}
+                  refused={Boolean(shown?.codeField)}
+                  problemId={shown ? ids.problem : null}
+                />
                 {usesPassphrase && (
                   <FallbackPassphraseField value={passphrase} onChange={setPassphrase} disabled={busy} invalid={incomplete && passphrase.length === 0} />
                 )}
