@@ -143,6 +143,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       parallel: { total: config.get('skills.execution.maxParallel'), perSkill: config.get('skills.execution.maxParallelPerSkill') },
       http: { maxRequests: config.get('skills.execution.http.maxRequests'), maxResponseBytes: config.get('skills.execution.http.maxResponseKb') * 1024 },
     }),
+    runSettings: (slug, manifest) => settings.forRun(slug, manifest),
   });
 
   function principalOf(principal: unknown): PrincipalKind {

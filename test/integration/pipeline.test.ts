@@ -94,15 +94,13 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(audit).toMatchObject({ verdict: 'pass', findings: [] });
     const dryRun = result.steps.find((s) => s.step === 'dry-run')!.data as { steps: { input: { method: string; action?: string }; status: string; error?: string }[] };
     expect(dryRun.steps[0]).toMatchObject({ input: { method: 'getActions' }, status: 'succeeded' });
-    // needs issue 11 §1 sandbox wiring: foundry.config (then foundry.http) does not reach the isolate
-    // in this branch, so the first check_price fails reading its settings; once both do, this is
-    // expect(steps).toEqual(['generate:ok', 'audit:ok', 'dry-run:ok', 'disclose:ok', 'submit:ok']) with
-    // the disclosure naming shop.example.com and the second sample's notification kept for the review.
-    expect(dryRun.steps[1]).toMatchObject({
-      input: { method: 'executeAction', action: 'check_price' },
-      status: 'failed',
-      error: "The skill threw an error: Cannot read properties of undefined (reading 'url')",
-    });
+    expect(steps).toEqual(['generate:ok', 'audit:ok', 'dry-run:ok', 'disclose:ok', 'submit:ok']);
+    // The samples' pages answered from the candidate, nothing sent; the drop under the threshold notified, kept for the review only.
+    const checks = dryRun.steps.filter((step) => step.input.method === 'executeAction') as unknown as { http: { source: string; status: number }[]; notifications?: unknown[] }[];
+    expect(checks.map((step) => step.http.map((r) => `${r.source}:${r.status}`))).toEqual([['sample:200'], ['sample:200']]);
+    expect(checks.map((step) => (step.notifications ?? []).length)).toEqual([0, 1]);
+    if (result.outcome !== 'pending') throw new Error('the price watch must wait for approval');
+    expect(result.disclosure.items).toContainEqual(expect.objectContaining({ kind: 'http', target: 'shop.example.com' }));
     expect(skillRows().n).toBe(0);
   });
 

@@ -9,6 +9,7 @@ import type { DryRunReport, DryRunStep } from '../../../shared/skills/dry-run.ts
 import type { SkillCall } from './execution-request.ts';
 import type { Sandbox } from './sandbox.ts';
 import { checkActionParams } from './action-params.ts';
+import { settingsForm } from '../settings/index.ts';
 import type { Db } from '../../store/open-database.ts';
 import { createSkillRowsRepository } from '../../store/repositories/skill-rows.ts';
 
@@ -28,9 +29,11 @@ export function createDryRunner(sandbox: Sandbox, db: Db) {
   async function dryRun(candidate: SkillCandidate, version: string, dataPartition: string): Promise<DryRunReport> {
     const { manifest } = candidate;
     const skill = { slug: manifest.slug, version, versionId: null, code: candidate.code, manifest, grantedWrites: manifest.capabilities.writes };
+    // The settings a new skill starts with: its schema's defaults.
+    const config = settingsForm(manifest).evaluate({}).effective;
     const run = async (input: DryRunStep['input'], call: SkillCall): Promise<DryRunStep> => {
       const samples = 'http' in input ? (input.http ?? []) : [];
-      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', dataPartition, network: { mode: 'samples', samples } });
+      const outcome = await sandbox.execute({ skill, call, trigger: 'dry-run', actor: 'system', dataPartition, config, network: { mode: 'samples', samples } });
       const { durationMs } = outcome.record;
       const requests = outcome.record.http.length > 0 ? { http: outcome.record.http } : {};
       if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en, ...requests };
