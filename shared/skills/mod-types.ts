@@ -29,6 +29,11 @@ export interface ModActionResult {
   error?: string;
 }
 
+/** An action that ran and answered `{ success: false }`: it refused, though nothing broke. */
+export function isActionRefusal(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && !Array.isArray(result) && (result as { success?: unknown }).success === false;
+}
+
 export interface IModExecutor {
   readonly slug: ModSlug;
   getData(tenant_id: string): Promise<Record<string, unknown>>;

@@ -30,13 +30,14 @@ export const executionsCommand: Command = {
     const status = values.failed ? 'failed' : values.succeeded ? 'succeeded' : undefined;
     return withEngine(io, values.json, (engine) => {
       const page = engine.store.executions.page({ offset: 0, limit, ...(values.skill ? { skillSlug: values.skill } : {}), ...(status ? { status } : {}) });
-      io.out(values.json ? JSON.stringify(page, null, 2) : [`${page.total} executions${page.total > limit ? `, newest ${limit}` : ''}`, ...page.items.flatMap(lines)].join('\n'));
+      io.out(values.json ? JSON.stringify(page, null, 2) : [`${page.total} executions${page.total > limit ? `, newest ${limit}` : ''}`, ...page.items.flatMap(executionLines)].join('\n'));
       return EXIT.ok;
     });
   },
 };
 
-function lines(e: ExecutionRecord): string[] {
+/** An execution as the CLI prints it: one line, its error, then one line per HTTP request. */
+export function executionLines(e: ExecutionRecord): string[] {
   const head = `#${e.id} ${e.startedAt}  ${e.skillSlug}${e.version ? ` v${e.version}` : ''}  ${e.action}  ${e.status}  ${Math.round(e.durationMs)} ms  (${e.trigger}, ${e.actor})`;
   return [head, ...(e.error ? [`    error: ${e.error}`] : []), ...e.http.map((request) => `    ${requestLine(request)}`)];
 }

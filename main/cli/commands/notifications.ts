@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
-import { createSkillService } from '../../skills/service.ts';
 import { ServiceError } from '../../skills/service-error.ts';
 import { notificationText, type NotificationRecord } from '../../../shared/contract/notification-records.ts';
 
@@ -28,7 +27,7 @@ export const notificationsCommand: Command = {
       return EXIT.badInput;
     }
     return withEngine(io, values.json, (engine) => {
-      const service = createSkillService({ store: engine.store, skills: engine.skills });
+      const { service } = engine;
       try {
         if (reading) {
           const result = service.markNotificationsRead('owner', values.all ? 'all' : ids.map(Number));

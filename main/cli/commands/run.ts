@@ -8,7 +8,7 @@ import { auditSkillOffThread } from '../../skills/validator/audit-off-thread.ts'
 import { createSandbox, SandboxInputError, type ExecutionOutcome, type SkillCall } from '../../skills/sandbox/index.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import { emptyCapabilities, type SkillManifest } from '../../../shared/skills/manifest.ts';
-import { EXECUTOR_METHODS, isCustomModSlug, type CustomModSlug } from '../../../shared/skills/mod-types.ts';
+import { EXECUTOR_METHODS, isActionRefusal, isCustomModSlug, type CustomModSlug } from '../../../shared/skills/mod-types.ts';
 import { isRecord, MAX_JSON_DEPTH, nestsDeeperThan, parseJson } from '../../skills/sandbox/json-guards.ts';
 
 const USAGE = 'foundry run FILE --action NAME [--params JSON] [--manifest FILE] [--grant-writes] [--no-audit] [--json]';
@@ -67,7 +67,7 @@ export const runCommand: Command = {
         trigger: 'cli',
         actor: 'owner',
       });
-      const ok = outcome.record.status === 'succeeded' && !isFailedActionResult(input.call, outcome.result);
+      const ok = outcome.record.status === 'succeeded' && !(input.call.method === 'executeAction' && isActionRefusal(outcome.result));
       report(io, values.json, { ok, audit, manifest, ...outcome }, [...(audit ? auditLines(audit) : []), ...outcomeLines(outcome)]);
       return ok ? EXIT.ok : EXIT.failed;
     } catch (error) {
@@ -132,11 +132,6 @@ function codeSlug(source: string): CustomModSlug | null {
 function fileSlug(file: string): CustomModSlug {
   const base = path.basename(file).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `custom-${base || 'skill'}`;
-}
-
-/** executeAction reports its own failure as `{ success: false }`. */
-function isFailedActionResult(call: SkillCall, result: unknown): boolean {
-  return call.method === 'executeAction' && isRecord(result) && result.success === false;
 }
 
 function report(io: CommandIo, json: boolean | undefined, data: Record<string, unknown>, lines: string[]): void {

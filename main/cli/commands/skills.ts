@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
-import { createSkillService, type SkillDetails, type SkillService } from '../../skills/service.ts';
+import type { SkillDetails, SkillService } from '../../skills/service.ts';
+import { isRecord, parseJson } from '../../skills/sandbox/json-guards.ts';
+import { executionLines } from './executions.ts';
+import { isActionRefusal } from '../../../shared/skills/mod-types.ts';
 import { ServiceError } from '../../skills/service-error.ts';
 import type { SkillSummary } from '../../../shared/contract/records.ts';
 import { runSkillConfig, SKILL_CONFIG_USAGE } from './skill-config.ts';
 
-const USAGE = `foundry skills list | show SLUG | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}`;
-const ARITY: Record<string, number> = { list: 0, show: 1, 'rollback-request': 2 };
+const USAGE = `foundry skills list | show SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}`;
+const ARITY: Record<string, number> = { list: 0, show: 1, run: 2, 'rollback-request': 2 };
 
 /**
  * As the owner. Approving and rolling back need the check on this computer and, for approvals,
@@ -22,15 +25,20 @@ export const skillsCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, note: { type: 'string' } },
+      options: { json: { type: 'boolean', default: false }, note: { type: 'string' }, params: { type: 'string' } },
     });
     const [sub = '', ...rest] = positionals;
     if (!(sub in ARITY) || rest.length !== ARITY[sub]) {
-      io.err(`foundry skills: expected list, show SLUG, config SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
+      io.err(`foundry skills: expected list, show SLUG, run SLUG ACTION, config SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
-    return withEngine(io, values.json, (engine) => {
-      const service = createSkillService({ store: engine.store, skills: engine.skills });
+    const params = values.params === undefined ? {} : parseJson(values.params);
+    if (!isRecord(params)) {
+      io.err(`foundry skills: --params must be a JSON object, e.g. '{"amount_ml": 250}'.\nusage: ${USAGE}`);
+      return EXIT.badInput;
+    }
+    return withEngine(io, values.json, async (engine) => {
+      const { service } = engine;
       const print = (data: unknown, lines: string[]) => io.out(values.json ? JSON.stringify(data, null, 2) : lines.join('\n'));
       try {
         // This run is a start of the engine too: versions past their 24 hours are rejected first.
@@ -41,6 +49,10 @@ export const skillsCommand: Command = {
         } else if (sub === 'show') {
           const details = service.getSkill('owner', rest[0]!);
           print(details, detailLines(details, service));
+        } else if (sub === 'run') {
+          const run = await service.execute('owner', rest[0]!, rest[1]!, params, { trigger: 'cli' });
+          print(run, [JSON.stringify(run.result, null, 2), ...(run.record ? executionLines(run.record) : [])]);
+          return isActionRefusal(run.result) ? EXIT.failed : EXIT.ok;
         } else {
           const request = service.requestRollback('owner', rest[0]!, rest[1]!, values.note);
           print(request, [

@@ -10,6 +10,7 @@ import type { SkillCall } from './execution-request.ts';
 import type { Sandbox } from './sandbox.ts';
 import { checkActionParams } from './action-params.ts';
 import { settingsForm } from '../settings/index.ts';
+import { isActionRefusal } from '../../../shared/skills/mod-types.ts';
 import type { Db } from '../../store/open-database.ts';
 import { createSkillRowsRepository } from '../../store/repositories/skill-rows.ts';
 
@@ -37,7 +38,7 @@ export function createDryRunner(sandbox: Sandbox, db: Db) {
       const { durationMs } = outcome.record;
       const requests = outcome.record.http.length > 0 ? { http: outcome.record.http } : {};
       if (outcome.error) return { input, status: 'failed', durationMs, error: outcome.error.message.en, ...requests };
-      const refused = call.method === 'executeAction' && isRefusal(outcome.result);
+      const refused = call.method === 'executeAction' && isActionRefusal(outcome.result);
       // Kept for the review only: nothing here reaches notification delivery, which only the registry's runs of approved versions feed.
       const notified = { ...(outcome.notifications.length > 0 ? { notifications: outcome.notifications } : {}), ...requests };
       return refused
@@ -66,6 +67,3 @@ export function createDryRunner(sandbox: Sandbox, db: Db) {
   }
 }
 
-function isRefusal(result: unknown): boolean {
-  return typeof result === 'object' && result !== null && (result as { success?: unknown }).success === false;
-}
