@@ -9,6 +9,7 @@ import { createBiometricSelector, type BiometricSelectorOptions } from '../../..
 import { createPassphraseFallback, createPassphraseFallbackProvider } from '../../../main/skills/approval/passphrase-fallback.ts';
 import type { ApprovalFactors } from '../../../main/skills/approval/approval-gateway.ts';
 import { createSkillService, type OwnerNotice } from '../../../main/skills/service.ts';
+import { createSkillSettings } from '../../../main/skills/settings/index.ts';
 import { ServiceError } from '../../../main/skills/service-error.ts';
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { AuditEntry, SkillVersionRecord } from '../../../shared/contract/records.ts';
@@ -93,8 +94,9 @@ export async function openFlow(dataDir: string, integrityKey: IntegrityKey | nul
     },
   };
   const notices: OwnerNotice[] = [];
+  const skillSettings = createSkillSettings({ store, box: newBox(), factors, integrityKey });
   const service = createSkillService({
-    store, skills: engine.skills, getGenerator: async () => offlineGenerator, factors, notifyOwner: (n) => notices.push(n), locale: () => 'en',
+    store, skills: engine.skills, getGenerator: async () => offlineGenerator, factors, notifyOwner: (n) => notices.push(n), locale: () => 'en', skillSettings,
   });
 
   const approvals = createApprovalsRepository(store.db, store.now);
