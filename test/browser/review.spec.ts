@@ -138,7 +138,9 @@ test('tabs are reachable by keyboard; SKILL.md is rendered without any HTML from
   await expect(tab(page, 'Code')).toBeFocused();
   await expect(tab(page, 'Code')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('End');
-  await expect(tab(page, /^Versions/)).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(page, 'Settings')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab(page, /^Versions/)).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(tab(page, 'SKILL.md')).toBeFocused();
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', await tab(page, 'SKILL.md').getAttribute('id') ?? '');
