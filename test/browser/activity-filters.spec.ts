@@ -111,3 +111,25 @@ test('a large audit log and 100,000 executions stay paged with a filter applied'
   // Pages on the way: the first of each list, then the last page of the filtered one; never everything.
   expect(calls.filter((method) => method === 'activity.executions').length).toBeLessThanOrEqual(5);
 });
+
+test('each execution shows the HTTP requests it made: where, the answer, and how much moved', async ({ page, engine, openApp }) => {
+  const request = {
+    method: 'GET', origin: 'api.open-meteo.com', path: '/v1/forecast?latitude=&longitude=', status: 200, error: null, address: '203.0.113.7', redirects: 0,
+    requestBytes: 0, responseBytes: 812, durationMs: 143, requestSha256: 'e3b0', responseSha256: 'ab12', source: 'network' as const,
+  };
+  const refused = { ...request, origin: 'api.other.example', path: '/', status: null, error: 'api.other.example is not among this skill’s approved hosts', address: null, responseBytes: 0 };
+  insertExecutions(engine.store, [
+    { ...execution('custom-weather', '1.0.0', 'forecast', 'succeeded', new Date(Date.now() - HOUR).toISOString()), http: [request, refused] },
+    execution('custom-weather', '1.0.0', 'summary', 'succeeded', new Date().toISOString()),
+  ]);
+  await openApp('activity');
+  const rows = executionsTable(page).getByRole('row');
+  await expect(rows.nth(1)).toContainText('—');
+  const withRequests = rows.nth(2);
+  await expect(withRequests).toContainText('GET api.open-meteo.com/v1/forecast?latitude=&longitude=');
+  await expect(withRequests).toContainText('200 · 1 more');
+  await expect(withRequests.locator('[title*="api.other.example"]')).toHaveAttribute(
+    'title',
+    'GET api.open-meteo.com/v1/forecast?latitude=&longitude= → 200 · 0 B sent, 812 B received, 143 ms\nGET api.other.example/ → no answer: api.other.example is not among this skill’s approved hosts · 0 B sent, 0 B received, 143 ms',
+  );
+});

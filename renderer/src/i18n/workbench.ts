@@ -105,6 +105,7 @@ export const workbenchEn = {
   'runRecord.input': 'Input SHA-256',
   'runRecord.output': 'Output SHA-256',
   'runRecord.noOutput': 'none (the run failed)',
+  'runRecord.network': 'Network',
 
   'params.requiredNote': 'Fields marked * are required.',
   'params.choose': 'Choose…',
@@ -385,6 +386,7 @@ export const workbenchPl: Record<keyof typeof workbenchEn, string> = {
   'runRecord.input': 'SHA-256 wejścia',
   'runRecord.output': 'SHA-256 wyjścia',
   'runRecord.noOutput': 'brak (uruchomienie się nie powiodło)',
+  'runRecord.network': 'Sieć',
 
   'params.requiredNote': 'Pola oznaczone * są wymagane.',
   'params.choose': 'Wybierz…',

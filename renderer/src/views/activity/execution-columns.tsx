@@ -1,4 +1,5 @@
-import type { ExecutionRecord, HttpRequestRecord } from '../../../../shared/contract/index.ts';
+import type { ExecutionRecord } from '../../../../shared/contract/index.ts';
+import { describeRequest } from '../../lib/http-requests.ts';
 import type { Locale } from '../../../../shared/i18n-types.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -66,14 +67,3 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
   ];
 }
 
-/** One line per request for the cell's tooltip: where it went, its answer, and how much moved. */
-function describeRequest(request: HttpRequestRecord, t: Translate, locale: Locale): string {
-  const answer = request.status === null ? `${t('executions.network.noAnswer')}: ${request.error ?? ''}` : String(request.status);
-  const sizes = t('executions.network.bytes', {
-    sent: formatNumber(request.requestBytes, locale),
-    received: formatNumber(request.responseBytes, locale),
-    ms: formatNumber(Math.round(request.durationMs), locale),
-  });
-  const sample = request.source === 'sample' ? ` (${t('executions.network.sample')})` : '';
-  return `${request.method} ${request.origin}${request.path} → ${answer} · ${sizes}${sample}`;
-}

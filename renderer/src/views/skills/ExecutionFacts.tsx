@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
+import { describeRequest } from '../../lib/http-requests.ts';
 
 /** The execution record a run left in the store: what ran, how it ended, and fingerprints of its input and output. */
 export function ExecutionFacts({ record }: { record: ExecutionRecord }) {
@@ -26,6 +27,16 @@ export function ExecutionFacts({ record }: { record: ExecutionRecord }) {
       <dd><code className="hash-full">{record.inputSha256}</code></dd>
       <dt>{t('runRecord.output')}</dt>
       <dd>{record.outputSha256 ? <code className="hash-full">{record.outputSha256}</code> : <span className="muted">{t('runRecord.noOutput')}</span>}</dd>
+      {record.http.length > 0 && (
+        <>
+          <dt>{t('runRecord.network')}</dt>
+          <dd>
+            <ul className="record__requests">
+              {record.http.map((request, index) => <li key={index}>{describeRequest(request, t, locale)}</li>)}
+            </ul>
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
