@@ -1,17 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ApiError, ApprovalStatus, SkillVersionRecord } from '../../../../shared/contract/index.ts';
+import { useId, type FormEvent } from 'react';
+import type { SkillVersionRecord } from '../../../../shared/contract/index.ts';
 import { useFoundryStore } from '../../store/app-store.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { Badge } from '../../components/Badge.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { ask, type Answer } from '../../lib/api.ts';
+import { ask } from '../../lib/api.ts';
 import { disclosureOf } from '../../lib/records.ts';
 import { CapabilityList, RISK_TONE } from './ReviewSummary.tsx';
-import { approvalProblem } from './approval-problem.ts';
-import { FallbackPassphraseField, usesFallbackPassphrase } from './FallbackPassphraseField.tsx';
-import { TotpCodeField } from './TotpCodeField.tsx';
+import { TwoFactorFields, TwoFactorProgress, TwoFactorStatus } from './TwoFactorFields.tsx';
+import { useTwoFactors } from './use-two-factors.ts';
 
 interface ApprovalDialogProps {
   version: SkillVersionRecord;
@@ -29,63 +27,20 @@ interface ApprovalDialogProps {
 export function ApprovalDialog({ version, onClose, onApproved, onChanged }: ApprovalDialogProps) {
   const { t, localize, locale } = useI18n();
   const navigate = useFoundryStore((state) => state.navigate);
-  const [status, setStatus] = useState<Answer<ApprovalStatus> | null>(null);
-  const [code, setCode] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [incomplete, setIncomplete] = useState(false);
-  const codeRef = useRef<HTMLInputElement>(null);
-  const ids = { code: useId(), codeHint: useId(), problem: useId(), provider: useId() };
+  const factors = useTwoFactors();
+  const { ready, blocked, busy, problem, shown, ids } = factors;
+  const providerId = useId();
   const disclosure = disclosureOf(version);
 
-  const loadStatus = async () => setStatus(await ask(() => window.foundry.approval.status({})));
-  useEffect(() => {
-    void loadStatus();
-  }, []);
-
-  const ready = status?.ok ? status.value : null;
-  const biometric = ready?.biometric ?? null;
-  const usesPassphrase = usesFallbackPassphrase(biometric);
-  const totpActive = Boolean(ready?.totp?.active);
   const lockedUntil = ready?.totp?.lockedUntil && Date.parse(ready.totp.lockedUntil) > Date.now() ? ready.totp.lockedUntil : null;
-  const blocked = ready !== null && (biometric?.state !== 'ready' || !totpActive || !ready.secretStorage);
-  const shown = problem ? approvalProblem(problem) : null;
 
-  // Focus goes to the code once the factors are known and the field exists, and back to it after each refusal.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (ready && !blocked) codeRef.current?.focus();
-  }, [ready, blocked, refusals]);
-
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    if (!/^\d{6}$/.test(code) || (usesPassphrase && passphrase.length === 0)) {
-      setIncomplete(true);
-      codeRef.current?.focus();
-      return;
-    }
-    setIncomplete(false);
-    setBusy(true);
-    setProblem(null);
-    const answer = await ask(() => window.foundry.approval.approve({
+    void factors.submitWith((collected) => ask(() => window.foundry.approval.approve({
       versionId: version.id,
       shownContentSha256: version.contentSha256,
-      totpCode: code,
-      ...(usesPassphrase ? { passphrase } : {}),
-    }));
-    setBusy(false);
-    if (answer.ok) {
-      onApproved(answer.value);
-      return;
-    }
-    const next = approvalProblem(answer.error);
-    setProblem(answer.error);
-    setPassphrase('');
-    if (next.codeField) setCode('');
-    if (next.lockedUntil || next.settings) void loadStatus();
-    setRefusals((count) => count + 1);
+      ...collected,
+    })), onApproved);
   }
 
   function openSettings() {
@@ -96,7 +51,7 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
   const lockText = (until: string) => t('approve.lockedUntil', { time: formatDateTime(until, locale) });
 
   return (
-    <ModalDialog title={t('approve.title', { name: version.name })} onClose={onClose} canClose={!busy} initialFocus={codeRef} className="modal--approve">
+    <ModalDialog title={t('approve.title', { name: version.name })} onClose={onClose} canClose={!busy} initialFocus={factors.codeRef} className="modal--approve">
       <form onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         <section className="approve__what" aria-labelledby={`${ids.code}-what`}>
           <h3 id={`${ids.code}-what`} className="approve__heading">{t('approve.what')}</h3>
@@ -129,55 +84,26 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
             : <p className="muted">{disclosure ? t('summary.noCapabilities') : t('summary.noDisclosure')}</p>}
         </section>
 
-        {status === null && <Loading />}
-        {status && !status.ok && <p className="rv-callout rv-callout--bad" role="alert">{localize(status.error.message)}</p>}
+        <TwoFactorStatus factors={factors} />
 
         {ready && (
           <section className="approve__factors" aria-labelledby={`${ids.code}-factors`}>
             <h3 id={`${ids.code}-factors`} className="approve__heading">{t('approve.factors')}</h3>
 
-            <div className="approve__provider" id={ids.provider}>
+            <div className="approve__provider" id={providerId}>
               <span className="approve__provider-label">{t('approve.provider')}</span>{' '}
-              {biometric?.state === 'ready'
-                ? <strong data-testid="approve-provider">{localize(biometric.label)}</strong>
+              {ready.biometric.state === 'ready'
+                ? <strong data-testid="approve-provider">{localize(ready.biometric.label)}</strong>
                 : <strong className="text-bad">{t('approve.noProvider')}</strong>}
-              {biometric?.notice && (
-                <p className={`rv-callout ${biometric.state === 'ready' && biometric.isTest ? 'rv-callout--warn' : 'rv-callout--neutral'}`}>{localize(biometric.notice)}</p>
+              {ready.biometric.notice && (
+                <p className={`rv-callout ${ready.biometric.state === 'ready' && ready.biometric.isTest ? 'rv-callout--warn' : 'rv-callout--neutral'}`}>{localize(ready.biometric.notice)}</p>
               )}
             </div>
 
-            {blocked && (
-              <div className="rv-callout rv-callout--bad" role="alert">
-                <h4 className="rv-callout__title">{t('approve.blocked')}</h4>
-                {!ready.secretStorage && <p>{t('approve.noSecretStorage')}</p>}
-                {ready.secretStorage && !totpActive && <p>{t('approve.noTotp')}</p>}
-                {biometric?.state === 'none' && <p>{localize(biometric.message)}</p>}
-                <button type="button" className="button button--quiet" onClick={openSettings}>{t('approve.openSettings')}</button>
-              </div>
+            {!blocked && lockedUntil && !shown && (
+              <p className="rv-callout rv-callout--bad" role="alert">{t('approve.error.locked')} {lockText(lockedUntil)}</p>
             )}
-
-            {!blocked && (
-              <>
-                {lockedUntil && !shown && (
-                  <p className="rv-callout rv-callout--bad" role="alert">{t('approve.error.locked')} {lockText(lockedUntil)}</p>
-                )}
-                <TotpCodeField
-                  id={ids.code}
-                  hintId={ids.codeHint}
-                  inputRef={codeRef}
-                  value={code}
-                  onChange={setCode}
-                  disabled={busy}
-                  account={ready.totp?.active?.account ?? ''}
-                  incomplete={incomplete}
-                  refused={Boolean(shown?.codeField)}
-                  problemId={shown ? ids.problem : null}
-                />
-                {usesPassphrase && (
-                  <FallbackPassphraseField value={passphrase} onChange={setPassphrase} disabled={busy} invalid={incomplete && passphrase.length === 0} />
-                )}
-              </>
-            )}
+            <TwoFactorFields factors={factors} onOpenSettings={openSettings} />
           </section>
         )}
 
@@ -191,11 +117,11 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
           </div>
         )}
 
-        <p className="approve__progress" role="status">{busy ? t(usesPassphrase ? 'approve.checkingPassphrase' : 'approve.checking') : ''}</p>
+        <TwoFactorProgress factors={factors} />
 
         <div className="modal__actions">
           <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>{t('dialog.cancel')}</button>
-          <button type="submit" className="button" disabled={busy || !ready || blocked} aria-describedby={ids.provider}>
+          <button type="submit" className="button" disabled={busy || !ready || blocked} aria-describedby={providerId}>
             {busy ? t('approve.submitting') : t('approve.submit')}
           </button>
         </div>
