@@ -55,6 +55,8 @@ export async function parallelBench(): Promise<void> {
   const skills = Array.from({ length: SKILLS }, (_, i) => waiter(i, origin));
   try {
     await withSandbox({ warmIsolates: SKILLS }, async ({ sandbox }) => {
+      await sandbox.start();
+      const idleRss = readResidentBytes(sandbox.hostPid!);
       const request = (skill: SandboxSkill, concurrency: ConcurrencyLimits): ExecutionRequest => ({
         skill,
         call: { method: 'executeAction', tenantId: 't', action: 'wait', params: {} },
@@ -82,7 +84,10 @@ export async function parallelBench(): Promise<void> {
       printTarget(`in parallel, default limits (${DEFAULT_CONCURRENCY.total} running at once; those awaiting an answer step aside)`, parallel, TARGET_MS);
       printRatio('one after another vs in parallel', serial / parallel);
       const rss = sandbox.hostPid === undefined ? undefined : readResidentBytes(sandbox.hostPid);
-      if (rss !== undefined) printNote(`the one host process holds ${Math.round(rss / 1024 / 1024)} MB resident with ${SKILLS} warm isolates (a pool of processes would hold one such base each)`);
+      if (rss !== undefined && idleRss !== undefined) {
+        const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+        printNote(`the one host process: ${mb(idleRss)} MB resident idle, ${mb(rss)} MB with ${SKILLS} warm isolates; a pool of ${DEFAULT_CONCURRENCY.total} host processes would start at ${mb(idleRss * DEFAULT_CONCURRENCY.total)} MB`);
+      }
     });
   } finally {
     await server.close();
