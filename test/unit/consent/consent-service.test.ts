@@ -8,6 +8,7 @@ import { useTempDir } from '../../helpers/temp-dir.ts';
 import { newIntegrityKey } from '../approval/security-fixtures.ts';
 import { webhookRequest } from './consent-fixtures.ts';
 import { vi } from 'vitest';
+import type { ApiMethod, ApiRequest, ApiResponse } from '../../../shared/contract/methods.ts';
 
 const tempDir = useTempDir();
 let engine: Engine;
@@ -25,6 +26,13 @@ async function waitingRun(e: Engine) {
   return { verdict, request };
 }
 
+/** A contract method as the window calls it; its answer, or a failure with the envelope's message. */
+async function call<M extends ApiMethod>(e: Engine, method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+  const answer = await e.dispatch(method, request);
+  if (!answer.ok) throw new Error(`${method}: ${answer.error.message.en}`);
+  return answer.value as ApiResponse<M>;
+}
+
 const refusal = (call: () => unknown): ServiceError => {
   try {
     call();
@@ -39,13 +47,13 @@ describe('answering a consent request', () => {
   it('the owner allows in the window, through the contract, and the run goes ahead', async () => {
     const e = open();
     const { verdict, request } = await waitingRun(e);
-    const listed = await e.dispatch('consents.list', {});
-    expect(listed.ok && listed.value.map((r) => r.id)).toEqual([request.id]);
-    const answered = await e.dispatch('consents.decide', { id: request.id, verdict: 'grant', always: true });
-    expect(answered.ok && answered.value.status).toBe('granted');
+    expect((await call(e, 'consents.list', {})).map((r) => r.id)).toEqual([request.id]);
+    expect(await call(e, 'consents.decide', { id: request.id, verdict: 'grant', always: true })).toMatchObject({ status: 'granted' });
     expect(await verdict).toBe('granted');
-    const standing = await e.dispatch('consents.standing', {});
-    expect(standing.ok && standing.value.map((s) => s.action)).toEqual(['post_summary']);
+    const [standing] = await call(e, 'consents.standing', {});
+    expect(standing).toMatchObject({ action: 'post_summary' });
+    expect(await call(e, 'consents.revokeStanding', { id: standing!.id })).toMatchObject({ id: standing!.id });
+    expect(await call(e, 'consents.standing', {})).toEqual([]);
   });
 
   it('the assistant sees the run waiting but cannot answer; the attempt is audited and the run still waits', async () => {
