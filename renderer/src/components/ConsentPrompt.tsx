@@ -80,7 +80,7 @@ function ConsentDialog({ request, count }: { request: ConsentRequestRecord; coun
         </div>
         {error && <p className="consent-prompt__error" role="alert">{localize(error)}</p>}
         <div className="modal__actions">
-          <button ref={denyRef} type="button" className="button consent-prompt__deny" disabled={busy} onClick={() => void answer('deny')}>
+          <button ref={denyRef} type="button" className="button button--quiet" disabled={busy} onClick={() => void answer('deny')}>
             {t('consent.deny')}
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => void answer('grant')}>
