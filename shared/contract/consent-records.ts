@@ -3,6 +3,9 @@
 import type { Localized } from '../i18n-types.ts';
 import type { Actor } from './records.ts';
 
+/** How often the window asks whether a run waits for consent: a run should not wait for the window to notice it. */
+export const CONSENT_POLL_MS = 1_000;
+
 export type ConsentStatus = 'pending' | 'granted' | 'denied' | 'timed-out' | 'cancelled';
 
 export interface ConsentRequestRecord {

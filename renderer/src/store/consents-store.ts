@@ -2,12 +2,9 @@
 // the consent prompt appears over any view; and the standing consents Settings lists. The window
 // only shows and forwards the owner's answer: main decides whether it is still accepted.
 import { create } from 'zustand';
-import type { ConsentDecision, ConsentRequestRecord, StandingConsentRecord } from '../../../shared/contract/consent-records.ts';
+import { CONSENT_POLL_MS, type ConsentDecision, type ConsentRequestRecord, type StandingConsentRecord } from '../../../shared/contract/consent-records.ts';
 import { callFoundry, type Outcome } from './outcome.ts';
 import { notLoaded, settle, startLoading, type Loadable } from './loadable.ts';
-
-/** How often the window asks whether a run waits: a run should not wait for the window to notice it. */
-export const CONSENT_POLL_MS = 1_000;
 
 export interface ConsentsState {
   /** Oldest first: the prompt asks about the first. */
