@@ -24,6 +24,8 @@ export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   approval?: ApprovalSetupOptions;
   /** Tells the owner something waits for them (the app shows a notification). */
   notifyOwner?: (notice: OwnerNotice) => void;
+  /** Whether the owner can answer consent prompts here: the app's window (and the test bridge's page); never the CLI. */
+  canAskOwner?: () => boolean;
 }
 
 /** How often pending versions are expired and idle skills archived while the engine runs. */
@@ -55,6 +57,7 @@ export function openEngine(options: EngineOptions) {
     getGenerator: () => generator.generator(),
     factors: approval.factors,
     ...(options.notifyOwner ? { notifyOwner: options.notifyOwner } : {}),
+    ...(options.canAskOwner ? { canAskOwner: options.canAskOwner } : {}),
   });
   const dispatch = createDispatcher(
     createHandlers({ store, skills, generator, service, approval, config, secretBox: options.secretBox ?? null }),

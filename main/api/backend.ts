@@ -3,6 +3,7 @@
 // use an in-memory fake.
 // There is deliberately no method that approves anything: approving is the owner's act, with two
 // factors, in the desktop app. The API can only ask for a review.
+import type { ConsentRequestRecord } from '../../shared/contract/consent-records.ts';
 import type { Localized } from '../../shared/i18n-types.ts';
 import type { SkillSummary, VersionStatus } from '../../shared/contract/records.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
@@ -79,6 +80,8 @@ export interface ApiBackend {
   execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
   /** What approved skills sent with foundry.notify, newest first. Read only: marking read is the owner's, in the app or the CLI. */
   listNotifications(principal: PrincipalKind): Promise<NotificationList>;
+  /** Runs waiting for the owner's consent. Read only: only the owner answers, in the desktop app. */
+  listConsents(principal: PrincipalKind): Promise<ConsentRequestRecord[]>;
   /** The skill's settings: fields, values, whether each secret is set (never its value), allowances. */
   getSettings(principal: PrincipalKind, idOrSlug: string): Promise<SkillSettingsView>;
   /** Takes back a local-address allowance; adding one needs the owner's two factors, in the desktop app. */

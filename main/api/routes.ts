@@ -13,6 +13,8 @@
 //   notifications, openapi.json   the token alone: reading changes nothing (marking notifications
 //                                 read is the owner's, in the app or the CLI, so no route does it;
 //                                 settings never carry a secret's value)
+//   GET consents                  the token alone: the assistant sees that a run waits; answering is
+//                                 the owner's, in the desktop window, so no route does it
 //   DELETE an allowance           skills:create — it only narrows what a skill can reach; adding
 //                                 one is the owner's, with two factors, so no route does it
 //   health                        nothing at all: it answers only { status: 'ok' }
@@ -32,6 +34,7 @@ import {
   GENERATED_SCHEMA,
   HEALTH_SCHEMA,
   NOTIFICATIONS_SCHEMA,
+  CONSENTS_SCHEMA,
   OPENAPI_SCHEMA,
   PATCH_BODY,
   REVIEW_REQUESTED_SCHEMA,
@@ -241,6 +244,19 @@ export const API_ROUTES: readonly ApiRoute[] = [
     success: { status: 200, description: 'The notifications.', schema: NOTIFICATIONS_SCHEMA },
     refusals: [],
     handle: async ({ backend, principal }) => ({ body: await backend.listNotifications(principal) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consents',
+    operationId: 'listConsents',
+    summary: 'Runs waiting for the owner’s consent',
+    description:
+      'Oldest first. An action that needs the owner’s yes for each run waits here until the owner allows or denies it in the desktop app, or its time runs out. Read only: no route, token or command line answers a consent request.',
+    auth: true,
+    permission: null,
+    success: { status: 200, description: 'The waiting runs.', schema: CONSENTS_SCHEMA },
+    refusals: [],
+    handle: async ({ backend, principal }) => ({ body: await backend.listConsents(principal) }),
   },
   {
     method: 'GET',

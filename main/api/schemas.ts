@@ -142,6 +142,30 @@ export const NOTIFICATIONS_SCHEMA = closed({
   unread: { type: 'integer', minimum: 0, description: 'Unread notifications in all.' },
 });
 
+export const CONSENTS_SCHEMA = {
+  type: 'array',
+  description: 'Runs waiting for the owner’s consent, oldest first. Only the owner answers them, in the desktop app.',
+  items: closed({
+    id: { type: 'integer', minimum: 1 },
+    skillSlug: anyString,
+    skillName: nullable('string'),
+    versionId: anyString,
+    version: nullable('string'),
+    action: anyString,
+    actor: { type: 'string', enum: ['owner', 'assistant', 'scheduler', 'system'], description: 'Who started the run.' },
+    trigger: anyString,
+    summary: LOCALIZED_SCHEMA,
+    details: { type: 'array', items: anyString, description: 'What will run, verbatim (an argv, a URL); never a secret value.' },
+    fingerprint: anyString,
+    status: { type: 'string', enum: ['pending', 'granted', 'denied', 'timed-out', 'cancelled'] },
+    createdAt: timestamp,
+    expiresAt: timestamp,
+    timeLeftMs: { type: 'integer', minimum: 0, description: 'How long the run still waits, as of this answer.' },
+    decidedAt: nullableTimestamp,
+    decidedBy: nullable('string'),
+  }),
+};
+
 const JSON_VALUE = { description: 'Any JSON value.' };
 const nullableLocalized = { oneOf: [LOCALIZED_SCHEMA, { type: 'null' }] };
 

@@ -71,6 +71,7 @@ export function createServiceBackend(service: SkillService): ApiBackend {
       return { slug: outcome.slug, action: outcome.action, result: outcome.result as unknown as JsonValue };
     }),
     listNotifications: (principal) => translated(() => service.listNotifications(principal)),
+    listConsents: (principal) => translated(() => service.pendingConsents(principal)),
     getSettings: (principal, idOrSlug) => translated(() => service.getSettings(principal, idOrSlug)),
     revokeAllowance: (principal, idOrSlug, address, port) => translated(() => service.revokeAllowance(principal, idOrSlug, address, port)),
   };

@@ -79,6 +79,8 @@ export async function openEngineOrExplain(
         ownerWindow,
       },
       notifyOwner,
+      // Consent prompts are answered in the window; once it exists (shown or in the tray), a notice brings it forward.
+      canAskOwner: () => ownerWindow() !== null,
     });
     return engine;
   } catch (error) {

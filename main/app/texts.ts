@@ -15,6 +15,10 @@ export const TEXTS = {
     en: `Pending reviews: ${count}`,
     pl: `Oczekujące przeglądy: ${count}`,
   }),
+  trayWaitingConsents: (count: number): Localized => ({
+    en: `Runs waiting for your consent: ${count}`,
+    pl: `Uruchomienia czekające na Twoją zgodę: ${count}`,
+  }),
   trayTooltip: (count: number): Localized => ({
     en: `${APP_NAME} — pending reviews: ${count}`,
     pl: `${APP_NAME} — oczekujące przeglądy: ${count}`,

@@ -11,6 +11,8 @@ const LATEST_LABEL_CHARS = 60;
 export interface TrayState {
   locale: Locale;
   pendingReviews: number;
+  /** Runs waiting for the owner's consent (the window asks; the menu only says they wait). */
+  waitingConsents: number;
   unreadNotifications: number;
   /** The newest unread notifications: which skill, and the line the menu shows. */
   latestNotifications: { skillSlug: string; label: string }[];
@@ -25,13 +27,14 @@ export interface TrayActions {
 
 const shortened = (text: string) => (text.length > LATEST_LABEL_CHARS ? `${text.slice(0, LATEST_LABEL_CHARS - 1)}…` : text);
 
-/** What the tray shows now: the owner's language, the versions waiting for review, the unread notifications. */
-export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills' | 'notifications'>, systemLocale: string): TrayState {
+/** What the tray shows now: the owner's language, the runs waiting for consent, the versions waiting for review, the unread notifications. */
+export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills' | 'notifications' | 'consents'>, systemLocale: string): TrayState {
   const locale = resolveLocale(store.settings.get().language, systemLocale);
   const unread = store.notifications.list({ unreadOnly: true, limit: LATEST_SHOWN });
   return {
     locale,
     pendingReviews: store.skills.counts().pendingReviews,
+    waitingConsents: store.consents.pending().filter((request) => request.timeLeftMs > 0).length,
     unreadNotifications: unread.unread,
     latestNotifications: unread.items.map((n) => ({ skillSlug: n.skillSlug, label: shortened(`${n.skillName}: ${notificationText(n).title[locale]}`) })),
   };
@@ -40,6 +43,7 @@ export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills' | 
 export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
   return [
     { label: TEXTS.trayOpen[state.locale], click: () => actions.open() },
+    ...(state.waitingConsents > 0 ? [{ label: TEXTS.trayWaitingConsents(state.waitingConsents)[state.locale], click: () => actions.open() }] : []),
     { label: TEXTS.trayPendingReviews(state.pendingReviews)[state.locale], click: () => actions.open() },
     { label: TEXTS.trayUnreadNotifications(state.unreadNotifications)[state.locale], click: () => actions.openNotifications() },
     ...state.latestNotifications.map(({ skillSlug, label }): MenuItemConstructorOptions => ({ label: `  ${label}`, click: () => actions.openSkill(skillSlug) })),

@@ -142,5 +142,9 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'skillSettings.clearSecret': ({ slug, name }) => service.clearSecret('owner', slug, name),
     'skillSettings.addAllowance': ({ slug, passphrase, ...input }) => approval.withPassphrase(passphrase, () => service.addAllowance('owner', slug, input)),
     'skillSettings.revokeAllowance': ({ slug, address, port }) => service.revokeAllowance('owner', slug, address, port),
+    'consents.list': () => service.pendingConsents('owner'),
+    'consents.decide': (input) => service.decideConsent('owner', input),
+    'consents.standing': () => service.standingConsents('owner'),
+    'consents.revokeStanding': ({ id }) => service.revokeStandingConsent('owner', id),
   };
 }

@@ -34,10 +34,12 @@ import { createNotificationDelivery } from './notifications/index.ts';
 import { createSkillSettings, SETTINGS_MESSAGES, type SkillSettings } from './settings/index.ts';
 import type { SecretBox } from './approval/secret-box.ts';
 import type { SettingsChange, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
+import type { ConsentRequestRecord, StandingConsentRecord } from '../../shared/contract/consent-records.ts';
+import { askerName, CONSENT_MESSAGES, createConsentGate, type ConsentGate } from './consent/index.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
-  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification';
+  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested';
   skillSlug: string;
   versionId: string | null;
   requestId: number | null;
@@ -66,6 +68,14 @@ export interface SkillServiceDeps {
   skillSettings?: SkillSettings;
   /** Seals the skills' secrets; null or absent where there is no protected storage. */
   secretBox?: SecretBox | null;
+  /** Whether the owner can answer consent prompts here: only the desktop app's window; absent means no (the CLI, `foundry serve`). */
+  canAskOwner?: () => boolean;
+}
+
+export interface ConsentDecisionInput {
+  id: number;
+  verdict: 'grant' | 'deny';
+  always?: boolean;
 }
 
 export interface AllowanceInput {
@@ -131,6 +141,16 @@ export function createSkillService(deps: SkillServiceDeps) {
   const delivery = createNotificationDelivery({
     store,
     announce: (n) => notify({ kind: 'skill-notification', skillSlug: n.skillSlug, versionId: null, requestId: null, notificationId: n.id, ...notificationText(n) }),
+  });
+  const canAskOwner = deps.canAskOwner ?? (() => false);
+  const consent = createConsentGate({
+    store,
+    canAskOwner,
+    timeoutMs: () => config.get('skills.execution.consentTimeoutSeconds') * 1000,
+    notifyOwner: (request) => notify({
+      kind: 'consent-requested', skillSlug: request.skillSlug, versionId: request.versionId, requestId: request.id,
+      ...CONSENT_MESSAGES.notice(request.skillName ?? request.skillSlug, request.action, askerName(request.actor)),
+    }),
   });
   const registry = createSkillRegistry({
     store,
@@ -460,6 +480,37 @@ export function createSkillService(deps: SkillServiceDeps) {
         return count;
       })();
       return { marked };
+    },
+
+    /** What the registry asks before a run that needs the owner's yes for each run (`requireApproval`, shell actions). */
+    consentGate: { ask: consent.ask } satisfies ConsentGate,
+
+    /** Runs waiting for the owner's consent, oldest first; anyone who may use skills may see them (the assistant sees that it waits). */
+    pendingConsents(principal: PrincipalKind): ConsentRequestRecord[] {
+      principalOf(principal);
+      return consent.pending();
+    },
+
+    /**
+     * The owner only, and only in the desktop window: allows or denies one waiting run, and with
+     * `always` also lets exactly this action run without asking from now on. The run resumes.
+     */
+    decideConsent(principal: PrincipalKind, input: ConsentDecisionInput): ConsentRequestRecord {
+      authorize(principal, 'skills:approve');
+      if (!canAskOwner()) throw new ServiceError('forbidden', CONSENT_MESSAGES.onlyInWindow, { reason: 'no-owner-window' });
+      const fields: Record<string, unknown> = isRecord(input) ? input : {};
+      return consent.decide(fields.id, fields.verdict, fields.always);
+    },
+
+    /** The owner's standing consents in force, newest first. */
+    standingConsents(principal: PrincipalKind): StandingConsentRecord[] {
+      principalOf(principal);
+      return consent.standing();
+    },
+
+    /** Narrows what runs without asking: the owner, and the assistant (which may also archive skills), may do it. */
+    revokeStandingConsent(principal: PrincipalKind, id: number): StandingConsentRecord {
+      return consent.revoke(id, authorize(principal, 'skills:create'));
     },
 
     /** Run at start and periodically: pending versions past their 24 hours are rejected. */

@@ -10,6 +10,7 @@ import { createSealedSecretsRepository } from './repositories/sealed-secrets.ts'
 import { createApprovalSealsRepository } from './repositories/approval-seals.ts';
 import { createNotificationsRepository } from './repositories/notifications.ts';
 import { createSkillSettingsRepository } from './repositories/skill-settings.ts';
+import { createConsentsRepository } from './repositories/consents.ts';
 import { createCheckpoint } from './integrity/checkpoint.ts';
 import { createApprovalProof } from './integrity/approval-proof.ts';
 import { sealAsFound } from './integrity/seal-as-found.ts';
@@ -75,6 +76,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     sealedSecrets: createSealedSecretsRepository(db, now),
     notifications: createNotificationsRepository(db, now),
     skillSettings: createSkillSettingsRepository(db, now),
+    consents: createConsentsRepository(db, now, key),
     auditLog: {
       ...auditLog,
       /** The log's chain and checkpoint, and the approvals' seals: every kind of tampering named. */

@@ -12,6 +12,7 @@ import { SettingsView } from './views/settings/SettingsView.tsx';
 import { NotificationsView } from './views/notifications/NotificationsView.tsx';
 import { Loading } from './components/Loading.tsx';
 import { SandboxBanner } from './components/SandboxBanner.tsx';
+import { ConsentPrompt } from './components/ConsentPrompt.tsx';
 
 // The skill detail (highlighting, Markdown, diffs) loads on first use, not with the window.
 const SkillDetailPage = lazy(() => import('./views/skill-detail/SkillDetailPage.tsx').then((module) => ({ default: module.SkillDetailPage })));
@@ -62,6 +63,7 @@ export function App() {
           )}
         </main>
       </div>
+      <ConsentPrompt />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type {
   ActiveProviderDescription, ExecuteResult, ReviewRequestRecord, ReviewRequestStatus, SkillDetails, TotpEnrollmentOffer, TotpStatus, VersionDiff,
 } from './review-records.ts';
 import type { NotificationList } from './notification-records.ts';
+import type { ConsentRequestRecord, StandingConsentRecord } from './consent-records.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
@@ -111,6 +112,11 @@ export const API_SCHEMAS = {
     ['slug', 'address', 'port', 'totpCode'],
   ),
   'skillSettings.revokeAllowance': only({ slug, address, port }),
+  // Per-run consent: the window lists and answers waiting runs; the standing consents ("always allow") are listed and revoked.
+  'consents.list': noParams,
+  'consents.decide': only({ id: { type: 'integer', minimum: 1 }, verdict: { type: 'string', enum: ['grant', 'deny'] }, always: { type: 'boolean' } }, ['id', 'verdict']),
+  'consents.standing': noParams,
+  'consents.revokeStanding': only({ id: { type: 'integer', minimum: 1 } }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -166,6 +172,10 @@ export interface ApiTypes {
   'skillSettings.clearSecret': { request: { slug: string; name: string }; response: SkillSettingsView };
   'skillSettings.addAllowance': { request: { slug: string; address: string; port: number; totpCode: string; passphrase?: string }; response: SkillSettingsView };
   'skillSettings.revokeAllowance': { request: { slug: string; address: string; port: number }; response: SkillSettingsView };
+  'consents.list': { request: Empty; response: ConsentRequestRecord[] };
+  'consents.decide': { request: { id: number; verdict: 'grant' | 'deny'; always?: boolean }; response: ConsentRequestRecord };
+  'consents.standing': { request: Empty; response: StandingConsentRecord[] };
+  'consents.revokeStanding': { request: { id: number }; response: StandingConsentRecord };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

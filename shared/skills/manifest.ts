@@ -1,5 +1,6 @@
 import type { CustomModSlug } from './mod-types.ts';
 import type { JsonSchema } from './json-schema.ts';
+import type { ManifestAction } from './actions.ts';
 
 /** What a skill says it touches; the auditor compares it with what the code really touches. */
 export interface SkillCapabilities {
@@ -37,6 +38,12 @@ export interface SkillManifest {
   config_schema: JsonSchema;
   /** Absent in skills written before secrets existed: the same as none. */
   secrets?: SkillSecret[];
+  /** Seed 004's actions with their types and policy (shared/skills/actions.ts); absent: every action is `code` with the defaults. */
+  actions?: ManifestAction[];
+  /** Skills (custom-… slugs, built-in slugs) or capability names (`water.log`) this one calls; nothing else may be called. */
+  dependencies?: string[];
+  /** Capability names other skills may depend on instead of this skill's slug (`water.log`). */
+  provides?: string[];
 }
 
 export function emptyCapabilities(): SkillCapabilities {

@@ -35,6 +35,8 @@ export function openApprovalEngine(dataDir: string, options: ApprovalEngineOptio
     secretBox: createPassphraseSecretBox('browser tests keep their secrets here'),
     integrityKey: newIntegrityKey(),
     approval: { allowTestProvider: true, ...(options.platform ? { platform: options.platform } : {}) },
+    // The page is the owner's window: consent prompts are answered there, as in the app.
+    canAskOwner: () => true,
   });
   return { engine, clock };
 }

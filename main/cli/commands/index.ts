@@ -10,6 +10,7 @@ import { generatorCommand } from './generator.ts';
 import { skillsCommand } from './skills.ts';
 import { tokenCommand } from './token.ts';
 import { notificationsCommand } from './notifications.ts';
+import { consentsCommand } from './consents.ts';
 import { createServeCommand } from './serve.ts';
 import { configCommand } from './config.ts';
 import { executionsCommand } from './executions.ts';
@@ -21,5 +22,6 @@ export const COMMANDS: readonly Command[] = [
   configCommand,
   executionsCommand,
   notificationsCommand,
+  consentsCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];

@@ -8,6 +8,7 @@ import { integrity } from './007-integrity.ts';
 import { notifications } from './008-notifications.ts';
 import { skillSettings } from './009-skill-settings.ts';
 import { executionHttp } from './010-execution-http.ts';
+import { consents } from './011-consents.ts';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

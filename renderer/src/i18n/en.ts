@@ -2,6 +2,7 @@ import { reviewEn } from './review.ts';
 import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
+import { consentsEn } from './consents.ts';
 import { skillSettingsEn } from './skill-settings.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
@@ -133,6 +134,7 @@ export const en = {
   ...workbenchEn,
   ...configEn,
   ...notificationsEn,
+  ...consentsEn,
   ...skillSettingsEn,
 } as const satisfies Record<string, string>;
 

@@ -3,6 +3,7 @@ import { reviewPl } from './review.ts';
 import { workbenchPl } from './workbench.ts';
 import { configPl } from './config.ts';
 import { notificationsPl } from './notifications.ts';
+import { consentsPl } from './consents.ts';
 import { skillSettingsPl } from './skill-settings.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
@@ -134,5 +135,6 @@ export const pl: Catalogue = {
   ...workbenchPl,
   ...configPl,
   ...notificationsPl,
+  ...consentsPl,
   ...skillSettingsPl,
 };

@@ -191,6 +191,10 @@ export function createFakeBackend() {
       return { items: [], unread: 0 };
     },
 
+    async listConsents() {
+      return [];
+    },
+
     async getSettings(_principal, ref) {
       return { slug: find(ref).details.slug, version: null, fields: [], values: {}, effective: {}, secrets: [], allowances: [], problems: [] };
     },

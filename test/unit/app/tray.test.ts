@@ -17,7 +17,7 @@ const labels = (items: readonly Pick<FakeMenuItem, 'label' | 'type'>[]) => items
 
 describe('tray menu', () => {
   const actions = () => ({ open: vi.fn(), openNotifications: vi.fn(), openSkill: vi.fn(), quit: vi.fn() });
-  const quiet = { unreadNotifications: 0, latestNotifications: [] };
+  const quiet = { waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] };
 
   it('speaks English with the pending count', () => {
     expect(labels(trayMenuTemplate({ locale: 'en', pendingReviews: 3, ...quiet }, actions()))).toEqual([
@@ -41,10 +41,18 @@ describe('tray menu', () => {
     expect(act.quit).toHaveBeenCalledTimes(1);
   });
 
+  it('says when runs wait for consent, and that line opens the window', () => {
+    const act = actions();
+    const menu = trayMenuTemplate({ locale: 'pl', pendingReviews: 0, ...quiet, waitingConsents: 2 }, act);
+    expect(labels(menu)).toEqual(['Otwórz Skill Foundry', 'Uruchomienia czekające na Twoją zgodę: 2', 'Oczekujące przeglądy: 0', 'Nieprzeczytane powiadomienia: 0', '—', 'Zakończ']);
+    menu[1]!.click!({} as never, undefined, {} as never);
+    expect(act.open).toHaveBeenCalledTimes(1);
+  });
+
   it('lists the newest unread notifications; the count opens the Notifications view, a notification its skill', () => {
     const act = actions();
     const menu = trayMenuTemplate({
-      locale: 'en', pendingReviews: 0, unreadNotifications: 5, latestNotifications: [{ skillSlug: 'custom-stretching-reminder', label: 'Stretching Reminder: Reminder' }],
+      locale: 'en', pendingReviews: 0, waitingConsents: 0, unreadNotifications: 5, latestNotifications: [{ skillSlug: 'custom-stretching-reminder', label: 'Stretching Reminder: Reminder' }],
     }, act);
     expect(labels(menu)).toEqual(['Open Skill Foundry', 'Pending reviews: 0', 'Unread notifications: 5', '  Stretching Reminder: Reminder', '—', 'Quit']);
     menu[2]!.click!({} as never, undefined, {} as never);
@@ -70,10 +78,10 @@ describe('tray state from the store', () => {
   it('counts pending reviews and follows the language setting', () => {
     const store = openFoundryStore(tempDir());
     try {
-      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'pl', pendingReviews: 0, unreadNotifications: 0, latestNotifications: [] });
+      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'pl', pendingReviews: 0, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] });
       addPendingVersions(store.db, 2);
       store.settings.update({ language: 'en' });
-      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'en', pendingReviews: 2, unreadNotifications: 0, latestNotifications: [] });
+      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'en', pendingReviews: 2, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] });
     } finally {
       store.close();
     }
@@ -85,7 +93,7 @@ describe('tray icon', () => {
   const icon = {} as NativeImage;
   beforeEach(() => {
     vi.useFakeTimers();
-    state = { locale: 'en', pendingReviews: 1, unreadNotifications: 0, latestNotifications: [] };
+    state = { locale: 'en', pendingReviews: 1, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] };
   });
   afterEach(() => vi.useRealTimers());
 

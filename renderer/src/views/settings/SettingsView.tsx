@@ -6,6 +6,7 @@ import { LanguagePicker } from './LanguagePicker.tsx';
 import { InstallationInfo } from './InstallationInfo.tsx';
 import { SandboxInfo } from './SandboxInfo.tsx';
 import { SecuritySettings } from './SecuritySettings.tsx';
+import { StandingConsents } from './StandingConsents.tsx';
 import { GeneratorSettings } from './GeneratorSettings.tsx';
 import { ApiTokenSettings } from './ApiTokenSettings.tsx';
 import { ConfigurationSettings } from './ConfigurationSettings.tsx';
@@ -22,6 +23,7 @@ export function SettingsView() {
         </LoadableContent>
       </div>
       <SecuritySettings />
+      <StandingConsents />
       <GeneratorSettings />
       <ApiTokenSettings />
       <ConfigurationSettings />
