@@ -10,13 +10,14 @@
 // - query: percent-encoded (it cannot add `&`, `=` or `#`);
 // - header value: as it is; the guard refuses a value a header cannot carry (CR, LF, controls);
 // - JSON body: built as a value, never as text. A string that is exactly one placeholder becomes the
-//   param's JSON value; a placeholder inside a longer string becomes the value's text;
+//   param's JSON value (the member is left out when the param is absent); a placeholder inside a
+//   longer string becomes the value's text;
 // - text body: escaped for its content type as secrets are (JSON string, form field, as it is);
 // - never in the scheme, host, port or fragment: the audit refuses such a template, and so does this.
 // A value holding `{{secret:…}}` is refused: the guard fills secrets after this step, and a caller
 // must not steer a secret into a part of the request the server echoes back. Values are text,
-// numbers or true/false (any JSON value where a whole JSON string is one placeholder); a placeholder
-// whose param is absent refuses the request. A refused request sends nothing.
+// numbers or true/false (any JSON value where a whole JSON string is one placeholder); any other
+// placeholder whose param is absent refuses the request. A refused request sends nothing.
 import { PARAM_PLACEHOLDER, type HttpActionSpec } from '../../../shared/skills/actions.ts';
 import { secretPlaceholders } from '../../../shared/skills/http-capability.ts';
 import type { HttpCallRequest } from '../http/index.ts';
@@ -106,22 +107,33 @@ function fillPath(path: string, params: Record<string, unknown>): string {
     .join('/');
 }
 
-/** A JSON template filled structurally (a body, a function action's params). Throws TemplateRefusal. */
-export function fillJsonTemplate(value: unknown, params: Record<string, unknown>): unknown {
+const ABSENT = Symbol('absent');
+
+function fillJsonValue(value: unknown, params: Record<string, unknown>): unknown {
   if (typeof value === 'string') {
     const whole = WHOLE_PLACEHOLDER.exec(value);
     if (!whole) return fill(value, params, (text) => text);
     const name = whole[1]!;
     const param = params[name];
-    if (param === undefined) refuse(`the parameter ${name} has no value`);
+    if (param === undefined) return ABSENT;
     requireNoSecret(name, JSON.stringify(param));
     return param;
   }
-  if (Array.isArray(value)) return value.map((item) => fillJsonTemplate(item, params));
+  if (Array.isArray(value)) return value.map((item) => fillJsonValue(item, params)).map((item) => (item === ABSENT ? null : item));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillJsonTemplate(item, params)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillJsonValue(item, params)]).filter(([, item]) => item !== ABSENT));
   }
   return value;
+}
+
+/**
+ * A JSON template filled structurally (a body, a function action's params). A member that is
+ * exactly the placeholder of an absent (optional) param is left out; in a list it is null.
+ * Throws TemplateRefusal.
+ */
+export function fillJsonTemplate(value: unknown, params: Record<string, unknown>): unknown {
+  const filled = fillJsonValue(value, params);
+  return filled === ABSENT ? refuse(`the parameter ${WHOLE_PLACEHOLDER.exec(value as string)![1]!} has no value`) : filled;
 }
 
 /** The request to hand to the guard: params filled, `{{secret:…}}` left for the guard. Throws TemplateRefusal. */
