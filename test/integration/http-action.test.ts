@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentGate, ConsentRequest, ConsentVerdict } from '../../main/skills/actions/index.ts';
+import { offlineGenerator } from '../../main/skills/generator/index.ts';
 import { createSkillService, type SkillService } from '../../main/skills/service.ts';
 import { createSkillSettings } from '../../main/skills/settings/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -62,7 +63,7 @@ beforeEach(async () => {
   consent = consentAnswering(verdict);
   const { store } = flow.engine;
   service = createSkillService({
-    store, skills: flow.engine.skills, factors: flow.factors, locale: () => 'en', consent,
+    store, skills: flow.engine.skills, factors: flow.factors, locale: () => 'en', consent, getGenerator: async () => offlineGenerator,
     skillSettings: createSkillSettings({ store, box: newBox(), factors: flow.factors, integrityKey }),
   });
 });
@@ -140,6 +141,21 @@ describe('an http action — a request, no code', () => {
     expect(refused.result).toMatchObject({ success: false, error: expect.stringContaining('a loopback address') });
     expect(refused.record).toMatchObject({ status: 'failed', http: [expect.objectContaining({ status: null, address: null })] });
     expect(webhook.seen).toEqual([]);
+  });
+});
+
+describe('a webhook from the built-in generator', () => {
+  it('is written from the owner’s sentence, approved, and posts each message to the webhook as a JSON string', async () => {
+    const result = await service.generate('owner', `Post my daily summary to this webhook ${webhook.origin}/hooks/daily`);
+    if (result.outcome !== 'pending') throw new Error(`the webhook must wait for approval: ${result.reason.en}`);
+    expect(result.disclosure.items).toContainEqual(expect.objectContaining({ kind: 'action', text: expect.objectContaining({ en: `action post_message sends a POST to ${webhook.origin} — no code runs` }) }));
+    await service.approve('owner', { versionId: result.version.id, shownContentSha256: result.version.contentSha256, totpCode: await flow.nextCode() });
+    await service.addAllowance('owner', result.version.slug, { address: '127.0.0.1', port: webhook.port, totpCode: await flow.nextCode() });
+
+    const posted = await service.execute('scheduler', result.version.slug, 'post_message', { text: '3 done, "1" left' });
+    expect(posted.result).toMatchObject({ success: true, data: { status: 200 } });
+    expect(webhook.seen).toEqual([expect.objectContaining({ method: 'POST', url: '/hooks/daily' })]);
+    expect(JSON.parse(webhook.seen[0]!.body)).toEqual({ text: '3 done, "1" left' });
   });
 });
 
