@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSkillRequest } from '../../../main/skills/detector/index.ts';
 import { buildOfflineCandidate } from '../../../main/skills/generator/offline-generator.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
+import { candidateProblems } from '../../../main/skills/generator/candidate.ts';
+import { webhookCandidate } from '../../fixtures/webhook-skill.ts';
 
 const need = (text: string) => {
   const parsed = parseSkillRequest(text);
@@ -33,5 +35,17 @@ describe('a webhook request', () => {
     });
     expect(auditSkill(candidate.code, { manifest: candidate.manifest }).findings).toEqual([]);
     expect(candidate.skillMd).toContain('`post_message`: Posts a message to the webhook at hooks.slack.com');
+  });
+});
+
+describe('manifest actions in a generated candidate', () => {
+  it('are accepted with every policy field, and a shell action is refused with the reason', () => {
+    const candidate = webhookCandidate('hooks.slack.com');
+    expect(candidateProblems(candidate)).toEqual([]);
+    const shell = { slug: 'backup', type: 'shell', name: 'Backup', description: 'Copies files', params_schema: { type: 'object' }, shell: { command: ['/usr/bin/rsync', '-a', 'src', 'dst'] } };
+    const problems = candidateProblems({ ...candidate, manifest: { ...candidate.manifest, actions: [...candidate.manifest.actions!, shell] } });
+    expect(problems).toEqual(['/manifest/actions/2 is a shell action: a generated skill may not run commands on this computer (shell actions need the owner\'s own configuration and consent to each run)']);
+    const typo = candidateProblems({ ...candidate, manifest: { ...candidate.manifest, actions: [{ slug: 'log_water', permissions: ['skills:everything'] }] } });
+    expect(typo.join('\n')).toContain('/manifest/actions/0/permissions/0');
   });
 });
