@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentGate, ConsentRequest, ConsentVerdict } from '../../main/skills/actions/index.ts';
-import { offlineGenerator } from '../../main/skills/generator/index.ts';
+import { offlineGenerator, type SkillGenerator } from '../../main/skills/generator/index.ts';
 import { createSkillService, type SkillService } from '../../main/skills/service.ts';
 import { createSkillSettings } from '../../main/skills/settings/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -199,6 +199,28 @@ describe('an action’s policy, enforced before each run', () => {
     expect(refused).toMatchObject({ code: 'conflict', reason: 'needs-consent' });
     expect(refused.userMessage.en).toContain('needs your consent in the desktop app');
     expect(webhook.seen).toEqual([]);
+  });
+});
+
+describe('a code action with a policy in its manifest entry', () => {
+  it('asks the owner before each run of the approved code action, and runs nothing when refused', async () => {
+    const guarded: SkillGenerator = {
+      id: 'offline',
+      async generate(need, feedback) {
+        const candidate = await offlineGenerator.generate(need, feedback);
+        return { ...candidate, manifest: { ...candidate.manifest, actions: [{ slug: 'log_water', requireApproval: true }] } };
+      },
+    };
+    await flow.approvedWaterTracker(guarded);
+    verdict.value = 'denied';
+    const refused = await rejection(service.execute('assistant', 'custom-water-tracker', 'log_water', { amount_ml: 250 }));
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'consent-denied' });
+    expect(consent.asked).toEqual([expect.objectContaining({ action: 'log_water', details: ['params: {"amount_ml":250}'], summary: expect.objectContaining({ en: expect.stringContaining('runs the skill’s code in the sandbox') }) })]);
+    expect((await service.execute('owner', 'custom-water-tracker', 'getData')).result).toMatchObject({ total_ml: 0 });
+
+    verdict.value = 'granted';
+    expect((await service.execute('assistant', 'custom-water-tracker', 'log_water', { amount_ml: 250 })).result).toMatchObject({ success: true });
+    expect((await service.execute('owner', 'custom-water-tracker', 'getData')).result).toMatchObject({ total_ml: 250 });
   });
 });
 
