@@ -36,6 +36,7 @@ import type { SecretBox } from './approval/secret-box.ts';
 import type { SettingsChange, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 import type { ConsentRequestRecord, StandingConsentRecord } from '../../shared/contract/consent-records.ts';
 import { askerName, CONSENT_MESSAGES, createConsentGate, type ConsentGate } from './consent/index.ts';
+import { ActionRefusedError } from './actions/index.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -164,6 +165,8 @@ export function createSkillService(deps: SkillServiceDeps) {
       http: { maxRequests: config.get('skills.execution.http.maxRequests'), maxResponseBytes: config.get('skills.execution.http.maxResponseKb') * 1024 },
     }),
     runSettings: (slug, manifest) => settings.forRun(slug, manifest),
+    authorizer,
+    consent: { ask: consent.ask },
   });
 
   function principalOf(principal: unknown): PrincipalKind {
@@ -320,14 +323,14 @@ export function createSkillService(deps: SkillServiceDeps) {
         throw new ServiceError('conflict', CONFIG_MESSAGES.skillsDisabled, { reason: 'skills-disabled' });
       }
       let record: ExecutionRecord | null = null;
-      const executor = await registry.getModExecutor(name, {
-        actor: caller,
-        trigger,
-        onExecuted: (stored) => { record = stored; },
-        onNotifications: (version, sent) => delivery.deliver(version, sent),
-      });
-      if (!executor) throw new ServiceError('conflict', SERVICE_MESSAGES.notDeployed, { reason: 'not-deployed' });
       try {
+        const executor = await registry.getModExecutor(name, {
+          actor: caller,
+          trigger,
+          onExecuted: (stored) => { record = stored; },
+          onNotifications: (version, sent) => delivery.deliver(version, sent),
+        });
+        if (!executor) throw new ServiceError('conflict', SERVICE_MESSAGES.notDeployed, { reason: 'not-deployed' });
         const result =
           method === 'getData' ? await executor.getData(LOCAL_TENANT)
           : method === 'getInsights' ? await executor.getInsights(LOCAL_TENANT)
@@ -336,6 +339,7 @@ export function createSkillService(deps: SkillServiceDeps) {
         return { slug: name, action: method, result, record };
       } catch (error) {
         if (error instanceof ActionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
+        if (error instanceof ActionRefusedError) throw new ServiceError(error.code === 'permission-denied' ? 'forbidden' : 'conflict', error.userMessage, { reason: error.code });
         if (error instanceof SkillExecutionError) {
           throw new ServiceError('execution-failed', error.userMessage, { reason: error.failure.code, details: [`execution #${error.execution.id}`] });
         }

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n-types.ts';
 
 /** The kinds of skill the detector recognises and the offline generator can build. */
-export const SKILL_KINDS = ['tracker', 'reminder', 'counter', 'checklist', 'journal', 'price-watch'] as const;
+export const SKILL_KINDS = ['tracker', 'reminder', 'counter', 'checklist', 'journal', 'price-watch', 'webhook'] as const;
 export type SkillKind = (typeof SKILL_KINDS)[number];
 
 /** Where a need came from (seed stage 1): asked for, noticed in conversation, or a gap. */
@@ -39,6 +39,8 @@ export interface SkillNeed {
   evidence?: NeedEvidence;
   /** What a `price-watch` need watches (its `unit` is the currency, when the request named one). */
   priceWatch?: PriceWatch;
+  /** Where a `webhook` need posts: an absolute http(s) address, as the request wrote it. */
+  webhook?: { url: string };
 }
 
 /** "Check the price at URL and tell me when it drops under `below`." */

@@ -2,7 +2,9 @@
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
 import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
+import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
+import { actionDisclosure } from '../actions/index.ts';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
@@ -39,7 +41,8 @@ function secretText(secret: SkillSecret): Localized {
   };
 }
 
-export function capabilityItems(capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = []): DisclosureItem[] {
+/** Every capability in its words, then each manifest action with its policy (what runs without code, who may run it, whether you are asked). */
+export function capabilityItems(capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = []): DisclosureItem[] {
   return [
     ...sorted(capabilities.reads).map((table): DisclosureItem => ({ kind: 'read', target: table, text: { en: `read ${table}`, pl: `Odczytywać ${table}` } })),
     ...sorted(capabilities.writes).map(
@@ -53,6 +56,9 @@ export function capabilityItems(capabilities: SkillCapabilities, secrets: readon
       ? [{ kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } } satisfies DisclosureItem]
       : []),
     ...sorted(capabilities.skills).map((slug): DisclosureItem => ({ kind: 'skill', target: slug, text: { en: `call the skill ${slug}`, pl: `Wywoływać skill ${slug}` } })),
+    ...[...actions]
+      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      .map((action): DisclosureItem => ({ kind: 'action', target: action.slug, text: actionDisclosure(action) })),
   ];
 }
 

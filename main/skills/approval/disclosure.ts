@@ -4,6 +4,7 @@
 import type { Locale, Localized } from '../../../shared/i18n-types.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { Disclosure, DisclosureChanges, DisclosureItem, RiskLevel } from '../../../shared/skills/disclosure.ts';
+import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import type { SkillCapabilities, SkillManifest, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { capabilityItems, itemsMissingFrom, unionCapabilities } from './disclosure-items.ts';
 import { assessRisk } from './disclosure-risk.ts';
@@ -11,8 +12,8 @@ import { assessRisk } from './disclosure-risk.ts';
 export interface DisclosureInput {
   manifest: SkillManifest;
   report: AuditReport;
-  /** The version running now, when this is an update (`secrets` as its manifest has them). */
-  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined } | null;
+  /** The version running now, when this is an update (`secrets` and `actions` as its manifest has them). */
+  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined } | null;
 }
 
 export const RISK_LABEL: Record<RiskLevel, Localized> = {
@@ -52,14 +53,14 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
   // that). The owner is shown both, so nothing the skill can do goes unmentioned.
   const capabilities = unionCapabilities(manifest.capabilities, report.capabilities);
   const secrets = manifest.secrets ?? [];
-  const items: DisclosureItem[] = capabilityItems(capabilities, secrets);
+  const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions);
   const warnings = report.findings.map((finding) => ({
     en: `Line ${finding.line}: ${finding.message.en}`,
     pl: `Wiersz ${finding.line}: ${finding.message.pl}`,
   }));
   let changes: DisclosureChanges | null = null;
   if (previous) {
-    const before = capabilityItems(previous.capabilities, previous.secrets);
+    const before = capabilityItems(previous.capabilities, previous.secrets, previous.actions);
     changes = { previousVersion: previous.version, added: itemsMissingFrom(items, before), removed: itemsMissingFrom(before, items) };
   }
   const disclosure = {

@@ -8,6 +8,7 @@ export const KIND_NAMES: Record<SkillKind, Localized> = {
   checklist: { pl: 'lista kontrolna', en: 'checklist' },
   journal: { pl: 'dziennik', en: 'journal' },
   'price-watch': { pl: 'obserwowanie ceny', en: 'price watch' },
+  webhook: { pl: 'wysyłanie na webhook', en: 'webhook' },
 };
 
 const DAY_NAMES: Record<string, Localized> = {

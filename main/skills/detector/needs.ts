@@ -18,6 +18,7 @@ const QUESTIONS: Record<SkillKind, Localized> = {
   checklist: { pl: 'zrobić listę?', en: 'make a checklist?' },
   journal: { pl: 'prowadzić dziennik?', en: 'keep a journal?' },
   'price-watch': { pl: 'obserwować cenę?', en: 'watch its price?' },
+  webhook: { pl: 'wysyłać na webhook?', en: 'post it to a webhook?' },
 };
 
 /** The skill the detector would build for a lexicon subject it noticed on its own (pattern or gap). */

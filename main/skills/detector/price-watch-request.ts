@@ -76,7 +76,8 @@ export function parseAmount(said: string): number | null {
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
-function addressesIn(text: string): { url: string; span: Span }[] {
+/** The web addresses a request names, trailing punctuation cut off. */
+export function addressesIn(text: string): { url: string; span: Span }[] {
   return [...text.matchAll(URL_IN_TEXT)].map((m) => {
     const url = m[0].replace(URL_TRAILING_PUNCTUATION, '');
     return { url, span: { start: m.index, end: m.index + url.length } };

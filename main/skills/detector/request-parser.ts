@@ -8,6 +8,7 @@ import { findSubjects } from './subjects.ts';
 import { detectLanguage } from './language.ts';
 import { subjectName, unitFor } from './needs.ts';
 import { parsePriceWatchRequest } from './price-watch-request.ts';
+import { parseWebhookRequest } from './webhook-request.ts';
 import {
   LEADING_FILLERS, NEGATIONS, PREAMBLE, QUESTION_WORDS, TRAILING_FILLERS, TRIGGERS, type Trigger, type TriggerKind,
 } from './request-vocabulary.ts';
@@ -65,6 +66,10 @@ export function parseSkillRequest(input: string): NeedParseResult {
   const normalized = normalize(text);
   const allTokens = tokenize(normalized);
   if (!allTokens.some((t) => !t.isBreak && /\p{L}/u.test(t.text))) return notRequest(REASONS.noWords);
+
+  const webhook = parseWebhookRequest(text);
+  if (webhook === 'negated') return notRequest(REASONS.negated);
+  if (webhook) return webhook;
 
   const priceWatch = parsePriceWatchRequest(text);
   if (priceWatch === 'negated') return notRequest(REASONS.negated);

@@ -1,8 +1,8 @@
 import type { Locale } from '../../../shared/i18n-types.ts';
 import type { SkillKind } from '../../../shared/skills/need.ts';
 
-/** A price watch is recognised by its web address and price (price-watch-request.ts), not by a trigger word. */
-export type TriggerKind = Exclude<SkillKind, 'price-watch'>;
+/** A price watch and a webhook are recognised by their web address (price-watch-request.ts, webhook-request.ts), not by a trigger word. */
+export type TriggerKind = Exclude<SkillKind, 'price-watch' | 'webhook'>;
 
 export interface Trigger {
   /** null: a phrase that looks like a trigger but is not one ("log in", "count on"). */

@@ -3,6 +3,8 @@
 import { SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
 import { SAMPLE_METHODS } from '../../../shared/skills/candidate.ts';
 import { SECRET_NAME } from '../../../shared/skills/http-capability.ts';
+import { ACTION_TYPES } from '../../../shared/skills/actions.ts';
+import { PERMISSIONS } from '../rbac/permissions.ts';
 
 const MAX_CODE_CHARS = 200_000;
 const MAX_SKILL_MD_CHARS = 64 * 1024;
@@ -90,6 +92,49 @@ export const SECRETS_SCHEMA = {
   },
 } as const;
 
+/**
+ * `manifest.actions` (shared/skills/actions.ts): the policy of code actions and the declarative
+ * ones. The audit checks what each field means (hosts, placeholders, secrets); `shell` is refused
+ * for generated skills in candidate.ts, with the reason.
+ */
+export const ACTIONS_SCHEMA = {
+  type: 'array',
+  maxItems: 32,
+  items: {
+    type: 'object',
+    required: ['slug'],
+    additionalProperties: false,
+    properties: {
+      slug: { type: 'string', maxLength: 64, pattern: '^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$' },
+      type: { type: 'string', enum: [...ACTION_TYPES], description: 'code (a method of the class, the default), http (one request, no code) or function (another skill\'s action).' },
+      permissions: { type: 'array', maxItems: 4, uniqueItems: true, items: { type: 'string', enum: [...PERMISSIONS] } },
+      timeoutMs: { type: 'integer', minimum: 10, maximum: 600_000 },
+      requireApproval: { type: 'boolean', description: 'Ask the owner before each run.' },
+      name: { type: 'string', minLength: 1, maxLength: 80 },
+      description: { type: 'string', minLength: 1, maxLength: 500 },
+      params_schema: { type: 'object' },
+      http: {
+        type: 'object',
+        required: ['method', 'url'],
+        additionalProperties: false,
+        properties: {
+          method: { type: 'string', enum: [...HTTP_METHODS] },
+          url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://', description: 'Host written out; {{params.x}} and {{secret:NAME}} only in the path and query.' },
+          headers: { type: 'object', maxProperties: 32, additionalProperties: { type: 'string', maxLength: 1000 } },
+          body: { description: 'Text, or a JSON value sent as JSON; its strings may hold {{params.x}} ("{{params.x}}" alone becomes the value itself).' },
+        },
+      },
+      function: {
+        type: 'object',
+        required: ['skill', 'action'],
+        additionalProperties: false,
+        properties: { skill: { type: 'string', minLength: 1, maxLength: 72 }, action: { type: 'string', minLength: 1, maxLength: 64 }, params: { type: 'object' } },
+      },
+      shell: { type: 'object' },
+    },
+  },
+} as const;
+
 /** A manifest without `config_schema`, which travels on its own. */
 export const MANIFEST_FIELDS = {
   slug: { type: 'string', minLength: 8, maxLength: 64 },
@@ -98,9 +143,10 @@ export const MANIFEST_FIELDS = {
   version: { type: 'string', pattern: '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$' },
   capabilities: CAPABILITIES_SCHEMA,
   secrets: SECRETS_SCHEMA,
+  actions: ACTIONS_SCHEMA,
 } as const;
 
-/** Every field but `secrets`, which skills written before secrets existed do not have. */
+/** Every field but `secrets` and `actions`, which skills written before those existed do not have. */
 const REQUIRED_MANIFEST_FIELDS = ['slug', 'name', 'description', 'version', 'capabilities'];
 
 export const MANIFEST_FILE_SCHEMA = {

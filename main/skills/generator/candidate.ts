@@ -47,6 +47,11 @@ export function candidateProblems(value: unknown): string[] {
     if (sample.method === 'executeAction' && sample.action === undefined)
       problems.push(`/sampleInputs/${index} calls executeAction without an action`);
   });
+  (candidate.manifest.actions ?? []).forEach((action, index) => {
+    if (action.type === 'shell' || 'shell' in action) {
+      problems.push(`/manifest/actions/${index} is a shell action: a generated skill may not run commands on this computer (shell actions need the owner's own configuration and consent to each run)`);
+    }
+  });
   problems.push(...httpProblems(candidate));
   try {
     parseSkillMd(candidate.skillMd, { folderName: slug });

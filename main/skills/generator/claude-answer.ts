@@ -1,5 +1,6 @@
 // The one tool Claude must call, and how its answer becomes a candidate. The answer is data
 // from the network: it is checked against the tool's own schema before anything uses it.
+import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import type { Message, Tool } from '@anthropic-ai/sdk/resources/messages';
 import type { SampleInput, SkillCandidate } from '../../../shared/skills/candidate.ts';
 import type { JsonSchema } from '../../../shared/skills/json-schema.ts';
@@ -28,6 +29,7 @@ const SUBMIT_SKILL_SCHEMA = {
         description: MANIFEST_FIELDS.description,
         capabilities: CAPABILITIES_SCHEMA,
         secrets: MANIFEST_FIELDS.secrets,
+        actions: MANIFEST_FIELDS.actions,
       },
     },
     sample_inputs: SAMPLE_INPUTS_SCHEMA,
@@ -44,7 +46,7 @@ interface SubmittedSkill {
   code: string;
   config_schema: JsonSchema;
   skill_md: string;
-  manifest: { slug: string; name: string; description: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] };
+  manifest: { slug: string; name: string; description: string; capabilities: SkillCapabilities; secrets?: SkillSecret[]; actions?: ManifestAction[] };
   sample_inputs: SampleInput[];
 }
 

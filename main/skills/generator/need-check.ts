@@ -38,6 +38,12 @@ const NEED_SCHEMA = {
       properties: { url: { type: 'string', minLength: 1, maxLength: 2000 }, below: { type: 'number', exclusiveMinimum: 0, maximum: 1e12 } },
       additionalProperties: false,
     },
+    webhook: {
+      type: 'object',
+      required: ['url'],
+      properties: { url: { type: 'string', minLength: 1, maxLength: 2000 } },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 } as const;
@@ -48,10 +54,13 @@ const checkNeed = schemaChecker(NEED_SCHEMA);
 function needProblems(need: unknown): string[] {
   const problems = checkNeed(need);
   if (problems.length > 0) return problems;
-  const { kind, priceWatch } = need as SkillNeed;
+  const { kind, priceWatch, webhook } = need as SkillNeed;
   if (kind === 'price-watch' && !priceWatch) problems.push('/priceWatch is required for a price-watch need');
   if (priceWatch && !(URL.canParse(priceWatch.url) && httpCapabilityOf(new URL(priceWatch.url))))
     problems.push('/priceWatch/url must be an absolute http(s) address with a host and no user name or password');
+  if (kind === 'webhook' && !webhook) problems.push('/webhook is required for a webhook need');
+  if (webhook && !(URL.canParse(webhook.url) && httpCapabilityOf(new URL(webhook.url))))
+    problems.push('/webhook/url must be an absolute http(s) address with a host and no user name or password');
   return problems;
 }
 

@@ -14,8 +14,9 @@ import { skillNames } from './templates/naming.ts';
 import { priceWatchTemplate } from './templates/price-watch.ts';
 import { reminderTemplate } from './templates/reminder.ts';
 import { skillDocument } from './templates/skill-doc.ts';
-import type { TemplateBuilder } from './templates/template.ts';
+import { localiseHttpActions, type TemplateBuilder } from './templates/template.ts';
 import { trackerTemplate } from './templates/tracker.ts';
+import { webhookTemplate } from './templates/webhook.ts';
 
 const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
   tracker: trackerTemplate,
@@ -24,6 +25,7 @@ const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
   checklist: checklistTemplate,
   journal: journalTemplate,
   'price-watch': priceWatchTemplate,
+  webhook: webhookTemplate,
 };
 
 /** Kinds without settings keep their limits in the code. */
@@ -43,6 +45,7 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       version: '1.0.0',
       capabilities: template.capabilities,
       config_schema: configSchema,
+      ...(template.httpActions ? { actions: localiseHttpActions(template.httpActions, need.language) } : {}),
     },
     configSchema,
     skillMd: renderSkillMd(skillDocument(need, names, template)),

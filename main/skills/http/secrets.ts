@@ -65,13 +65,17 @@ export function fillHeader(name: string, value: string, values: SecretValues): s
   return filled;
 }
 
-/** Escaped for the body's declared type: JSON string, form field, or as it is. */
-export function fillBody(body: string, contentType: string | undefined, values: SecretValues): string {
+/** How a value written into a text body of this type is escaped: as a JSON string's content, a form field, or as it is. */
+export function bodyEscaper(contentType: string | undefined): (value: string) => string {
   const type = (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
-  const escape = type === 'application/json' || type.endsWith('+json')
-    ? (secret: string) => JSON.stringify(secret).slice(1, -1)
+  return type === 'application/json' || type.endsWith('+json')
+    ? (value: string) => JSON.stringify(value).slice(1, -1)
     : type === 'application/x-www-form-urlencoded'
       ? encodeURIComponent
-      : (secret: string) => secret;
-  return fill(body, values, escape);
+      : (value: string) => value;
+}
+
+/** Escaped for the body's declared type (bodyEscaper). */
+export function fillBody(body: string, contentType: string | undefined, values: SecretValues): string {
+  return fill(body, values, bodyEscaper(contentType));
 }

@@ -1,7 +1,9 @@
 // getModExecutor (seed: lib/mods/executors/index.ts): built-in mods first, then generated skills
 // whose active version is approved, proven by its keyed seal (content and granted writes alike)
 // and not archived. A generated skill's actions are read
-// once per version (its getActions() in the sandbox) and kept, so params can be checked in main.
+// once per version (its getActions() in the sandbox) and kept, so params can be checked in main;
+// its manifest adds declarative actions and each action's policy (main/skills/actions/), which is
+// enforced here before every run.
 import type { Locale } from '../../../shared/i18n-types.ts';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { BuiltinModSlug, IModExecutor, ModAction } from '../../../shared/skills/mod-types.ts';
@@ -20,6 +22,12 @@ import { createExecutionLog } from './execution-log.ts';
 import type { RegistryRepositories } from './registry-repositories.ts';
 import { SkillExecutionError } from './skill-execution-error.ts';
 import { isWorthRetrying } from './retry-policy.ts';
+import { createAuthorizer, type Authorizer } from '../rbac/authorize.ts';
+import { loadRbacPolicy } from '../rbac/roles.ts';
+import { createHttpClient, type HttpClient } from '../http/index.ts';
+import { ACTION_MESSAGES, ActionRefusedError, planActions, type CallSkill } from '../actions/index.ts';
+import type { ConsentGate } from '../consent/index.ts';
+import { createActionDispatch } from './action-dispatch.ts';
 
 /** config.yaml's `skills.execution`, read at each execution so a change applies to the next one. */
 export interface ExecutionSettings {
@@ -48,6 +56,14 @@ export interface SkillRegistryDeps {
   execution: () => ExecutionSettings;
   /** The owner's settings, secrets and local-address allowances for a skill; none when absent. */
   runSettings?: (slug: string, manifest: SkillManifest) => SkillRunSettings;
+  /** Decides the permissions an action asks of its caller; by default the built-in roles, auditing denials to the store's log. */
+  authorizer?: Authorizer;
+  /** The owner's consent before each run of an action marked `requireApproval`; absent: such actions are refused. */
+  consent?: ConsentGate;
+  /** Runs the target of a `function` action; absent: such actions are refused. */
+  callSkill?: CallSkill;
+  /** The guard http actions are sent through (foundry.http has the sandbox's own). */
+  httpClient?: HttpClient;
 }
 
 /** `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`: nothing can be proven here. */
@@ -73,6 +89,16 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   const rows = createSkillRowsRepository(store.db);
   const log = createExecutionLog(store, repos);
   const actionsByVersion = new Map<string, readonly ModAction[]>();
+  const actionDispatch = createActionDispatch({
+    store,
+    log,
+    execution: deps.execution,
+    authorizer: deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog),
+    httpClient: deps.httpClient ?? createHttpClient(),
+    ...(deps.runSettings ? { runSettings: deps.runSettings } : {}),
+    ...(deps.consent ? { consent: deps.consent } : {}),
+    ...(deps.callSkill ? { callSkill: deps.callSkill } : {}),
+  });
 
   /** What `slug` would run now, or why nothing would. */
   function resolve(slug: string): SkillResolution {
@@ -129,8 +155,10 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   }
 
   async function dynamicExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<DynamicSkillExecutor> {
-    const actions = await actionsOf(version, grantedWrites, context);
-    return new DynamicSkillExecutor(version, actions, async (call) => {
+    const plan = planActions(version.manifest, await actionsOf(version, grantedWrites, context));
+    if (plan.missingCode.length > 0) throw new ActionRefusedError('code-action-missing', ACTION_MESSAGES.codeActionMissing(plan.missingCode));
+    const actions = plan.actions.map((planned) => planned.action);
+    return new DynamicSkillExecutor(version, plan.actions, async (call) => {
       const { maxRetries } = deps.execution();
       const request: ExecutionRequest = { ...runOptions(version, grantedWrites, context), call, ...askedLimits(actions, call) };
       let outcome: ExecutionOutcome;
@@ -142,7 +170,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
       }
       if (outcome.notifications.length > 0) context.onNotifications?.(version, outcome.notifications);
       return outcome;
-    });
+    }, actionDispatch(version, context));
   }
 
   return {

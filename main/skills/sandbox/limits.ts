@@ -111,6 +111,11 @@ export function resolveLimits(overrides: Partial<SandboxLimits> = {}): SandboxLi
   return limits;
 }
 
+/** The smallest and largest value a limit may be set to. */
+export function limitRange(key: keyof SandboxLimits): readonly [number, number] {
+  return RANGES[key];
+}
+
 export function isWithinRange(key: keyof SandboxLimits, value: unknown): value is number {
   return isWithin(value, RANGES[key]);
 }

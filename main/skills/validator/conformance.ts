@@ -14,10 +14,15 @@ export interface ExecutorFacts {
   anchor: Where;
   slug: string | null;
   slugAt: Where;
+  /** The action slugs getActions() returns, when its literal list could be read; null otherwise. */
+  actionSlugs: string[] | null;
 }
 
 const ACTION_SLUG = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 const MAX_ACTION_SLUG = 64;
+
+/** An action's slug as callers name it: snake_case, at most 64 characters (code and manifest actions alike). */
+export const isActionSlug = (value: unknown): boolean => typeof value === 'string' && value.length <= MAX_ACTION_SLUG && ACTION_SLUG.test(value);
 
 function exportedClasses(program: TSESTree.Program, sink: FindingSink): ClassNode[] {
   const classes: ClassNode[] = [];
@@ -128,7 +133,7 @@ export function checkConformance(program: TSESTree.Program, sink: FindingSink): 
   for (const other of extra) sink.add('conformance/multiple-classes', other);
   if (!executor) {
     sink.add('conformance/no-executor-class', START_OF_FILE);
-    return { anchor: START_OF_FILE, slug: null, slugAt: START_OF_FILE };
+    return { anchor: START_OF_FILE, slug: null, slugAt: START_OF_FILE, actionSlugs: null };
   }
   const anchor: Where = executor.id ?? executor;
   const className = executor.id?.name ?? 'default';
@@ -144,8 +149,8 @@ export function checkConformance(program: TSESTree.Program, sink: FindingSink): 
     if (!methodFunction(findMember(members, method))) sink.add('conformance/missing-method', anchor, method);
   }
   const getActions = findMember(members, 'getActions');
-  if (getActions && methodFunction(getActions)) checkActions(getActions, moduleConsts, sink);
-  return { anchor, ...slug };
+  const actionSlugs = getActions && methodFunction(getActions) ? checkActions(getActions, moduleConsts, sink) : null;
+  return { anchor, ...slug, actionSlugs };
 }
 
 function checkSlug(
@@ -182,23 +187,25 @@ function returnedExpression(fn: TSESTree.FunctionLike): { returned: TSESTree.Nod
   return constsOnly ? { returned: last.argument, statements } : null;
 }
 
+/** The slugs of the actions getActions() lists, or null when its list is not literal data. */
 function checkActions(
   member: ClassMember,
   moduleConsts: Map<string, TSESTree.Expression>,
   sink: FindingSink,
-): void {
+): string[] | null {
   const fn = methodFunction(member);
   const body = fn && returnedExpression(fn);
   if (!body) {
     sink.add('conformance/actions-not-literal', member);
-    return;
+    return null;
   }
   const scopes = [constInitializers(body.statements), moduleConsts];
   const list = literalNode(body.returned, scopes);
   if (list.type !== T.ArrayExpression) {
     sink.add('conformance/actions-not-literal', body.returned);
-    return;
+    return null;
   }
+  let readable = true;
   const evaluateLiteral = literalEvaluator(scopes);
   const seen = new Set<string>();
   for (const [index, element] of list.elements.entries()) {
@@ -206,6 +213,7 @@ function checkActions(
     const result = element ? evaluateLiteral(element) : null;
     if (!result?.ok) {
       sink.add('conformance/actions-not-literal', result?.at ?? at);
+      readable = false;
       continue;
     }
     const action = result.value;
@@ -218,7 +226,7 @@ function checkActions(
       sink.add('conformance/invalid-action', at, index + 1);
       continue;
     }
-    if (!ACTION_SLUG.test(slug) || slug.length > MAX_ACTION_SLUG) sink.add('conformance/action-slug', at, slug.slice(0, 100));
+    if (!isActionSlug(slug)) sink.add('conformance/action-slug', at, slug.slice(0, 100));
     if (seen.has(slug)) sink.add('conformance/duplicate-action', at, slug);
     seen.add(slug);
     const schemaAt = schemaNode(element ? literalNode(element, scopes) : null) ?? at;
@@ -226,6 +234,7 @@ function checkActions(
     if (problem) sink.add('schema/invalid-params-schema', schemaAt, slug, problem);
     for (const pattern of catastrophicPatterns(paramsSchema)) sink.add('schema/redos-pattern', schemaAt, pattern);
   }
+  return readable ? [...seen] : null;
 }
 
 function schemaNode(action: TSESTree.Node | null): TSESTree.Node | null {

@@ -71,6 +71,60 @@ export const RULES = {
     pl: `Sekret ${name} może być wysyłany do ${host}, którego nie ma wśród hostów HTTP skilla (capabilities.http).`,
   })),
 
+  // Manifest actions (issue 12): their policy, and the declarative ones' own fields.
+  'action/too-many': rule(block, (count: number, limit: number) => ({
+    en: `The manifest declares ${count} actions; at most ${limit} are allowed.`,
+    pl: `Liczba akcji w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,
+  })),
+  'action/invalid': rule(block, (position: number, detail: Localized) => ({
+    en: `Action ${position} in the manifest is malformed: ${detail.en}`,
+    pl: `Akcja nr ${position} w manifeście jest niepoprawna: ${detail.pl}`,
+  })),
+  'action/duplicate': rule(block, (slug: string) => ({
+    en: `The manifest declares the action ${slug} more than once.`,
+    pl: `Manifest deklaruje akcję ${slug} więcej niż raz.`,
+  })),
+  'action/unknown-permission': rule(block, (slug: string, permission: string, known: string) => ({
+    en: `The action ${slug} asks its callers for the permission “${permission}”, which does not exist (known: ${known}).`,
+    pl: `Akcja ${slug} wymaga od wywołujących uprawnienia „${permission}”, które nie istnieje (istniejące: ${known}).`,
+  })),
+  'action/bad-timeout': rule(block, (slug: string, min: number, max: number) => ({
+    en: `The timeoutMs of the action ${slug} must be a whole number of milliseconds from ${min} to ${max}.`,
+    pl: `timeoutMs akcji ${slug} musi być całkowitą liczbą milisekund od ${min} do ${max}.`,
+  })),
+  'action/code-missing': rule(block, (slug: string) => ({
+    en: `The manifest sets rules for the code action ${slug}, but getActions() does not list it.`,
+    pl: `Manifest ustala zasady dla akcji kodu ${slug}, ale getActions() jej nie zwraca.`,
+  })),
+  'action/code-unverified': rule(warn, (slug: string) => ({
+    en: `The manifest sets rules for the code action ${slug}; getActions() could not be read, so whether the code offers it is checked only when it runs.`,
+    pl: `Manifest ustala zasady dla akcji kodu ${slug}; nie udało się odczytać getActions(), więc to, czy kod ją udostępnia, zostanie sprawdzone dopiero przy uruchomieniu.`,
+  })),
+  'action/clashes-with-code': rule(block, (slug: string) => ({
+    en: `The action ${slug} is declared in the manifest without code, but getActions() lists an action of the same name too.`,
+    pl: `Akcja ${slug} jest zadeklarowana w manifeście jako akcja bez kodu, ale getActions() zwraca też akcję o tej nazwie.`,
+  })),
+  'action/http-method': rule(block, (slug: string, method: string, allowed: string) => ({
+    en: `The action ${slug} sends “${method}”, which is not a method the app sends (use ${allowed}).`,
+    pl: `Akcja ${slug} wysyła „${method}”, a tej metody aplikacja nie wysyła (użyj ${allowed}).`,
+  })),
+  'action/http-url': rule(block, (slug: string) => ({
+    en: `The URL of the action ${slug} must be an absolute http:// or https:// address whose host is written out (placeholders only in the path and the query).`,
+    pl: `Adres URL akcji ${slug} musi być bezwzględnym adresem http:// lub https:// z wpisanym hostem (symbole zastępcze tylko w ścieżce i zapytaniu).`,
+  })),
+  'action/http-host-undeclared': rule(block, (slug: string, origin: string) => ({
+    en: `The action ${slug} sends to ${origin}, which is not among the skill’s HTTP capabilities (capabilities.http).`,
+    pl: `Akcja ${slug} wysyła do ${origin}, którego nie ma wśród hostów HTTP skilla (capabilities.http).`,
+  })),
+  'action/undeclared-param': rule(block, (slug: string, name: string) => ({
+    en: `The action ${slug} uses {{params.${name}}}, but its params_schema does not declare the property ${name}.`,
+    pl: `Akcja ${slug} używa {{params.${name}}}, ale jej params_schema nie deklaruje właściwości ${name}.`,
+  })),
+  'action/http-refused': rule(block, (slug: string, reason: string) => ({
+    en: `The request of the action ${slug} would be refused by the HTTP guard: ${reason}.`,
+    pl: `Żądanie akcji ${slug} zostałoby odrzucone przez strażnika HTTP: ${reason}.`,
+  })),
+
   // Blocked APIs.
   'blocked/eval': rule(block, () => ({
     en: 'Calls eval(), which runs text as code; skills may not do that.',

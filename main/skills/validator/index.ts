@@ -62,8 +62,10 @@ function runAudit(text: SourceText, options: AuditOptions, sink: FindingSink): U
   if (options.manifest !== undefined) {
     const checked = checkManifest(options.manifest, executor, sink);
     if (checked) {
-      compareCapabilities(used, sites, checked.declared, executor.anchor, sink);
-      checkSecretUse(placeholders.result(), httpCalls, checked.secrets, executor.anchor, sink);
+      // A host or secret only a declarative action uses is used all the same.
+      const withActions = { ...used, http: [...new Set([...used.http, ...checked.actionUse.http])] };
+      compareCapabilities(withActions, sites, checked.declared, executor.anchor, sink);
+      checkSecretUse(placeholders.result(), httpCalls, checked.secrets, checked.actionUse.secrets, executor.anchor, sink);
     }
   }
   return used;

@@ -3,6 +3,7 @@ import { parseHttpCapability } from '../../../shared/skills/http-capability.ts';
 import type { SkillCapabilities, SkillManifest } from '../../../shared/skills/manifest.ts';
 import type { ExecutorFacts } from './conformance.ts';
 import type { FindingSink } from './findings.ts';
+import { checkManifestActions, type ActionUse } from './manifest-actions.ts';
 import { checkSecrets, type SecretHosts } from './manifest-secrets.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
@@ -37,6 +38,9 @@ function manifestProblem(value: unknown): Localized | null {
   if (value.secrets !== undefined && !Array.isArray(value.secrets)) {
     return { en: '“secrets”, when given, must be a list.', pl: '„secrets”, jeśli jest podane, musi być listą.' };
   }
+  if (value.actions !== undefined && !Array.isArray(value.actions)) {
+    return { en: '“actions”, when given, must be a list.', pl: '„actions”, jeśli jest podane, musi być listą.' };
+  }
   return null;
 }
 
@@ -44,6 +48,8 @@ export interface CheckedManifest {
   /** What it declares, keeping only HTTP capabilities written as parseHttpCapability reads them. */
   declared: SkillCapabilities;
   secrets: SecretHosts;
+  /** What its declarative actions use, so the code is not told it leaves those unused. */
+  actionUse: ActionUse;
 }
 
 /**
@@ -73,5 +79,6 @@ export function checkManifest(
     else sink.add('manifest/bad-http-capability', anchor, entry.slice(0, 120));
   }
   const secrets = checkSecrets(manifest, new Set(http), anchor, sink);
-  return { declared: { ...manifest.capabilities, http }, secrets };
+  const actionUse = checkManifestActions(manifest, { http: new Set(http), secrets, codeActions: executor.actionSlugs }, anchor, sink);
+  return { declared: { ...manifest.capabilities, http }, secrets, actionUse };
 }

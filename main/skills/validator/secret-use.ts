@@ -40,13 +40,14 @@ function enclosingCalls(placeholders: readonly PlaceholderSite[], calls: readonl
  * The code's `{{secret:NAME}}` placeholders against the manifest's secrets: a name the manifest
  * does not declare blocks; a placeholder in a request (URL, headers or body written in the call)
  * to an origin the secret is not bound to blocks, since the guard would refuse that request at
- * run time; a declared secret the code never names only warns. Placeholders in text built away
+ * run time; a declared secret neither the code nor a declarative action names only warns. Placeholders in text built away
  * from the call are held to their hosts by the guard when the request is made.
  */
 export function checkSecretUse(
   placeholders: readonly PlaceholderSite[],
   httpCalls: readonly HttpCallSite[],
   secrets: SecretHosts,
+  usedByActions: ReadonlySet<string>,
   anchor: Where,
   sink: FindingSink,
 ): void {
@@ -81,5 +82,5 @@ export function checkSecretUse(
   for (const site of httpCalls) {
     for (const name of secretPlaceholders(site.url ?? '')) bindTo(name, site, site.call.arguments[0] ?? site.call);
   }
-  for (const name of secrets.keys()) if (!used.has(name)) sink.add('secret/unused', anchor, name);
+  for (const name of secrets.keys()) if (!used.has(name) && !usedByActions.has(name)) sink.add('secret/unused', anchor, name);
 }

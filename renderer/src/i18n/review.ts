@@ -68,6 +68,7 @@ export const reviewEn = {
   'capability.secret': 'Secret',
   'capability.notify': 'Notifications',
   'capability.skill': 'Other skills',
+  'capability.action': 'Action',
   'capability.unencrypted': 'Unencrypted',
 
   'summary.failed.title': 'This candidate failed and cannot be approved',
@@ -302,6 +303,7 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
   'capability.secret': 'Sekret',
   'capability.notify': 'Powiadomienia',
   'capability.skill': 'Inne umiejętności',
+  'capability.action': 'Akcja',
   'capability.unencrypted': 'Bez szyfrowania',
 
   'summary.failed.title': 'Ten kandydat się nie udał i nie można go zatwierdzić',

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSkillRegistry, type SkillRegistry } from '../../../main/skills/registry/dynamic-registry.ts';
-import { DynamicSkillExecutor } from '../../../main/skills/registry/dynamic-executor.ts';
+import { DynamicSkillExecutor, type ActionDispatch } from '../../../main/skills/registry/dynamic-executor.ts';
+import { planActions } from '../../../main/skills/actions/index.ts';
 import { createRegistryRepositories } from '../../../main/skills/registry/registry-repositories.ts';
 import { SkillExecutionError } from '../../../main/skills/registry/skill-execution-error.ts';
 import { ActionParamsError } from '../../../main/mods/index.ts';
@@ -136,20 +137,21 @@ describe('DynamicSkillExecutor', () => {
     record, notifications: [], logs: [], warm: true, nonIdempotentRequests: 0, ...(result === undefined ? {} : { result }), ...(error ? { error } : {}),
   });
   const version = { id: 'v', manifest: { slug: 'custom-probe' } } as unknown as SkillVersionRecord;
-  const actions = [{ slug: 'go', name: 'Go', description: '', params_schema: { type: 'object', additionalProperties: false, properties: {} } }];
+  const actions = planActions(version.manifest, [{ slug: 'go', name: 'Go', description: '', params_schema: { type: 'object', additionalProperties: false, properties: {} } }]).actions;
+  const admitted: ActionDispatch = { admit: async () => {}, runDeclared: () => Promise.reject(new Error('this skill has no declarative actions')) };
 
   it('turns a failure in the sandbox, or an answer of the wrong shape, into a SkillExecutionError', async () => {
-    const failing = new DynamicSkillExecutor(version, actions, async () => outcome(undefined, sandboxFailure('timeout', 'after 5000 ms')));
+    const failing = new DynamicSkillExecutor(version, actions, async () => outcome(undefined, sandboxFailure('timeout', 'after 5000 ms')), admitted);
     const error = await failing.getData('local').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SkillExecutionError);
     expect(error).toMatchObject({ failure: { code: 'timeout' }, execution: { id: 7 }, userMessage: { pl: expect.stringContaining('zatrzymany') } });
     await expect(failing.executeAction('local', 'go', {})).rejects.toBeInstanceOf(SkillExecutionError);
 
-    const odd = new DynamicSkillExecutor(version, actions, async () => outcome('not an object'));
+    const odd = new DynamicSkillExecutor(version, actions, async () => outcome('not an object'), admitted);
     await expect(odd.getData('local')).rejects.toMatchObject({ failure: { code: 'invalid-output' } });
     await expect(odd.getInsights('local')).rejects.toMatchObject({ failure: { code: 'invalid-output' } });
     await expect(odd.executeAction('local', 'go', {})).rejects.toMatchObject({ failure: { code: 'invalid-output' } });
-    expect(await new DynamicSkillExecutor(version, actions, async () => outcome({ success: false, error: 'no' })).executeAction('local', 'go', {}))
+    expect(await new DynamicSkillExecutor(version, actions, async () => outcome({ success: false, error: 'no' }), admitted).executeAction('local', 'go', {}))
       .toEqual({ success: false, error: 'no' });
   });
 });

@@ -7,6 +7,7 @@ import type { SkillNeed } from '../../../../shared/skills/need.ts';
 import type { RepairFeedback } from '../candidate.ts';
 import { HTTP_METHODS, LIMITS } from '../candidate-schema.ts';
 import type { SkillNames } from '../templates/naming.ts';
+import { PERMISSIONS } from '../../rbac/permissions.ts';
 
 export const SUBMIT_SKILL_TOOL_NAME = 'submit_skill';
 
@@ -54,6 +55,9 @@ if (!response.ok) return { success: false, error: "The weather service answered 
 const weather = response.json() as { main?: { temp?: unknown } };
 \`\`\`
 
+# Actions without code: manifest.actions
+An action that is one request (post to a webhook, call an API with the caller's params) needs no code: declare it in \`manifest.actions\` as \`{ "slug": "post_summary", "type": "http", "name": ..., "description": ..., "params_schema": {...}, "http": { "method": "POST", "url": "https://hooks.example.com/services/{{params.channel}}", "headers": { "authorization": "Bearer {{secret:HOOK_TOKEN}}" }, "body": { "text": "{{params.text}}" } } }\` and leave it out of \`getActions()\` and \`executeAction\`. The host is written out (one of \`capabilities.http\`); \`{{params.x}}\` (a property of its \`params_schema\`) and \`{{secret:NAME}}\` (a declared secret bound to that host) go only in the path, the query, header values and the body; a body that is a JSON value is sent as JSON, and \`"{{params.x}}"\` alone becomes the param's value. The engine escapes each value for where it lands. A dry-run sample for it carries the \`http\` answer like any other. Any action, with code or not, may also have in its manifest entry: \`permissions\` (RBAC permissions its callers must hold, from ${PERMISSIONS.map((p) => `\`${p}\``).join(', ')}), \`timeoutMs\` and \`requireApproval\` (true: the owner is asked before each run; use it for actions that send, delete or spend something on the owner's behalf). A code action's entry is just \`{ "slug": "log_water", "requireApproval": true }\` for an action \`getActions()\` lists. \`type\` may be \`code\` (the default), \`http\` or \`function\` (another skill's action: \`"function": { "skill", "action", "params" }\`); never \`shell\`: a generated skill may not run commands.
+
 # Forbidden (the audit blocks the skill)
 - imports, \`require\`, dynamic \`import()\`, \`export\` of anything but the one class
 - \`eval\`, \`Function\`, building code from strings, \`with\`
@@ -72,7 +76,7 @@ const weather = response.json() as { main?: { temp?: unknown } };
 # What to submit (call ${SUBMIT_SKILL_TOOL_NAME} exactly once)
 - \`code\`: the whole file.
 - \`config_schema\`: a JSON Schema object for the skill's settings, which the owner edits in a form and the code reads from \`foundry.config\`: a closed object (\`"additionalProperties": false\`) whose properties each have a \`type\`, a \`title\` and a \`description\` in the need's language, and a \`default\` (from the need where it says one, e.g. the address and the price to watch); ajv strict mode, no \`format\`. A skill with nothing to set uses \`{ "type": "object", "properties": {}, "additionalProperties": false }\`.
-- \`manifest\`: \`slug\`, \`name\` (short English title case, e.g. "Water Tracker"), \`description\` (one or two sentences in the need's language), \`capabilities\` and, when the code uses secrets, \`secrets\`. In \`capabilities\`: \`reads\` and \`writes\` list exactly the tables the code reads and writes, \`notifications\` is true only if the code calls \`foundry.notify\`, \`http\` lists exactly the origins the code calls, each written as \`api.example.com\` (HTTPS), \`api.example.com:8443\` (HTTPS on another port) or \`http://192.168.1.20:8123\` (plain HTTP), and \`skills\` is empty.
+- \`manifest\`: \`slug\`, \`name\` (short English title case, e.g. "Water Tracker"), \`description\` (one or two sentences in the need's language), \`capabilities\`, when the code uses secrets \`secrets\`, and when there are actions without code or with a policy \`actions\`. In \`capabilities\`: \`reads\` and \`writes\` list exactly the tables the code reads and writes, \`notifications\` is true only if the code calls \`foundry.notify\`, \`http\` lists exactly the origins the code calls, each written as \`api.example.com\` (HTTPS), \`api.example.com:8443\` (HTTPS on another port) or \`http://192.168.1.20:8123\` (plain HTTP), and \`skills\` is empty.
 - \`skill_md\`: a SKILL.md following the Agent Skills specification: YAML front matter between \`---\` lines with only \`name\` (equal to the slug), \`description\` (English, 1 to 1024 characters: what the skill does and when to use it) and optionally \`metadata\` (string values only); then a Markdown body describing the actions, the data and the insights, with a one-line Polish summary.
 - \`sample_inputs\`: 3 to 8 calls for a dry run in an empty sandbox, in order: first actions that create data, then \`getData\` and \`getInsights\`. Each is \`{ "method": "executeAction", "action": ..., "params": {...} }\` or \`{ "method": "getData" }\` or \`{ "method": "getInsights" }\`.
 - The dry run never touches the network: every sample whose call makes requests carries \`"http"\`, the answers to ALL of them, e.g. \`{ "method": "executeAction", "action": "check_price", "params": {}, "http": [{ "method": "GET", "url": "https://shop.example.com/item/42", "status": 200, "headers": { "content-type": "text/html" }, "body": "<p class=\\"price\\">129,99 zł</p>" }] }\`. A request without an answer is refused and the dry run fails. Each answer's \`url\` is on an origin in \`capabilities.http\`; a \`url\` without a query answers that address with any query; \`method\` defaults to GET, \`status\` to 200; \`body\` is text, or a JSON value sent as JSON. At most ${LIMITS.MAX_HTTP_SAMPLES} answers per sample, each body at most ${LIMITS.MAX_HTTP_SAMPLE_BYTES / 1024} KB. Give realistic answers that exercise the code: for a threshold, one answer above it and one below.
@@ -92,7 +96,7 @@ function feedbackSection(feedback: RepairFeedback): string {
     `# Repair
 Your previous answer (attempt ${feedback.previous.attempt}) was turned down. Fix every problem below and submit the whole corrected skill again. Keep the slug and table names.`,
     `## Previous code\n\`\`\`ts\n${feedback.previous.code}\n\`\`\``,
-    `## Previous manifest capabilities and secrets\n\`\`\`json\n${JSON.stringify({ capabilities: feedback.previous.manifest.capabilities, secrets: feedback.previous.manifest.secrets ?? [] })}\n\`\`\``,
+    `## Previous manifest capabilities, secrets and actions\n\`\`\`json\n${JSON.stringify({ capabilities: feedback.previous.manifest.capabilities, secrets: feedback.previous.manifest.secrets ?? [], actions: feedback.previous.manifest.actions ?? [] })}\n\`\`\``,
     `## Previous sample inputs\n\`\`\`json\n${JSON.stringify(feedback.previous.sampleInputs)}\n\`\`\``,
   ];
   if (findings.length) parts.push(`## Audit findings\n${findings.join('\n')}`);

@@ -26,6 +26,7 @@ const TABLE_SUFFIX: Record<SkillKind, string> = {
   checklist: 'items',
   journal: 'entries',
   'price-watch': 'price_readings',
+  webhook: 'posts',
 };
 
 /** Lowercase ASCII words joined by `_`; Polish letters lose their marks (ł has no decomposition). */

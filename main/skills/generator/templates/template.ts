@@ -2,6 +2,7 @@ import type { Locale, Localized } from '../../../../shared/i18n-types.ts';
 import type { SampleInput } from '../../../../shared/skills/candidate.ts';
 import type { JsonSchema } from '../../../../shared/skills/json-schema.ts';
 import type { SkillCapabilities } from '../../../../shared/skills/manifest.ts';
+import type { HttpActionSpec, ManifestAction } from '../../../../shared/skills/actions.ts';
 import type { ModAction } from '../../../../shared/skills/mod-types.ts';
 import type { SkillNeed } from '../../../../shared/skills/need.ts';
 import type { SkillNames } from './naming.ts';
@@ -33,6 +34,8 @@ export interface SkillTemplate {
   configSchema?: JsonSchema;
   /** Each setting in a line (English, for SKILL.md). */
   settings?: string[];
+  /** Actions that are one request and no code, for manifest.actions (issue 12 §2). */
+  httpActions?: { action: LocalizedAction; http: HttpActionSpec }[];
 }
 
 export type TemplateBuilder = (need: SkillNeed, names: SkillNames) => SkillTemplate;
@@ -44,6 +47,18 @@ export function localiseActions(actions: LocalizedAction[], language: Locale): M
     description: action.description[language],
     params_schema: action.params_schema,
     ...(action.timeoutMs === undefined ? {} : { timeoutMs: action.timeoutMs }),
+  }));
+}
+
+/** A template's http actions as manifest entries, in the owner's language. */
+export function localiseHttpActions(actions: SkillTemplate['httpActions'], language: Locale): ManifestAction[] {
+  return (actions ?? []).map(({ action, http }) => ({
+    slug: action.slug,
+    type: 'http',
+    name: action.name[language],
+    description: action.description[language],
+    params_schema: action.params_schema,
+    http,
   }));
 }
 

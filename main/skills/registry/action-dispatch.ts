@@ -1,0 +1,132 @@
+// What the registry does around each action of a generated skill (issue 12 §1–2): admits the run
+// under the action's policy (permissions through the one authorizer, the owner's consent), and runs
+// the declarative ones — an http action through the guarded client with the version's own policy
+// (approved origins, bound secrets, the owner's local allowances, config.yaml's limits, the
+// action's deadline), a function action through the injected skill-to-skill call — recording each
+// like an execution in the sandbox: a row with its requests, and a `skill.executed` audit entry.
+import { performance } from 'node:perf_hooks';
+import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
+import type { FoundryStore } from '../../store/index.ts';
+import {
+  ACTION_MESSAGES, ActionRefusedError, actionDetails, admitAction, fillJsonTemplate, runHttpAction, TemplateRefusal,
+  type CallSkill, type HttpActionOutcome, type PlannedAction,
+} from '../actions/index.ts';
+import { DEFAULT_HTTP_LIMITS, type HttpClient, type HttpPolicy } from '../http/index.ts';
+import type { ConsentGate } from '../consent/index.ts';
+import type { Authorizer } from '../rbac/authorize.ts';
+import type { Permission } from '../rbac/permissions.ts';
+import type { PrincipalKind } from '../rbac/roles.ts';
+import { DEFAULT_LIMITS, isWithinRange } from '../sandbox/limits.ts';
+import { canonicalJson, sha256Hex } from './content-hash.ts';
+import type { ActionDispatch } from './dynamic-executor.ts';
+import type { ExecutionSettings, SkillRunSettings } from './dynamic-registry.ts';
+import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
+import type { ExecutionLog } from './execution-log.ts';
+
+export interface ActionDispatchDeps {
+  store: Pick<FoundryStore, 'now' | 'executions' | 'auditLog'>;
+  log: ExecutionLog;
+  execution: () => ExecutionSettings;
+  authorizer: Authorizer;
+  httpClient: HttpClient;
+  runSettings?: (slug: string, manifest: SkillVersionRecord['manifest']) => SkillRunSettings;
+  consent?: ConsentGate;
+  callSkill?: CallSkill;
+}
+
+export function createActionDispatch(deps: ActionDispatchDeps) {
+  const { store, log } = deps;
+
+  /** An action's time limit: its own when the sandbox could grant it, else the default; never above config.yaml's. */
+  function timeoutOf(planned: PlannedAction): number {
+    const asked = planned.action.timeoutMs;
+    return Math.min(isWithinRange('timeoutMs', asked) ? asked : DEFAULT_LIMITS.timeoutMs, deps.execution().maxTimeoutMs);
+  }
+
+  async function recorded(version: SkillVersionRecord, context: ExecutionContext, action: string, params: Record<string, unknown>, work: () => Promise<HttpActionOutcome>) {
+    const startedAt = store.now().toISOString();
+    const started = performance.now();
+    const base = {
+      skillSlug: version.manifest.slug, versionId: version.id, version: version.version, action, trigger: context.trigger, actor: context.actor,
+      inputSha256: sha256Hex(canonicalJson({ method: 'executeAction', tenantId: LOCAL_TENANT, action, params })), peakHeapBytes: null, startedAt,
+    };
+    let outcome: HttpActionOutcome;
+    try {
+      outcome = await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.executed(store.executions.record({ ...base, status: 'failed', outputSha256: null, error: message, durationMs: performance.now() - started, http: [] }), version, context);
+      throw error;
+    }
+    const { result, http } = outcome;
+    const failed = !result.success;
+    log.executed(store.executions.record({
+      ...base, status: failed ? 'failed' : 'succeeded', outputSha256: sha256Hex(canonicalJson(result)), error: failed ? (result.error ?? 'the action failed') : null,
+      durationMs: performance.now() - started, http,
+    }), version, context);
+    return result;
+  }
+
+  function httpPolicy(version: SkillVersionRecord, deadline: number): HttpPolicy {
+    const { manifest } = version;
+    const settings = deps.runSettings?.(manifest.slug, manifest);
+    return {
+      origins: manifest.capabilities.http,
+      secretHosts: new Map((manifest.secrets ?? []).map((secret) => [secret.name, secret.hosts] as const)),
+      secretValue: settings?.secretValue ?? (async () => null),
+      localAllowances: settings?.localAllowances ?? [],
+      limits: { ...DEFAULT_HTTP_LIMITS, maxResponseBytes: deps.execution().http.maxResponseBytes },
+      deadline,
+    };
+  }
+
+  /** The dispatch of one executor: one version, run by one caller. */
+  return (version: SkillVersionRecord, context: ExecutionContext): ActionDispatch => ({
+    async admit(planned, params) {
+      try {
+        await admitAction(planned, { version, params, actor: context.actor, trigger: context.trigger, details: actionDetails(planned, params) }, {
+          authorize: (actor, permission, skillSlug) => {
+            const decision = deps.authorizer.authorize(actor as PrincipalKind, permission as Permission, { approved: true, skillSlug });
+            return decision.allowed ? null : decision.reason;
+          },
+          consent: deps.consent,
+        });
+      } catch (error) {
+        // A denied permission is audited by the authorizer; every other refusal here.
+        if (error instanceof ActionRefusedError && error.code !== 'permission-denied') {
+          store.auditLog.append({
+            actor: context.actor, event: 'skill.run-refused', skillSlug: version.manifest.slug, versionId: version.id, contentSha256: version.contentSha256,
+            data: { reason: error.code, action: planned.action.slug, trigger: context.trigger },
+          });
+        }
+        throw error;
+      }
+    },
+
+    async runDeclared(planned, params) {
+      const entry = planned.declared!;
+      const slug = planned.action.slug;
+      const deadline = Date.now() + timeoutOf(planned);
+      if (entry.type === 'shell') throw new ActionRefusedError('shell-unavailable', ACTION_MESSAGES.shellUnavailable(slug));
+      if (entry.type === 'function') {
+        const callSkill = deps.callSkill;
+        if (!callSkill) throw new ActionRefusedError('skill-calls-unavailable', ACTION_MESSAGES.skillCallsUnavailable(slug));
+        const { skill, action, params: template } = entry.function;
+        const caller = { slug: version.manifest.slug, versionId: version.id, version: version.version };
+        const callContext = { caller, depth: 1, chain: [version.manifest.slug], deadline, actor: context.actor, trigger: context.trigger };
+        return recorded(version, context, slug, params, async () => {
+          let filled: Record<string, unknown>;
+          try {
+            filled = fillJsonTemplate(template ?? {}, params) as Record<string, unknown>;
+          } catch (error) {
+            if (!(error instanceof TemplateRefusal)) throw error;
+            return { result: { success: false, error: `the call was not made: ${error.message}` }, http: [] };
+          }
+          return { result: await callSkill(callContext, skill, action, filled), http: [] };
+        });
+      }
+      const policy = httpPolicy(version, deadline);
+      return recorded(version, context, slug, params, () => runHttpAction(entry.http, params, (request) => deps.httpClient.send(request, policy)));
+    },
+  });
+}
