@@ -7,7 +7,7 @@
 // passed every other check, so the owner is never asked about a run that would be refused anyway.
 import type { Actor, SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { Localized } from '../../../shared/i18n-types.ts';
-import { canonicalJson, sha256Hex } from '../registry/content-hash.ts';
+import { canonicalJson } from '../registry/content-hash.ts';
 import { ACTION_MESSAGES } from './action-messages.ts';
 import type { PlannedAction } from './action-plan.ts';
 import { ActionRefusedError } from './action-refusal.ts';
