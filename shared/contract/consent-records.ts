@@ -8,22 +8,28 @@ export const CONSENT_POLL_MS = 1_000;
 
 export type ConsentStatus = 'pending' | 'granted' | 'denied' | 'timed-out' | 'cancelled';
 
-export interface ConsentRequestRecord {
-  id: number;
+/** What a run asks the owner to consent to (main/skills/consent/ stores and shows it). */
+export interface ConsentRequest {
   skillSlug: string;
-  /** The skill's name and version label; null when the version is not in the store (a built-in mod). */
-  skillName: string | null;
   versionId: string;
-  version: string | null;
   action: string;
   /** Who asked for the run: the assistant, the scheduler or the owner. */
   actor: Actor;
   /** What started it (`api`, `schedule`, `manual`, `custom-caller@v1.0.0`…). */
   trigger: string;
+  /** What exactly will run, in both languages (the owner decides on this text). */
   summary: Localized;
   /** Shown verbatim under the summary (an argv, a URL); never a secret value. */
   details: string[];
+  /** Stable fingerprint of what is consented to (version + action + exact details); "always allow" is stored against it. Use consentFingerprint. */
   fingerprint: string;
+}
+
+export interface ConsentRequestRecord extends ConsentRequest {
+  id: number;
+  /** The skill's name and version label; null when the version is not in the store (a built-in mod). */
+  skillName: string | null;
+  version: string | null;
   status: ConsentStatus;
   createdAt: string;
   expiresAt: string;

@@ -1,21 +1,8 @@
 // Per-run owner consent (issue 12): before an action that needs the owner's yes for each run
 // (`requireApproval`, every `shell` run), the registry asks this gate and runs only on `granted`.
-import type { Localized } from '../../../shared/i18n-types.ts';
-import type { Actor } from '../../../shared/contract/records.ts';
+import type { ConsentRequest } from '../../../shared/contract/consent-records.ts';
 
-export interface ConsentRequest {
-  skillSlug: string;
-  versionId: string;
-  action: string;
-  actor: Actor;
-  trigger: string;
-  /** What exactly will run, in both languages (the owner decides on this text). */
-  summary: Localized;
-  /** Shown verbatim under the summary (e.g. an argv, a URL); never a secret value. */
-  details: string[];
-  /** Stable fingerprint of what is consented to (version + action + exact details); "always allow" is stored against it. Use consentFingerprint. */
-  fingerprint: string;
-}
+export type { ConsentRequest };
 
 /**
  * `timed-out` also answers a wait the caller aborted (its own deadline passed or the run was
