@@ -88,7 +88,7 @@ export function createOffThreadAuditor(budget: AuditBudget = DEFAULT_AUDIT_BUDGE
       const id = ++nextId;
       const overBudget = () => {
         stop(current);
-        pending?.settle({ budget: { en: `${budget.timeMs / 1000} s`, pl: `${budget.timeMs / 1000} s` } });
+        pending?.settle({ budget: { en: `${budget.timeMs / 1000} s`, pl: `${(budget.timeMs / 1000).toLocaleString('pl-PL')} s` } });
       };
       let timer = setTimeout(() => {
         stop(current);
