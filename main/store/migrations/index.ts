@@ -8,6 +8,7 @@ import { integrity } from './007-integrity.ts';
 import { notifications } from './008-notifications.ts';
 import { skillSettings } from './009-skill-settings.ts';
 import { executionHttp } from './010-execution-http.ts';
+import { executionCallers } from './012-execution-callers.ts';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,8 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, executionCallers];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+// The last migration's number, not the list's length: parallel branches reserve numbers (011 is
+// consent's), so a list may have a gap until they meet.
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
