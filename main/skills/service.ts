@@ -24,6 +24,9 @@ import {
   type SkillResolution, type UnavailableReason, type VersionDiff,
 } from './registry/index.ts';
 import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
+import { describeDependencyProblem, type DependencyProblem } from './registry/skill-dependencies.ts';
+import { SkillCallError } from './registry/skill-calls.ts';
+import { FunctionParamsError } from './actions/function-action.ts';
 import { NO_INTEGRITY_KEY } from './approval/integrity-key-file.ts';
 import { ServiceError, refusalError } from './service-error.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
@@ -104,6 +107,12 @@ function text(value: unknown, what: string, max: number): string {
   return trimmed;
 }
 
+/** A skill disabled because something it depends on cannot run. */
+function dependencyRefusal(problem: DependencyProblem): Localized {
+  const why = describeDependencyProblem(problem);
+  return { en: `This skill is disabled: it ${why.en}. It runs again once that is back.`, pl: `Ten skill jest wyłączony: ${why.pl}. Zadziała znowu, gdy tamten wróci.` };
+}
+
 /** Names the skill in the audit entry of a denial. */
 const slugContext = (idOrSlug: unknown): AccessContext => (typeof idOrSlug === 'string' ? { skillSlug: idOrSlug.slice(0, 100) } : {});
 
@@ -144,6 +153,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       http: { maxRequests: config.get('skills.execution.http.maxRequests'), maxResponseBytes: config.get('skills.execution.http.maxResponseKb') * 1024 },
     }),
     runSettings: (slug, manifest) => settings.forRun(slug, manifest),
+    deliverNotifications: (version, sent) => delivery.deliver(version, sent),
   });
 
   function principalOf(principal: unknown): PrincipalKind {
@@ -218,6 +228,7 @@ export function createSkillService(deps: SkillServiceDeps) {
     'content-changed': SERVICE_MESSAGES.changedSinceApproval,
     'approval-unproven': SERVICE_MESSAGES.approvalUnproven,
     'no-integrity-key': NO_INTEGRITY_KEY,
+    'dependency-unavailable': SERVICE_MESSAGES.notDeployed,
   };
   /** A run refused because what would run is not what the owner approved: the owner must be able to see it was tried. */
   const TAMPERED: readonly UnavailableReason[] = ['content-changed', 'approval-unproven'];
@@ -293,7 +304,7 @@ export function createSkillService(deps: SkillServiceDeps) {
         if (TAMPERED.includes(found.reason)) {
           store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: found.reason, action: method, trigger } });
         }
-        throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
+        throw new ServiceError('conflict', found.problem ? dependencyRefusal(found.problem) : UNAVAILABLE[found.reason], { reason: found.reason });
       }
       if (found.kind === 'dynamic' && !config.get('skills.enabled')) {
         store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: 'skills-disabled', action: method, trigger } });
@@ -316,6 +327,8 @@ export function createSkillService(deps: SkillServiceDeps) {
         return { slug: name, action: method, result, record };
       } catch (error) {
         if (error instanceof ActionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
+        if (error instanceof FunctionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
+        if (error instanceof SkillCallError) throw new ServiceError(error.code === 'callee-failed' ? 'execution-failed' : 'conflict', error.userMessage, { reason: `skill-call-${error.code}` });
         if (error instanceof SkillExecutionError) {
           throw new ServiceError('execution-failed', error.userMessage, { reason: error.failure.code, details: [`execution #${error.execution.id}`] });
         }

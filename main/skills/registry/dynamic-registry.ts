@@ -13,13 +13,16 @@ import { sandboxFailure } from '../sandbox/errors.ts';
 import type { ConcurrencyLimits, ExecutionOutcome, ExecutionRequest, Sandbox, SandboxSkill, SkillCall } from '../sandbox/index.ts';
 import type { JsonObject } from '../sandbox/json-guards.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
-import { isWithinRange } from '../sandbox/limits.ts';
+import { isWithinRange, SHORTEST_TIMEOUT_MS } from '../sandbox/limits.ts';
 import { DynamicSkillExecutor } from './dynamic-executor.ts';
 import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
 import { createExecutionLog } from './execution-log.ts';
 import type { RegistryRepositories } from './registry-repositories.ts';
 import { SkillExecutionError } from './skill-execution-error.ts';
 import { isWorthRetrying } from './retry-policy.ts';
+import { dependencyProblem, type DependencyCatalog, type DependencyProblem } from './skill-dependencies.ts';
+import { createSkillCalls } from './skill-calls.ts';
+import { functionActionOf, runFunctionAction } from '../actions/function-action.ts';
 
 /** config.yaml's `skills.execution`, read at each execution so a change applies to the next one. */
 export interface ExecutionSettings {
@@ -39,7 +42,7 @@ export interface SkillRunSettings {
 }
 
 export interface SkillRegistryDeps {
-  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog' | 'integrity'>;
+  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog' | 'integrity' | 'skills'>;
   repos: RegistryRepositories;
   /** The engine's sandbox, asked for only when a generated skill runs (its host starts on first use). */
   sandbox: () => Sandbox;
@@ -48,15 +51,20 @@ export interface SkillRegistryDeps {
   execution: () => ExecutionSettings;
   /** The owner's settings, secrets and local-address allowances for a skill; none when absent. */
   runSettings?: (slug: string, manifest: SkillManifest) => SkillRunSettings;
+  /** Delivers what a skill sent with foundry.notify when its execution's context does not (a callee's). */
+  deliverNotifications?: ExecutionContext['onNotifications'];
 }
 
-/** `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`: nothing can be proven here. */
-export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed' | 'approval-unproven' | 'no-integrity-key';
+/**
+ * `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`:
+ * nothing can be proven here; `dependency-unavailable`: a skill it depends on cannot run (`problem` says which and why).
+ */
+export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed' | 'approval-unproven' | 'no-integrity-key' | 'dependency-unavailable';
 
 export type SkillResolution =
   | { kind: 'builtin'; slug: BuiltinModSlug }
   | { kind: 'dynamic'; skill: SkillState; version: SkillVersionRecord; grantedWrites: readonly string[] }
-  | { kind: 'unavailable'; reason: UnavailableReason };
+  | { kind: 'unavailable'; reason: UnavailableReason; problem?: DependencyProblem };
 
 // The writes the sandbox allows are the ones the verified seal granted, not what a row says now.
 const sandboxSkill = (version: SkillVersionRecord, grantedWrites: readonly string[]): SandboxSkill => ({
@@ -74,8 +82,8 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   const log = createExecutionLog(store, repos);
   const actionsByVersion = new Map<string, readonly ModAction[]>();
 
-  /** What `slug` would run now, or why nothing would. */
-  function resolve(slug: string): SkillResolution {
+  /** What `slug` would run on its own account, its dependencies not considered. */
+  function resolveOwn(slug: string): SkillResolution {
     if (isBuiltinModSlug(slug)) return { kind: 'builtin', slug };
     const skill = repos.lifecycle.find(slug);
     if (!skill || skill.slug !== slug) return { kind: 'unavailable', reason: 'not-found' };
@@ -89,6 +97,35 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     return { kind: 'dynamic', skill, version, grantedWrites: proof.seal.grantedWrites };
   }
 
+  const catalog: DependencyCatalog = {
+    own: (slug) => {
+      const found = resolveOwn(slug);
+      return found.kind === 'dynamic' ? { kind: 'dynamic', version: found.version } : found;
+    },
+    running: () =>
+      store.skills.list().flatMap((summary) => {
+        const version = summary.status === 'archived' ? null : store.versions.active(summary.slug);
+        return version?.status === 'approved' ? [version] : [];
+      }),
+  };
+
+  /** What `slug` would run now, or why nothing would: a skill whose dependency cannot run is disabled, never half-working. */
+  function resolve(slug: string): SkillResolution {
+    const found = resolveOwn(slug);
+    if (found.kind !== 'dynamic') return found;
+    const problem = dependencyProblem(catalog, found.version.manifest);
+    return problem ? { kind: 'unavailable', reason: 'dependency-unavailable', problem } : found;
+  }
+
+  const skillCalls = createSkillCalls({
+    store,
+    catalog,
+    runProblem: (slug) => {
+      const found = resolve(slug);
+      return found.kind !== 'unavailable' ? null : (found.problem ?? { kind: 'unavailable', name: slug, reason: found.reason });
+    },
+    executor: (slug, context) => getModExecutor(slug, context),
+  });
   /** An action's own time limit, when it asks for one the sandbox can grant (else the default applies). */
   function askedLimits(actions: readonly ModAction[], call: SkillCall): { limits?: { timeoutMs: number } } {
     if (call.method !== 'executeAction') return {};
@@ -112,11 +149,15 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   function runOptions(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Omit<ExecutionRequest, 'call'> {
     const { maxTimeoutMs, parallel, http } = deps.execution();
     const settings = deps.runSettings?.(version.manifest.slug, version.manifest);
+    // A callee has at most what is left of its chain's time (skill-calls.ts checked that some is).
+    const left = context.call ? Math.max(SHORTEST_TIMEOUT_MS, Math.floor(context.call.deadline - Date.now())) : Infinity;
     return {
       skill: sandboxSkill(version, grantedWrites),
       trigger: context.trigger,
       actor: context.actor,
-      maxTimeoutMs,
+      ...(context.call?.triggeredBy ? { triggeredBy: context.call.triggeredBy } : {}),
+      skillCalls: skillCalls.answererFor({ slug: version.manifest.slug, versionId: version.id, version: version.version }, context),
+      maxTimeoutMs: Math.min(maxTimeoutMs, left),
       concurrency: parallel,
       config: settings?.config ?? {},
       network: {
@@ -131,7 +172,8 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   async function dynamicExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<DynamicSkillExecutor> {
     const actions = await actionsOf(version, grantedWrites, context);
     return new DynamicSkillExecutor(version, actions, async (call) => {
-      const { maxRetries } = deps.execution();
+      // A callee is not retried: its caller sees the failure and decides (and the chain's time is shared).
+      const maxRetries = context.call ? 0 : deps.execution().maxRetries;
       const request: ExecutionRequest = { ...runOptions(version, grantedWrites, context), call, ...askedLimits(actions, call) };
       let outcome: ExecutionOutcome;
       for (let attempt = 0; ; attempt += 1) {
@@ -140,25 +182,55 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
         const failed = outcome.error ? { failure: outcome.error.code, committedWrites: 0, nonIdempotentRequests: outcome.nonIdempotentRequests } : null;
         if (!failed || attempt >= maxRetries || !isWorthRetrying(failed)) break;
       }
-      if (outcome.notifications.length > 0) context.onNotifications?.(version, outcome.notifications);
+      if (outcome.notifications.length > 0) (context.onNotifications ?? deps.deliverNotifications)?.(version, outcome.notifications);
       return outcome;
     });
   }
 
+  /** A generated skill's executor; its `function` actions (manifest.actions) call their skill instead of running code. */
+  async function generatedExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<IModExecutor> {
+    const executor = await dynamicExecutor(version, grantedWrites, context);
+    const caller = { slug: version.manifest.slug, versionId: version.id, version: version.version };
+    return {
+      slug: executor.slug,
+      getData: (tenantId) => executor.getData(tenantId),
+      getInsights: (tenantId) => executor.getInsights(tenantId),
+      getActions: () => executor.getActions(),
+      executeAction: (tenantId, action, params) => {
+        const declared = functionActionOf(version.manifest, action);
+        if (!declared) return executor.executeAction(tenantId, action, params);
+        return runFunctionAction(declared, params, skillCalls.callSkill, {
+          caller,
+          depth: context.call?.depth ?? 0,
+          chain: [...(context.call?.chain ?? [caller.slug])],
+          deadline: context.call?.deadline ?? Date.now() + Math.min(declared.timeoutMs ?? deps.execution().maxTimeoutMs, deps.execution().maxTimeoutMs),
+          actor: context.actor,
+          trigger: context.trigger,
+        });
+      },
+    };
+  }
+
+  async function getModExecutor(slug: string, context: ExecutionContext): Promise<IModExecutor | null> {
+    const found = resolve(slug);
+    if (found.kind === 'builtin') {
+      return log.trackBuiltin(BUILTIN_EXECUTORS[found.slug]({ rows, now: store.now, locale: deps.locale }), context);
+    }
+    return found.kind === 'dynamic' ? generatedExecutor(found.version, found.grantedWrites, context) : null;
+  }
+
   return {
     resolve,
+    /** What dependencies resolve against: skills that may run now. */
+    catalog,
+    /** Runs another skill's action for a caller (foundry.skills.call, `function` actions). */
+    callSkill: skillCalls.callSkill,
     hasDynamicSkill: (slug: string): boolean => resolve(slug).kind === 'dynamic',
     /**
      * The executor for `slug`, or null when nothing may run under it (unknown, archived, not
      * approved, or its approval not proven by a valid seal). Async: a generated skill's actions come from the sandbox.
      */
-    async getModExecutor(slug: string, context: ExecutionContext): Promise<IModExecutor | null> {
-      const found = resolve(slug);
-      if (found.kind === 'builtin') {
-        return log.trackBuiltin(BUILTIN_EXECUTORS[found.slug]({ rows, now: store.now, locale: deps.locale }), context);
-      }
-      return found.kind === 'dynamic' ? dynamicExecutor(found.version, found.grantedWrites, context) : null;
-    },
+    getModExecutor,
   };
 }
 export type SkillRegistry = ReturnType<typeof createSkillRegistry>;
