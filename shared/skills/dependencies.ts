@@ -7,11 +7,11 @@ export const CAPABILITY_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 
 export const MAX_CAPABILITY_NAME_CHARS = 100;
 
-export function isCapabilityName(value: unknown): value is string {
+export function isCapabilityName(value: unknown): boolean {
   return typeof value === 'string' && value.length <= MAX_CAPABILITY_NAME_CHARS && CAPABILITY_NAME.test(value);
 }
 
 /** A slug a dependency may name: a generated skill's or a built-in mod's. */
-export function isCallableSlug(value: unknown): value is string {
+export function isCallableSlug(value: unknown): boolean {
   return isCustomModSlug(value) || (BUILTIN_MOD_SLUGS as readonly unknown[]).includes(value);
 }

@@ -22,6 +22,7 @@ import { createDosAuditor } from './dos-auditor.ts';
 import { FindingSink, START_OF_FILE } from './findings.ts';
 import { checkInput } from './input-check.ts';
 import { checkManifest } from './manifest-check.ts';
+import { checkDependencies } from './dependency-check.ts';
 import { parseSkill } from './parse.ts';
 import { createPlaceholderCollector } from './secret-placeholders.ts';
 import { checkSecretUse } from './secret-use.ts';
@@ -63,6 +64,7 @@ function runAudit(text: SourceText, options: AuditOptions, sink: FindingSink): U
     const checked = checkManifest(options.manifest, executor, sink);
     if (checked) {
       compareCapabilities(used, sites, checked.declared, executor.anchor, sink);
+      checkDependencies(options.manifest, sites.skills, executor.anchor, sink);
       checkSecretUse(placeholders.result(), httpCalls, checked.secrets, executor.anchor, sink);
     }
   }
