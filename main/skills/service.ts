@@ -24,7 +24,8 @@ import {
   type SkillResolution, type UnavailableReason, type VersionDiff,
 } from './registry/index.ts';
 import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
-import { describeDependencyProblem, type DependencyProblem } from './registry/skill-dependencies.ts';
+import { approvalDependencyProblem, dependencyView, dependentsOf, describeDependencyProblem, type DependencyProblem } from './registry/skill-dependencies.ts';
+import type { SkillDependencies } from '../../shared/contract/dependency-records.ts';
 import { SkillCallError } from './registry/skill-calls.ts';
 import { FunctionParamsError } from './actions/function-action.ts';
 import { NO_INTEGRITY_KEY } from './approval/integrity-key-file.ts';
@@ -132,7 +133,9 @@ export function createSkillService(deps: SkillServiceDeps) {
   const authorizer = deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog);
   const notify = deps.notifyOwner ?? (() => {});
   const repos = createRegistryRepositories(store);
-  const gateway = createApprovalGateway({ store, repos, authorizer, factors });
+  const gateway = createApprovalGateway({
+    store, repos, authorizer, factors, dependencyProblem: (version) => approvalDependencyProblem(registry.catalog, version.manifest),
+  });
   const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
   const lifecycle = createLifecycleManager(store, repos);
   const config = deps.config ?? createSkillsConfig(store);
@@ -175,6 +178,13 @@ export function createSkillService(deps: SkillServiceDeps) {
   }
 
   const summary = (skillId: string): SkillSummary => store.skills.list().find((s) => s.id === skillId)!;
+
+  /** Dependents `slug`'s archiving or rollback just disabled (those that now cannot run), in the audit log. */
+  function recordDisabled(actor: PrincipalKind, slug: string, dependents: readonly string[], because: 'archived' | 'rolled-back'): string[] {
+    const disabled = dependents.filter((dependent) => registry.resolve(dependent).kind === 'unavailable');
+    if (disabled.length > 0) store.auditLog.append({ actor, event: 'skill.dependents-disabled', skillSlug: slug, data: { because, dependents: disabled } });
+    return disabled;
+  }
 
   /** A skill's settings are the owner's to change: the assistant may read them (never a secret) and ask. */
   function ownerOnly(principal: unknown, idOrSlug: unknown): SkillState {
@@ -394,19 +404,34 @@ export function createSkillService(deps: SkillServiceDeps) {
       return result.version;
     },
 
-    /** Makes a previously approved version the running one again, after the check on this computer. */
-    async rollback(principal: PrincipalKind, idOrSlug: string, version: string): Promise<SkillVersionRecord> {
+    /**
+     * Makes a previously approved version the running one again, after the check on this computer.
+     * Skills that depend on it are disabled until it is back on its newest version: `disabledDependents` names them.
+     */
+    async rollback(principal: PrincipalKind, idOrSlug: string, version: string): Promise<SkillVersionRecord & { disabledDependents: string[] }> {
+      const dependents = typeof idOrSlug === 'string' ? dependentsOf(registry.catalog, repos.lifecycle.find(idOrSlug)?.slug ?? idOrSlug) : [];
       const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
       if (!result.ok) throw refusalError(result);
-      return result.version;
+      return { ...result.version, disabledDependents: recordDisabled(principalOf(principal), result.version.slug, dependents, 'rolled-back') };
     },
 
-    archive(principal: PrincipalKind, idOrSlug: string): SkillSummary {
+    /** Skills that depend on it are disabled until it is restored: `disabledDependents` names them (the window warns first, from dependencies()). */
+    archive(principal: PrincipalKind, idOrSlug: string): SkillSummary & { disabledDependents: string[] } {
       const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
       const skill = visibleSkill(caller, idOrSlug);
       if (skill.status === 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.alreadyArchived, { reason: 'archived' });
+      const dependents = dependentsOf(registry.catalog, skill.slug);
       lifecycle.archive(skill, caller);
-      return summary(skill.id);
+      return { ...summary(skill.id), disabledDependents: recordDisabled(caller, skill.slug, dependents, 'archived') };
+    },
+
+    /** What the skill calls (directly and through them), who calls it and what it provides; anyone who can see the skill may read it. */
+    dependencies(principal: PrincipalKind, idOrSlug: string): SkillDependencies {
+      const skill = visibleSkill(principalOf(principal), idOrSlug);
+      const versions = store.versions.listForSkill(skill.slug);
+      const version = versions.find((v) => v.id === skill.activeVersionId) ?? versions[0];
+      if (!version) throw new ServiceError('not-found', SERVICE_MESSAGES.skillNotFound);
+      return dependencyView(registry.catalog, version.manifest);
     },
 
     /** The owner only: an archived skill becomes executable (and visible) again. */

@@ -100,7 +100,11 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   const catalog: DependencyCatalog = {
     own: (slug) => {
       const found = resolveOwn(slug);
-      return found.kind === 'dynamic' ? { kind: 'dynamic', version: found.version } : found;
+      if (found.kind !== 'dynamic') return found;
+      // Newest first: an approved version above the running one means the skill was rolled back.
+      const versions = store.versions.listForSkill(slug);
+      const newest = versions.slice(0, versions.findIndex((v) => v.id === found.version.id)).find((v) => v.status === 'approved');
+      return { kind: 'dynamic', version: found.version, newerApproved: newest?.version ?? null };
     },
     running: () =>
       store.skills.list().flatMap((summary) => {

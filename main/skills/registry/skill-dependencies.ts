@@ -9,6 +9,7 @@ import type { Localized } from '../../../shared/i18n-types.ts';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
+import type { SkillDependencies } from '../../../shared/contract/dependency-records.ts';
 
 /** How deep a chain of calls may go (skill-calls.ts); dependencies are followed no deeper. */
 export const MAX_CALL_DEPTH = 3;
@@ -16,7 +17,8 @@ export const MAX_CALL_DEPTH = 3;
 /** What a slug would run on its own account, its dependencies not considered. */
 export type OwnResolution =
   | { kind: 'builtin' }
-  | { kind: 'dynamic'; version: SkillVersionRecord }
+  /** `newerApproved`: the skill was rolled back from this approved version (it runs, but not as its dependents knew it). */
+  | { kind: 'dynamic'; version: SkillVersionRecord; newerApproved: string | null }
   | { kind: 'unavailable'; reason: string };
 
 export interface DependencyCatalog {
@@ -29,6 +31,7 @@ export type DependencyProblem =
   | { kind: 'unavailable'; name: string; reason: string }
   | { kind: 'no-provider'; name: string }
   | { kind: 'ambiguous'; name: string; providers: string[] }
+  | { kind: 'rolled-back'; name: string; slug: string; version: string; newest: string }
   /** `name` resolves, but cannot run itself: `because` says why. */
   | { kind: 'disabled'; name: string; slug: string; because: DependencyProblem };
 
@@ -51,10 +54,17 @@ export function targetOf(catalog: DependencyCatalog, name: string): DependencyTa
     const providers = providersOf(catalog, name);
     if (providers.length === 0) return { ok: false, problem: { kind: 'no-provider', name } };
     if (providers.length > 1) return { ok: false, problem: { kind: 'ambiguous', name, providers } };
-    return { ok: true, slug: providers[0]! };
+    return rolledBack(catalog, name, providers[0]!);
   }
   const own = catalog.own(name);
-  return own.kind === 'unavailable' ? { ok: false, problem: { kind: 'unavailable', name, reason: own.reason } } : { ok: true, slug: name };
+  return own.kind === 'unavailable' ? { ok: false, problem: { kind: 'unavailable', name, reason: own.reason } } : rolledBack(catalog, name, name);
+}
+
+/** A dependency rolled back to an older version disables its dependents until it is back on its newest. */
+function rolledBack(catalog: DependencyCatalog, name: string, slug: string): DependencyTarget {
+  const own = catalog.own(slug);
+  if (own.kind !== 'dynamic' || own.newerApproved === null) return { ok: true, slug };
+  return { ok: false, problem: { kind: 'rolled-back', name, slug, version: own.version.version, newest: own.newerApproved } };
 }
 
 /** The first dependency of `manifest` (followed MAX_CALL_DEPTH deep) that cannot run, or null. */
@@ -126,9 +136,73 @@ export function describeDependencyProblem(problem: DependencyProblem): Localized
         pl: `zależy od możliwości ${problem.name}, którą zapewnia kilka skilli (${names}); zarchiwizuj wszystkie poza jednym`,
       };
     }
+    case 'rolled-back':
+      return {
+        en: `depends on ${problem.slug}, which was rolled back to v${problem.version}; it runs again once ${problem.slug} is back on v${problem.newest} or newer`,
+        pl: `zależy od ${problem.slug}, który został cofnięty do wersji v${problem.version}; zadziała znowu, gdy ${problem.slug} wróci do v${problem.newest} lub nowszej`,
+      };
     case 'disabled': {
       const inner = describeDependencyProblem(problem.because);
       return { en: `depends on ${problem.slug}, which cannot run: it ${inner.en}`, pl: `zależy od ${problem.slug}, który nie może działać: ${inner.pl}` };
     }
   }
+}
+
+export type ApprovalDependencyCode = 'dependency-not-ready' | 'dependency-cycle';
+
+/**
+ * Why a version with this manifest may not be approved now: a dependency that is not approved and
+ * running (it would be disabled from its first run), or a loop of dependencies it would close.
+ */
+export function approvalDependencyProblem(catalog: DependencyCatalog, manifest: SkillManifest): { code: ApprovalDependencyCode; message: Localized } | null {
+  const problem = dependencyProblem(catalog, manifest);
+  if (problem) {
+    const why = describeDependencyProblem(problem);
+    return {
+      code: 'dependency-not-ready',
+      message: { en: `This version cannot be approved yet: it ${why.en}. Approve that first.`, pl: `Tej wersji nie można jeszcze zatwierdzić: ${why.pl}. Najpierw zatwierdź tamten.` },
+    };
+  }
+  const cycle = dependencyCycle(catalog, manifest);
+  if (!cycle) return null;
+  const loop = cycle.join(' → ');
+  return {
+    code: 'dependency-cycle',
+    message: { en: `This version cannot be approved: its dependencies go round in a circle (${loop}).`, pl: `Tej wersji nie można zatwierdzić: jej zależności zataczają koło (${loop}).` },
+  };
+}
+
+/** `manifest`'s skill among the others: what it calls (directly and through them), who calls it, what it offers. */
+export function dependencyView(catalog: DependencyCatalog, manifest: SkillManifest): SkillDependencies {
+  const dependencies = dependenciesOf(manifest).map((name) => {
+    const target = targetOf(catalog, name);
+    const slug = target.ok ? target.slug : target.problem.kind === 'rolled-back' ? target.problem.slug : null;
+    return { name, slug, problem: target.ok ? null : describeDependencyProblem(target.problem) };
+  });
+  const direct = new Set(dependencies.flatMap((d) => (d.slug ? [d.slug] : [])));
+  const indirect = new Set<string>();
+  let frontier = [...direct];
+  for (let depth = 1; depth < MAX_CALL_DEPTH && frontier.length > 0; depth += 1) {
+    const next: string[] = [];
+    for (const slug of frontier) {
+      const own = catalog.own(slug);
+      if (own.kind !== 'dynamic') continue;
+      for (const name of dependenciesOf(own.version.manifest)) {
+        const target = targetOf(catalog, name);
+        if (!target.ok || target.slug === manifest.slug || direct.has(target.slug) || indirect.has(target.slug)) continue;
+        indirect.add(target.slug);
+        next.push(target.slug);
+      }
+    }
+    frontier = next;
+  }
+  const problem = dependencyProblem(catalog, manifest);
+  return {
+    slug: manifest.slug,
+    provides: [...(manifest.provides ?? [])],
+    dependencies,
+    indirect: [...indirect].sort(),
+    dependents: dependentsOf(catalog, manifest.slug),
+    disabled: problem ? describeDependencyProblem(problem) : null,
+  };
 }
