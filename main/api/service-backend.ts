@@ -73,5 +73,6 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     listNotifications: (principal) => translated(() => service.listNotifications(principal)),
     getSettings: (principal, idOrSlug) => translated(() => service.getSettings(principal, idOrSlug)),
     revokeAllowance: (principal, idOrSlug, address, port) => translated(() => service.revokeAllowance(principal, idOrSlug, address, port)),
+    getDependencies: (principal, idOrSlug) => translated(() => service.dependencies(principal, idOrSlug)),
   };
 }

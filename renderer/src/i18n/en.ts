@@ -3,6 +3,7 @@ import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
 import { skillSettingsEn } from './skill-settings.ts';
+import { dependenciesEn } from './dependencies.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
 export const en = {
@@ -134,6 +135,7 @@ export const en = {
   ...configEn,
   ...notificationsEn,
   ...skillSettingsEn,
+  ...dependenciesEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { workbenchPl } from './workbench.ts';
 import { configPl } from './config.ts';
 import { notificationsPl } from './notifications.ts';
 import { skillSettingsPl } from './skill-settings.ts';
+import { dependenciesPl } from './dependencies.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
 export const pl: Catalogue = {
@@ -135,4 +136,5 @@ export const pl: Catalogue = {
   ...configPl,
   ...notificationsPl,
   ...skillSettingsPl,
+  ...dependenciesPl,
 };
