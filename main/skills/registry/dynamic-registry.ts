@@ -194,6 +194,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   /** A generated skill's executor; its `function` actions (manifest.actions) call their skill instead of running code. */
   async function generatedExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<IModExecutor> {
     const executor = await dynamicExecutor(version, grantedWrites, context);
+    if (!(version.manifest.actions ?? []).some((action) => action.type === 'function')) return executor;
     const caller = { slug: version.manifest.slug, versionId: version.id, version: version.version };
     return {
       slug: executor.slug,
