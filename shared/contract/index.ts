@@ -3,3 +3,4 @@ export * from './records.ts';
 export { buildFoundryApi, type Transport } from './client.ts';
 export * from './notification-records.ts';
 export * from './skill-settings-records.ts';
+export * from './dependency-records.ts';
