@@ -122,7 +122,7 @@ export function createSkillCalls(deps: SkillCallDeps) {
   };
 
   /** foundry.skills.call for one execution of `caller`: the answer, or why there is none, in English (the skill reads it). */
-  function answererFor(caller: SkillCallContext['caller'] & object, context: ExecutionContext): SkillCallAnswerer {
+  function answererFor(caller: NonNullable<SkillCallContext['caller']>, context: ExecutionContext): SkillCallAnswerer {
     return async (request, deadline) => {
       const chainContext: SkillCallContext = {
         caller,

@@ -14,6 +14,7 @@ import { createApiTokenService } from '../../../main/skills/approval/api-token.t
 import { createPassphraseSecretBox } from '../../../main/skills/approval/secret-box.ts';
 import { createAuthorizer } from '../../../main/skills/rbac/authorize.ts';
 import { loadRbacPolicy } from '../../../main/skills/rbac/roles.ts';
+import { createSkillsConfig } from '../../../main/skills/config/index.ts';
 
 const tempDir = useTempDir();
 let flow: Flow;
@@ -51,6 +52,15 @@ describe('a skill calling a skill it declares', () => {
       ['owner', `${COACH}@v1.0.0`, 'succeeded'],
     ]);
     expect(await totalWater()).toBe(500);
+  });
+
+  it('runs the callee even when only one execution may run at a time: the waiting caller steps aside', async () => {
+    await approvedWith(flow, waterTrackerGenerator());
+    await approvedWith(flow, generatorOf(coach));
+    createSkillsConfig(flow.engine.store).set('skills.execution.maxParallel', 1, 'owner');
+    const run = await flow.service.execute('owner', COACH, 'drink', { amount_ml: 100 });
+    expect(run.result).toMatchObject({ success: true });
+    expect(await totalWater()).toBe(100);
   });
 
   it('gives the caller nothing of the callee’s: the callee wrote its rows, the caller cannot see them', async () => {
