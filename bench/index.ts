@@ -9,6 +9,7 @@ import { rendererBench } from './suites/renderer.ts';
 import { sandboxStartBench } from './suites/sandbox-start.ts';
 import { stallBench } from './suites/stall.ts';
 import { settingsBench } from './suites/settings.ts';
+import { skillCallsBench } from './suites/skill-calls.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
@@ -24,6 +25,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   renderer: rendererBench,
   stall: stallBench,
   settings: settingsBench,
+  'skill-calls': skillCallsBench,
 };
 
 const only = process.argv.slice(2);

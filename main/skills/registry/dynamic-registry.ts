@@ -42,7 +42,7 @@ export interface SkillRunSettings {
 }
 
 export interface SkillRegistryDeps {
-  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog' | 'integrity' | 'skills'>;
+  store: Pick<FoundryStore, 'db' | 'now' | 'versions' | 'executions' | 'auditLog' | 'integrity'>;
   repos: RegistryRepositories;
   /** The engine's sandbox, asked for only when a generated skill runs (its host starts on first use). */
   sandbox: () => Sandbox;
@@ -106,11 +106,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
       const newest = versions.slice(0, versions.findIndex((v) => v.id === found.version.id)).find((v) => v.status === 'approved');
       return { kind: 'dynamic', version: found.version, newerApproved: newest?.version ?? null };
     },
-    running: () =>
-      store.skills.list().flatMap((summary) => {
-        const version = summary.status === 'archived' ? null : store.versions.active(summary.slug);
-        return version?.status === 'approved' ? [version] : [];
-      }),
+    running: () => store.versions.running(),
   };
 
   /** What `slug` would run now, or why nothing would: a skill whose dependency cannot run is disabled, never half-working. */
