@@ -10,6 +10,7 @@ import type { SkillNeed } from '../../shared/skills/need.ts';
 import type { NotificationList } from '../../shared/contract/notification-records.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
 import type { JsonValue, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
+import type { SkillDependencies } from '../../shared/contract/dependency-records.ts';
 
 /** Shared with the window's contract (a skill's settings are JSON values too). */
 export type { JsonValue };
@@ -86,6 +87,8 @@ export interface ApiBackend {
   getSettings(principal: PrincipalKind, idOrSlug: string): Promise<SkillSettingsView>;
   /** Takes back a local-address allowance; adding one needs the owner's two factors, in the desktop app. */
   revokeAllowance(principal: PrincipalKind, idOrSlug: string, address: string, port: number): Promise<SkillSettingsView>;
+  /** What the skill calls (directly and through them), who calls it, what it provides, and whether a dependency disables it. */
+  getDependencies(principal: PrincipalKind, idOrSlug: string): Promise<SkillDependencies>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */

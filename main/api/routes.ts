@@ -43,6 +43,7 @@ import {
   SKILL_REF_SCHEMA,
   SKILL_SCHEMA,
   SKILL_SETTINGS_SCHEMA,
+  SKILL_DEPENDENCIES_SCHEMA,
   type ApproveBody,
   type ExecuteBody,
   type RollbackBody,
@@ -271,6 +272,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
     success: { status: 200, description: 'The settings.', schema: SKILL_SETTINGS_SCHEMA },
     refusals: [404, 409],
     handle: async (input) => ({ body: await input.backend.getSettings(input.principal, id(input)) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/skills/{id}/dependencies',
+    operationId: 'getSkillDependencies',
+    summary: 'What a skill calls and who calls it',
+    description:
+      'The skills (or capability names) its manifest lists in dependencies and what each reaches now, the skills reached through those, the running skills that depend on it, what it provides, and why it is disabled when a dependency cannot run.',
+    auth: true,
+    permission: null,
+    params: skillRef,
+    success: { status: 200, description: 'The dependency graph around the skill.', schema: SKILL_DEPENDENCIES_SCHEMA },
+    refusals: [404],
+    handle: async (input) => ({ body: await input.backend.getDependencies(input.principal, id(input)) }),
   },
   {
     method: 'DELETE',

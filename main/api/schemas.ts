@@ -169,6 +169,21 @@ export const CONSENTS_SCHEMA = {
 const JSON_VALUE = { description: 'Any JSON value.' };
 const nullableLocalized = { oneOf: [LOCALIZED_SCHEMA, { type: 'null' }] };
 
+const slugList = { type: 'array', items: anyString };
+
+export const SKILL_DEPENDENCIES_SCHEMA = closed({
+  slug: anyString,
+  provides: { ...slugList, description: 'Capability names (water.log) this skill offers others.' },
+  dependencies: {
+    type: 'array',
+    description: 'What the skill may call, as its manifest lists it, with the skill each reaches now.',
+    items: closed({ name: anyString, slug: nullable('string'), problem: nullableLocalized }),
+  },
+  indirect: { ...slugList, description: 'Skills reached only through those, at most three calls deep.' },
+  dependents: { ...slugList, description: 'Running skills that call this one.' },
+  disabled: { ...nullableLocalized, description: 'Why a dependency stops this skill from running; null when nothing does.' },
+});
+
 export const SKILL_SETTINGS_SCHEMA = closed({
   slug: anyString,
   version: { ...nullable('string'), description: 'The version whose config_schema the settings follow: the running one, else the newest.' },

@@ -74,5 +74,6 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     listConsents: (principal) => translated(() => service.pendingConsents(principal)),
     getSettings: (principal, idOrSlug) => translated(() => service.getSettings(principal, idOrSlug)),
     revokeAllowance: (principal, idOrSlug, address, port) => translated(() => service.revokeAllowance(principal, idOrSlug, address, port)),
+    getDependencies: (principal, idOrSlug) => translated(() => service.dependencies(principal, idOrSlug)),
   };
 }

@@ -104,6 +104,7 @@ export function createHandlers({ store, skills, generator, service, approval, co
     },
     'skills.archive': ({ slug }) => service.archive('owner', slug),
     'skills.restore': ({ slug }) => service.restore('owner', slug),
+    'skills.dependencies': ({ slug }) => service.dependencies('owner', slug),
     'versions.diff': ({ versionId, againstVersionId }) => service.diffVersion('owner', versionId, againstVersionId),
     'versions.rollback': ({ slug, version: number, passphrase }) => approval.withPassphrase(passphrase, () => service.rollback('owner', slug, number)),
     'approval.status': approvalStatus,

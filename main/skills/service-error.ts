@@ -79,6 +79,8 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, ServiceErrorCode>> = Object.fr
   archived: 'conflict',
   'not-approved': 'conflict',
   'already-active': 'conflict',
+  'dependency-not-ready': 'conflict',
+  'dependency-cycle': 'conflict',
   'totp-locked': 'locked',
   'factors-unavailable': 'unavailable',
   'no-integrity-key': 'unavailable',

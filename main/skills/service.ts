@@ -24,6 +24,9 @@ import {
   type SkillResolution, type UnavailableReason, type VersionDiff,
 } from './registry/index.ts';
 import { REGISTRY_MESSAGES } from './registry/registry-messages.ts';
+import { approvalDependencyProblem, dependencyView, dependentsOf, describeDependencyProblem, type DependencyProblem } from './registry/skill-dependencies.ts';
+import type { SkillDependencies } from '../../shared/contract/dependency-records.ts';
+import { SkillCallError } from './registry/skill-calls.ts';
 import { NO_INTEGRITY_KEY } from './approval/integrity-key-file.ts';
 import { ServiceError, refusalError } from './service-error.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
@@ -115,6 +118,12 @@ function text(value: unknown, what: string, max: number): string {
   return trimmed;
 }
 
+/** A skill disabled because something it depends on cannot run. */
+function dependencyRefusal(problem: DependencyProblem): Localized {
+  const why = describeDependencyProblem(problem);
+  return { en: `This skill is disabled: it ${why.en}. It runs again once that is back.`, pl: `Ten skill jest wyłączony: ${why.pl}. Zadziała znowu, gdy tamten wróci.` };
+}
+
 /** Names the skill in the audit entry of a denial. */
 const slugContext = (idOrSlug: unknown): AccessContext => (typeof idOrSlug === 'string' ? { skillSlug: idOrSlug.slice(0, 100) } : {});
 
@@ -134,7 +143,9 @@ export function createSkillService(deps: SkillServiceDeps) {
   const authorizer = deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog);
   const notify = deps.notifyOwner ?? (() => {});
   const repos = createRegistryRepositories(store);
-  const gateway = createApprovalGateway({ store, repos, authorizer, factors });
+  const gateway = createApprovalGateway({
+    store, repos, authorizer, factors, dependencyProblem: (version) => approvalDependencyProblem(registry.catalog, version.manifest),
+  });
   const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
   const lifecycle = createLifecycleManager(store, repos);
   const config = deps.config ?? createSkillsConfig(store);
@@ -167,6 +178,7 @@ export function createSkillService(deps: SkillServiceDeps) {
     runSettings: (slug, manifest) => settings.forRun(slug, manifest),
     authorizer,
     consent: { ask: consent.ask },
+    deliverNotifications: (version, sent) => delivery.deliver(version, sent),
   });
 
   function principalOf(principal: unknown): PrincipalKind {
@@ -188,6 +200,13 @@ export function createSkillService(deps: SkillServiceDeps) {
   }
 
   const summary = (skillId: string): SkillSummary => store.skills.list().find((s) => s.id === skillId)!;
+
+  /** Dependents `slug`'s archiving or rollback just disabled (those that now cannot run), in the audit log. */
+  function recordDisabled(actor: PrincipalKind, slug: string, dependents: readonly string[], because: 'archived' | 'rolled-back'): string[] {
+    const disabled = dependents.filter((dependent) => registry.resolve(dependent).kind === 'unavailable');
+    if (disabled.length > 0) store.auditLog.append({ actor, event: 'skill.dependents-disabled', skillSlug: slug, data: { because, dependents: disabled } });
+    return disabled;
+  }
 
   /** A skill's settings are the owner's to change: the assistant may read them (never a secret) and ask. */
   function ownerOnly(principal: unknown, idOrSlug: unknown): SkillState {
@@ -241,6 +260,7 @@ export function createSkillService(deps: SkillServiceDeps) {
     'content-changed': SERVICE_MESSAGES.changedSinceApproval,
     'approval-unproven': SERVICE_MESSAGES.approvalUnproven,
     'no-integrity-key': NO_INTEGRITY_KEY,
+    'dependency-unavailable': SERVICE_MESSAGES.notDeployed,
   };
   /** A run refused because what would run is not what the owner approved: the owner must be able to see it was tried. */
   const TAMPERED: readonly UnavailableReason[] = ['content-changed', 'approval-unproven'];
@@ -316,7 +336,7 @@ export function createSkillService(deps: SkillServiceDeps) {
         if (TAMPERED.includes(found.reason)) {
           store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: found.reason, action: method, trigger } });
         }
-        throw new ServiceError('conflict', UNAVAILABLE[found.reason], { reason: found.reason });
+        throw new ServiceError('conflict', found.problem ? dependencyRefusal(found.problem) : UNAVAILABLE[found.reason], { reason: found.reason });
       }
       if (found.kind === 'dynamic' && !config.get('skills.enabled')) {
         store.auditLog.append({ actor: caller, event: 'skill.run-refused', skillSlug: name, data: { reason: 'skills-disabled', action: method, trigger } });
@@ -340,6 +360,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       } catch (error) {
         if (error instanceof ActionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
         if (error instanceof ActionRefusedError) throw new ServiceError(error.code === 'permission-denied' ? 'forbidden' : 'conflict', error.userMessage, { reason: error.code });
+        if (error instanceof SkillCallError) throw new ServiceError(error.code === 'callee-failed' ? 'execution-failed' : 'conflict', error.userMessage, { reason: `skill-call-${error.code}` });
         if (error instanceof SkillExecutionError) {
           throw new ServiceError('execution-failed', error.userMessage, { reason: error.failure.code, details: [`execution #${error.execution.id}`] });
         }
@@ -405,19 +426,34 @@ export function createSkillService(deps: SkillServiceDeps) {
       return result.version;
     },
 
-    /** Makes a previously approved version the running one again, after the check on this computer. */
-    async rollback(principal: PrincipalKind, idOrSlug: string, version: string): Promise<SkillVersionRecord> {
+    /**
+     * Makes a previously approved version the running one again, after the check on this computer.
+     * Skills that depend on it are disabled until it is back on its newest version: `disabledDependents` names them.
+     */
+    async rollback(principal: PrincipalKind, idOrSlug: string, version: string): Promise<SkillVersionRecord & { disabledDependents: string[] }> {
+      const dependents = typeof idOrSlug === 'string' ? dependentsOf(registry.catalog, repos.lifecycle.find(idOrSlug)?.slug ?? idOrSlug) : [];
       const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
       if (!result.ok) throw refusalError(result);
-      return result.version;
+      return { ...result.version, disabledDependents: recordDisabled(principalOf(principal), result.version.slug, dependents, 'rolled-back') };
     },
 
-    archive(principal: PrincipalKind, idOrSlug: string): SkillSummary {
+    /** Skills that depend on it are disabled until it is restored: `disabledDependents` names them (the window warns first, from dependencies()). */
+    archive(principal: PrincipalKind, idOrSlug: string): SkillSummary & { disabledDependents: string[] } {
       const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
       const skill = visibleSkill(caller, idOrSlug);
       if (skill.status === 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.alreadyArchived, { reason: 'archived' });
+      const dependents = dependentsOf(registry.catalog, skill.slug);
       lifecycle.archive(skill, caller);
-      return summary(skill.id);
+      return { ...summary(skill.id), disabledDependents: recordDisabled(caller, skill.slug, dependents, 'archived') };
+    },
+
+    /** What the skill calls (directly and through them), who calls it and what it provides; anyone who can see the skill may read it. */
+    dependencies(principal: PrincipalKind, idOrSlug: string): SkillDependencies {
+      const skill = visibleSkill(principalOf(principal), idOrSlug);
+      const versions = store.versions.listForSkill(skill.slug);
+      const version = versions.find((v) => v.id === skill.activeVersionId) ?? versions[0];
+      if (!version) throw new ServiceError('not-found', SERVICE_MESSAGES.skillNotFound);
+      return dependencyView(registry.catalog, version.manifest);
     },
 
     /** The owner only: an archived skill becomes executable (and visible) again. */

@@ -18,7 +18,7 @@ export function migrate(
   options: { file: string; now: () => Date; migrations?: readonly Migration[] },
 ): MigrationReport {
   const migrations = options.migrations ?? MIGRATIONS;
-  const target = options.migrations ? migrations.length : LATEST_SCHEMA_VERSION;
+  const target = options.migrations ? (migrations[migrations.length - 1]?.version ?? 0) : LATEST_SCHEMA_VERSION;
   const from = Number(db.pragma('user_version', { simple: true }));
   const pending = migrations.filter((m) => m.version > from && m.version <= target);
   let backupFile: string | null = null;

@@ -4,3 +4,4 @@ export { buildFoundryApi, type Transport } from './client.ts';
 export * from './notification-records.ts';
 export * from './skill-settings-records.ts';
 export * from './consent-records.ts';
+export * from './dependency-records.ts';

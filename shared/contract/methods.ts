@@ -15,6 +15,7 @@ import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
 import type { JsonValue, SkillSettingsView } from './skill-settings-records.ts';
+import type { SkillDependencies } from './dependency-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -75,6 +76,7 @@ export const API_SCHEMAS = {
   'skills.run': only({ slug, action: { type: 'string', minLength: 1, maxLength: 100 }, params: { type: 'object' } }),
   'skills.archive': only({ slug }),
   'skills.restore': only({ slug }),
+  'skills.dependencies': only({ slug }),
   'versions.diff': only({ versionId: id, againstVersionId: id }, ['versionId']),
   'versions.rollback': only({ slug, version: { type: 'string', minLength: 5, maxLength: 64 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } }, ['slug', 'version']),
   'approval.status': noParams,
@@ -146,8 +148,9 @@ export interface ApiTypes {
   'generator.setModel': { request: { model: string }; response: GeneratorStatus };
   'skills.get': { request: { slug: string }; response: SkillDetails };
   'skills.run': { request: { slug: string; action: string; params: Record<string, unknown> }; response: { outcome: ExecuteResult; record: ExecutionRecord | null } };
-  'skills.archive': { request: { slug: string }; response: SkillSummary };
+  'skills.archive': { request: { slug: string }; response: SkillSummary & { disabledDependents: string[] } };
   'skills.restore': { request: { slug: string }; response: SkillSummary };
+  'skills.dependencies': { request: { slug: string }; response: SkillDependencies };
   'versions.diff': { request: { versionId: string; againstVersionId?: string }; response: VersionDiff | null };
   'versions.rollback': { request: { slug: string; version: string; passphrase?: string }; response: SkillVersionRecord };
   'approval.status': { request: Empty; response: ApprovalStatus };

@@ -41,6 +41,8 @@ export interface ExecutionRecord {
   version: string | null;
   action: string;
   trigger: string;
+  /** The skill version that called this one (`custom-caller@v1.2.0`); null when nobody's skill did. */
+  triggeredBy: string | null;
   actor: Actor;
   inputSha256: string;
   outputSha256: string | null;

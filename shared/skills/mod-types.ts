@@ -1,7 +1,8 @@
 // The executor contract from the seed (lib/mods/types.ts): built-in mods and generated skills alike.
 import type { JsonSchema } from './json-schema.ts';
 
-export type BuiltinModSlug = 'sleep-tracker' | 'energy-monitor';
+export const BUILTIN_MOD_SLUGS = ['sleep-tracker', 'energy-monitor'] as const;
+export type BuiltinModSlug = (typeof BUILTIN_MOD_SLUGS)[number];
 export type CustomModSlug = `custom-${string}`;
 export type ModSlug = BuiltinModSlug | CustomModSlug;
 

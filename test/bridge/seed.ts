@@ -63,7 +63,7 @@ export function activateVersion(store: FoundryStore, skillId: string, versionId:
   store.db.prepare(`UPDATE exo_generated_skills SET active_version_id = ?, status = 'active' WHERE id = ?`).run(versionId, skillId);
 }
 
-export type SeedExecution = Omit<ExecutionRecord, 'id'>;
+export type SeedExecution = Omit<ExecutionRecord, 'id' | 'triggeredBy'> & { triggeredBy?: string | null };
 
 /** Many executions in one transaction (100,000 take well under a second). */
 export function insertExecutions(store: FoundryStore, executions: Iterable<SeedExecution>): void {

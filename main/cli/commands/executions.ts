@@ -38,7 +38,7 @@ export const executionsCommand: Command = {
 
 /** An execution as the CLI prints it: one line, its error, then one line per HTTP request. */
 export function executionLines(e: ExecutionRecord): string[] {
-  const head = `#${e.id} ${e.startedAt}  ${e.skillSlug}${e.version ? ` v${e.version}` : ''}  ${e.action}  ${e.status}  ${Math.round(e.durationMs)} ms  (${e.trigger}, ${e.actor})`;
+  const head = `#${e.id} ${e.startedAt}  ${e.skillSlug}${e.version ? ` v${e.version}` : ''}  ${e.action}  ${e.status}  ${Math.round(e.durationMs)} ms  (${e.trigger}${e.triggeredBy ? ` by ${e.triggeredBy}` : ''}, ${e.actor})`;
   return [head, ...(e.error ? [`    error: ${e.error}`] : []), ...e.http.map((request) => `    ${requestLine(request)}`)];
 }
 

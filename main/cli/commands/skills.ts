@@ -8,9 +8,10 @@ import { isActionRefusal } from '../../../shared/skills/mod-types.ts';
 import { ServiceError } from '../../skills/service-error.ts';
 import type { SkillSummary } from '../../../shared/contract/records.ts';
 import { runSkillConfig, SKILL_CONFIG_USAGE } from './skill-config.ts';
+import { dependencyLines } from './skill-deps.ts';
 
-const USAGE = `foundry skills list | show SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}`;
-const ARITY: Record<string, number> = { list: 0, show: 1, run: 2, 'rollback-request': 2 };
+const USAGE = `foundry skills list | show SLUG | deps SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}`;
+const ARITY: Record<string, number> = { list: 0, show: 1, deps: 1, run: 2, 'rollback-request': 2 };
 
 /**
  * As the owner. Approving and rolling back need the check on this computer and, for approvals,
@@ -18,7 +19,7 @@ const ARITY: Record<string, number> = { list: 0, show: 1, run: 2, 'rollback-requ
  */
 export const skillsCommand: Command = {
   name: 'skills',
-  summary: 'List skills, show one with its versions, show or change its settings, or ask for a rollback (completed in the app)',
+  summary: 'List skills, show one with its versions or its dependencies, show or change its settings, or ask for a rollback (completed in the app)',
   usage: USAGE,
   async run(args, io) {
     if (args[0] === 'config') return runSkillConfig(args.slice(1), io);
@@ -29,7 +30,7 @@ export const skillsCommand: Command = {
     });
     const [sub = '', ...rest] = positionals;
     if (!(sub in ARITY) || rest.length !== ARITY[sub]) {
-      io.err(`foundry skills: expected list, show SLUG, run SLUG ACTION, config SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
+      io.err(`foundry skills: expected list, show SLUG, deps SLUG, run SLUG ACTION, config SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
     const params = values.params === undefined ? {} : parseJson(values.params);
@@ -49,6 +50,9 @@ export const skillsCommand: Command = {
         } else if (sub === 'show') {
           const details = service.getSkill('owner', rest[0]!);
           print(details, detailLines(details, service));
+        } else if (sub === 'deps') {
+          const view = service.dependencies('owner', rest[0]!);
+          print(view, dependencyLines(view));
         } else if (sub === 'run') {
           const run = await service.execute('owner', rest[0]!, rest[1]!, params, { trigger: 'cli' });
           print(run, [JSON.stringify(run.result, null, 2), ...(run.record ? executionLines(run.record) : [])]);

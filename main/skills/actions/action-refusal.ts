@@ -5,7 +5,6 @@ export type ActionRefusalCode =
   | 'consent-denied'
   | 'consent-timed-out'
   | 'consent-unavailable'
-  | 'skill-calls-unavailable'
   | 'shell-unavailable'
   | 'code-action-missing';
 

@@ -18,6 +18,7 @@ import type { TotpFactor, TotpRefusal } from './totp-factor.ts';
 import { confirmOnThisComputer, selectBiometric, type BiometricRefusal } from './approval-biometric.ts';
 import { APPROVAL_MESSAGES } from './approval-messages.ts';
 import { NO_INTEGRITY_KEY } from './integrity-key-file.ts';
+import type { ApprovalDependencyCode } from '../registry/skill-dependencies.ts';
 
 export type ApprovalRefusalCode =
   | 'forbidden'
@@ -32,6 +33,7 @@ export type ApprovalRefusalCode =
   | 'totp-invalid'
   | 'totp-replayed'
   | 'totp-locked'
+  | ApprovalDependencyCode
   | BiometricRefusal;
 
 export type RejectionRefusalCode = Extract<ApprovalRefusalCode, 'forbidden' | 'not-found' | 'not-pending' | 'expired'> | 'reason-required';
@@ -65,6 +67,8 @@ export interface ApprovalGatewayDeps {
   repos: RegistryRepositories;
   authorizer: Authorizer;
   factors: ApprovalFactors | null;
+  /** Why the version's dependencies forbid deploying it now (skill-dependencies.ts); none checked when absent. */
+  dependencyProblem?: (version: SkillVersionRecord) => Problem<ApprovalDependencyCode> | null;
 }
 
 export const MAX_REJECTION_REASON = 500;
@@ -157,7 +161,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
   function deploy(request: ApproveRequest, checks: FactorCheck[]): GatewayResult<ApprovalRefusalCode> {
     return store.db.transaction((): GatewayResult<ApprovalRefusalCode> => {
       const current = versions.get(request.versionId)!;
-      const problem = stateProblem(current) ?? contentProblem(current, request.shownContentSha256);
+      const problem = stateProblem(current) ?? contentProblem(current, request.shownContentSha256) ?? deps.dependencyProblem?.(current) ?? null;
       if (problem) return refuseApproval(current, request, checks, problem);
       if (!versions.decide(current.id, 'pending', 'approved', 'owner')) {
         return refuseApproval(current, request, checks, { code: 'not-pending', message: APPROVAL_MESSAGES.notPending(current.status) });
@@ -193,6 +197,8 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       const problem = stateProblem(version) ?? contentProblem(version, request.shownContentSha256);
       if (problem) return refuse(problem);
       if (!store.integrity.keyed) return refuse({ code: 'no-integrity-key', message: NO_INTEGRITY_KEY });
+      const dependencies = deps.dependencyProblem?.(version);
+      if (dependencies) return refuse(dependencies);
       if (!factors) return refuse({ code: 'factors-unavailable', message: APPROVAL_MESSAGES.factorsUnavailable });
 
       const selected = await selectBiometric(factors.biometrics);

@@ -3,6 +3,7 @@ import type { Localized } from '../../../shared/i18n-types.ts';
 import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
 import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
 import type { ManifestAction } from '../../../shared/skills/actions.ts';
+import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { actionDisclosure } from '../actions/index.ts';
 
@@ -55,7 +56,13 @@ export function capabilityItems(capabilities: SkillCapabilities, secrets: readon
     ...(capabilities.notifications
       ? [{ kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } } satisfies DisclosureItem]
       : []),
-    ...sorted(capabilities.skills).map((slug): DisclosureItem => ({ kind: 'skill', target: slug, text: { en: `call the skill ${slug}`, pl: `Wywoływać skill ${slug}` } })),
+    ...sorted(capabilities.skills).map((name): DisclosureItem => ({
+      kind: 'skill',
+      target: name,
+      text: isCapabilityName(name)
+        ? { en: `call the skill that provides ${name} (with that skill's own permissions)`, pl: `Wywoływać skill, który zapewnia ${name} (z jego własnymi uprawnieniami)` }
+        : { en: `call the skill ${name}`, pl: `Wywoływać skill ${name}` },
+    })),
     ...[...actions]
       .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .map((action): DisclosureItem => ({ kind: 'action', target: action.slug, text: actionDisclosure(action) })),

@@ -51,7 +51,9 @@ function renderText(d: Omit<Disclosure, 'text'>, locale: Locale): string {
 export function buildDisclosure({ manifest, report, previous }: DisclosureInput): Disclosure {
   // Approval grants what the manifest declares; the code may already use more (the audit flags
   // that). The owner is shown both, so nothing the skill can do goes unmentioned.
-  const capabilities = unionCapabilities(manifest.capabilities, report.capabilities);
+  // Everything it may call counts: what its code calls and every dependency (a `function` action's skill, a capability).
+  const declared = { ...manifest.capabilities, skills: [...manifest.capabilities.skills, ...(manifest.dependencies ?? [])] };
+  const capabilities = unionCapabilities(declared, report.capabilities);
   const secrets = manifest.secrets ?? [];
   const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions);
   const warnings = report.findings.map((finding) => ({

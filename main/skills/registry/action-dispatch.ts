@@ -2,14 +2,14 @@
 // under the action's policy (permissions through the one authorizer, the owner's consent), and runs
 // the declarative ones — an http action through the guarded client with the version's own policy
 // (approved origins, bound secrets, the owner's local allowances, config.yaml's limits, the
-// action's deadline), a function action through the injected skill-to-skill call — recording each
+// action's deadline), a function action through the registry's skill-to-skill call (skill-calls.ts) — recording each
 // like an execution in the sandbox: a row with its requests, and a `skill.executed` audit entry.
 import { performance } from 'node:perf_hooks';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
 import {
   ACTION_MESSAGES, ActionRefusedError, actionDetails, admitAction, fillJsonTemplate, runHttpAction, TemplateRefusal,
-  type CallSkill, type HttpActionOutcome, type PlannedAction,
+  type CallSkill, type HttpActionOutcome, type PlannedAction, type SkillCallContext,
 } from '../actions/index.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpClient, type HttpPolicy } from '../http/index.ts';
 import type { ConsentGate } from '../consent/index.ts';
@@ -31,7 +31,7 @@ export interface ActionDispatchDeps {
   httpClient: HttpClient;
   runSettings?: (slug: string, manifest: SkillVersionRecord['manifest']) => SkillRunSettings;
   consent?: ConsentGate;
-  callSkill?: CallSkill;
+  callSkill: CallSkill;
 }
 
 export function createActionDispatch(deps: ActionDispatchDeps) {
@@ -109,11 +109,17 @@ export function createActionDispatch(deps: ActionDispatchDeps) {
       const deadline = Date.now() + timeoutOf(planned);
       if (entry.type === 'shell') throw new ActionRefusedError('shell-unavailable', ACTION_MESSAGES.shellUnavailable(slug));
       if (entry.type === 'function') {
-        const callSkill = deps.callSkill;
-        if (!callSkill) throw new ActionRefusedError('skill-calls-unavailable', ACTION_MESSAGES.skillCallsUnavailable(slug));
         const { skill, action, params: template } = entry.function;
         const caller = { slug: version.manifest.slug, versionId: version.id, version: version.version };
-        const callContext = { caller, depth: 1, chain: [version.manifest.slug], deadline, actor: context.actor, trigger: context.trigger };
+        // Inside a chain, the call is one more step of it: its depth, its skills, its (never later) deadline.
+        const callContext: SkillCallContext = {
+          caller,
+          depth: context.call?.depth ?? 0,
+          chain: [...(context.call?.chain ?? [caller.slug])],
+          deadline: Math.min(deadline, context.call?.deadline ?? deadline),
+          actor: context.actor,
+          trigger: context.trigger,
+        };
         return recorded(version, context, slug, params, async () => {
           let filled: Record<string, unknown>;
           try {
@@ -122,7 +128,7 @@ export function createActionDispatch(deps: ActionDispatchDeps) {
             if (!(error instanceof TemplateRefusal)) throw error;
             return { result: { success: false, error: `the call was not made: ${error.message}` }, http: [] };
           }
-          return { result: await callSkill(callContext, skill, action, filled), http: [] };
+          return { result: await deps.callSkill(callContext, skill, action, filled), http: [] };
         });
       }
       const policy = httpPolicy(version, deadline);

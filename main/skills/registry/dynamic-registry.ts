@@ -15,7 +15,7 @@ import { sandboxFailure } from '../sandbox/errors.ts';
 import type { ConcurrencyLimits, ExecutionOutcome, ExecutionRequest, Sandbox, SandboxSkill, SkillCall } from '../sandbox/index.ts';
 import type { JsonObject } from '../sandbox/json-guards.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
-import { isWithinRange } from '../sandbox/limits.ts';
+import { isWithinRange, SHORTEST_TIMEOUT_MS } from '../sandbox/limits.ts';
 import { DynamicSkillExecutor } from './dynamic-executor.ts';
 import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
 import { createExecutionLog } from './execution-log.ts';
@@ -25,9 +25,11 @@ import { isWorthRetrying } from './retry-policy.ts';
 import { createAuthorizer, type Authorizer } from '../rbac/authorize.ts';
 import { loadRbacPolicy } from '../rbac/roles.ts';
 import { createHttpClient, type HttpClient } from '../http/index.ts';
-import { ACTION_MESSAGES, ActionRefusedError, planActions, type CallSkill } from '../actions/index.ts';
+import { ACTION_MESSAGES, ActionRefusedError, planActions } from '../actions/index.ts';
 import type { ConsentGate } from '../consent/index.ts';
 import { createActionDispatch } from './action-dispatch.ts';
+import { dependencyProblem, type DependencyCatalog, type DependencyProblem } from './skill-dependencies.ts';
+import { createSkillCalls } from './skill-calls.ts';
 
 /** config.yaml's `skills.execution`, read at each execution so a change applies to the next one. */
 export interface ExecutionSettings {
@@ -60,19 +62,22 @@ export interface SkillRegistryDeps {
   authorizer?: Authorizer;
   /** The owner's consent before each run of an action marked `requireApproval`; absent: such actions are refused. */
   consent?: ConsentGate;
-  /** Runs the target of a `function` action; absent: such actions are refused. */
-  callSkill?: CallSkill;
   /** The guard http actions are sent through (foundry.http has the sandbox's own). */
   httpClient?: HttpClient;
+  /** Delivers what a skill sent with foundry.notify when its execution's context does not (a callee's). */
+  deliverNotifications?: ExecutionContext['onNotifications'];
 }
 
-/** `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`: nothing can be proven here. */
-export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed' | 'approval-unproven' | 'no-integrity-key';
+/**
+ * `approval-unproven`: no valid seal vouches for what would run (tampering); `no-integrity-key`:
+ * nothing can be proven here; `dependency-unavailable`: a skill it depends on cannot run (`problem` says which and why).
+ */
+export type UnavailableReason = 'not-found' | 'archived' | 'not-deployed' | 'content-changed' | 'approval-unproven' | 'no-integrity-key' | 'dependency-unavailable';
 
 export type SkillResolution =
   | { kind: 'builtin'; slug: BuiltinModSlug }
   | { kind: 'dynamic'; skill: SkillState; version: SkillVersionRecord; grantedWrites: readonly string[] }
-  | { kind: 'unavailable'; reason: UnavailableReason };
+  | { kind: 'unavailable'; reason: UnavailableReason; problem?: DependencyProblem };
 
 // The writes the sandbox allows are the ones the verified seal granted, not what a row says now.
 const sandboxSkill = (version: SkillVersionRecord, grantedWrites: readonly string[]): SandboxSkill => ({
@@ -89,19 +94,9 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   const rows = createSkillRowsRepository(store.db);
   const log = createExecutionLog(store, repos);
   const actionsByVersion = new Map<string, readonly ModAction[]>();
-  const actionDispatch = createActionDispatch({
-    store,
-    log,
-    execution: deps.execution,
-    authorizer: deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog),
-    httpClient: deps.httpClient ?? createHttpClient(),
-    ...(deps.runSettings ? { runSettings: deps.runSettings } : {}),
-    ...(deps.consent ? { consent: deps.consent } : {}),
-    ...(deps.callSkill ? { callSkill: deps.callSkill } : {}),
-  });
 
-  /** What `slug` would run now, or why nothing would. */
-  function resolve(slug: string): SkillResolution {
+  /** What `slug` would run on its own account, its dependencies not considered. */
+  function resolveOwn(slug: string): SkillResolution {
     if (isBuiltinModSlug(slug)) return { kind: 'builtin', slug };
     const skill = repos.lifecycle.find(slug);
     if (!skill || skill.slug !== slug) return { kind: 'unavailable', reason: 'not-found' };
@@ -115,6 +110,45 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     return { kind: 'dynamic', skill, version, grantedWrites: proof.seal.grantedWrites };
   }
 
+  const catalog: DependencyCatalog = {
+    own: (slug) => {
+      const found = resolveOwn(slug);
+      if (found.kind !== 'dynamic') return found;
+      // Newest first: an approved version above the running one means the skill was rolled back.
+      const versions = store.versions.listForSkill(slug);
+      const newest = versions.slice(0, versions.findIndex((v) => v.id === found.version.id)).find((v) => v.status === 'approved');
+      return { kind: 'dynamic', version: found.version, newerApproved: newest?.version ?? null };
+    },
+    running: () => store.versions.running(),
+  };
+
+  /** What `slug` would run now, or why nothing would: a skill whose dependency cannot run is disabled, never half-working. */
+  function resolve(slug: string): SkillResolution {
+    const found = resolveOwn(slug);
+    if (found.kind !== 'dynamic') return found;
+    const problem = dependencyProblem(catalog, found.version.manifest);
+    return problem ? { kind: 'unavailable', reason: 'dependency-unavailable', problem } : found;
+  }
+
+  const skillCalls = createSkillCalls({
+    store,
+    catalog,
+    runProblem: (slug) => {
+      const found = resolve(slug);
+      return found.kind !== 'unavailable' ? null : (found.problem ?? { kind: 'unavailable', name: slug, reason: found.reason });
+    },
+    executor: (slug, context) => getModExecutor(slug, context),
+  });
+  const actionDispatch = createActionDispatch({
+    store,
+    log,
+    execution: deps.execution,
+    authorizer: deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog),
+    httpClient: deps.httpClient ?? createHttpClient(),
+    callSkill: skillCalls.callSkill,
+    ...(deps.runSettings ? { runSettings: deps.runSettings } : {}),
+    ...(deps.consent ? { consent: deps.consent } : {}),
+  });
   /** An action's own time limit, when it asks for one the sandbox can grant (else the default applies). */
   function askedLimits(actions: readonly ModAction[], call: SkillCall): { limits?: { timeoutMs: number } } {
     if (call.method !== 'executeAction') return {};
@@ -138,11 +172,15 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   function runOptions(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Omit<ExecutionRequest, 'call'> {
     const { maxTimeoutMs, parallel, http } = deps.execution();
     const settings = deps.runSettings?.(version.manifest.slug, version.manifest);
+    // A callee has at most what is left of its chain's time (skill-calls.ts checked that some is).
+    const left = context.call ? Math.max(SHORTEST_TIMEOUT_MS, Math.floor(context.call.deadline - Date.now())) : Infinity;
     return {
       skill: sandboxSkill(version, grantedWrites),
       trigger: context.trigger,
       actor: context.actor,
-      maxTimeoutMs,
+      ...(context.call?.triggeredBy ? { triggeredBy: context.call.triggeredBy } : {}),
+      skillCalls: skillCalls.answererFor({ slug: version.manifest.slug, versionId: version.id, version: version.version }, context),
+      maxTimeoutMs: Math.min(maxTimeoutMs, left),
       concurrency: parallel,
       config: settings?.config ?? {},
       network: {
@@ -159,7 +197,8 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     if (plan.missingCode.length > 0) throw new ActionRefusedError('code-action-missing', ACTION_MESSAGES.codeActionMissing(plan.missingCode));
     const actions = plan.actions.map((planned) => planned.action);
     return new DynamicSkillExecutor(version, plan.actions, async (call) => {
-      const { maxRetries } = deps.execution();
+      // A callee is not retried: its caller sees the failure and decides (and the chain's time is shared).
+      const maxRetries = context.call ? 0 : deps.execution().maxRetries;
       const request: ExecutionRequest = { ...runOptions(version, grantedWrites, context), call, ...askedLimits(actions, call) };
       let outcome: ExecutionOutcome;
       for (let attempt = 0; ; attempt += 1) {
@@ -168,25 +207,31 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
         const failed = outcome.error ? { failure: outcome.error.code, committedWrites: 0, nonIdempotentRequests: outcome.nonIdempotentRequests } : null;
         if (!failed || attempt >= maxRetries || !isWorthRetrying(failed)) break;
       }
-      if (outcome.notifications.length > 0) context.onNotifications?.(version, outcome.notifications);
+      if (outcome.notifications.length > 0) (context.onNotifications ?? deps.deliverNotifications)?.(version, outcome.notifications);
       return outcome;
     }, actionDispatch(version, context));
   }
 
+  async function getModExecutor(slug: string, context: ExecutionContext): Promise<IModExecutor | null> {
+    const found = resolve(slug);
+    if (found.kind === 'builtin') {
+      return log.trackBuiltin(BUILTIN_EXECUTORS[found.slug]({ rows, now: store.now, locale: deps.locale }), context);
+    }
+    return found.kind === 'dynamic' ? dynamicExecutor(found.version, found.grantedWrites, context) : null;
+  }
+
   return {
     resolve,
+    /** What dependencies resolve against: skills that may run now. */
+    catalog,
+    /** Runs another skill's action for a caller (foundry.skills.call, `function` actions). */
+    callSkill: skillCalls.callSkill,
     hasDynamicSkill: (slug: string): boolean => resolve(slug).kind === 'dynamic',
     /**
      * The executor for `slug`, or null when nothing may run under it (unknown, archived, not
      * approved, or its approval not proven by a valid seal). Async: a generated skill's actions come from the sandbox.
      */
-    async getModExecutor(slug: string, context: ExecutionContext): Promise<IModExecutor | null> {
-      const found = resolve(slug);
-      if (found.kind === 'builtin') {
-        return log.trackBuiltin(BUILTIN_EXECUTORS[found.slug]({ rows, now: store.now, locale: deps.locale }), context);
-      }
-      return found.kind === 'dynamic' ? dynamicExecutor(found.version, found.grantedWrites, context) : null;
-    },
+    getModExecutor,
   };
 }
 export type SkillRegistry = ReturnType<typeof createSkillRegistry>;

@@ -10,6 +10,19 @@ export interface ExecutionContext {
   onExecuted?: (record: ExecutionRecord) => void;
   /** Told what a successful execution of an approved version sent with foundry.notify, for delivery to the owner. */
   onNotifications?: (version: SkillVersionRecord, notifications: readonly SkillNotification[]) => void;
+  /** When another skill asked for this execution (skill-calls.ts): where it stands in the chain of calls. */
+  call?: ChainPosition;
+}
+
+export interface ChainPosition {
+  /** Calls made to get here: 1 for a skill a person's run called. */
+  depth: number;
+  /** Slugs in the chain, the first caller first and this skill last. */
+  chain: readonly string[];
+  /** Date.now() by which the whole chain must be over: the first caller's deadline. */
+  deadline: number;
+  /** `custom-caller@v1.2.0`; null when no skill called (a `function` action run without a caller). */
+  triggeredBy: string | null;
 }
 
 /** The one person this desktop app serves: every skill's rows belong to this tenant. */

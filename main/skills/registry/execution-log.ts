@@ -39,7 +39,7 @@ export function createExecutionLog(store: Pick<FoundryStore, 'db' | 'now' | 'exe
       const startedAt = store.now().toISOString();
       const started = performance.now();
       const base = {
-        skillSlug: executor.slug, versionId: null, version: null, action, trigger: context.trigger, actor: context.actor,
+        skillSlug: executor.slug, versionId: null, version: null, action, trigger: context.trigger, triggeredBy: context.call?.triggeredBy ?? null, actor: context.actor,
         inputSha256: sha256Hex(canonicalJson(input)), peakHeapBytes: null, startedAt, http: [],
       };
       let output: T;

@@ -8,6 +8,7 @@ import { SandboxInputError } from './errors.ts';
 import { isBoundedString, isJsonValue, isRecord, utf8Bytes, type JsonObject, type JsonValue } from './json-guards.ts';
 import { isWithinRange, type ExecutionLimitOverrides, type SandboxLimits } from './limits.ts';
 import type { ExecutionNetwork } from './execution-network.ts';
+import type { SkillCallAnswerer } from './execution-skill-calls.ts';
 import { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './execution-slots.ts';
 
 export interface SandboxSkill {
@@ -51,6 +52,10 @@ export interface ExecutionRequest {
   network?: ExecutionNetwork;
   /** How many executions may run at once, in all and of this version (config.yaml's, when it is asked for). */
   concurrency?: ConcurrencyLimits;
+  /** Answers foundry.skills.call; absent, every call is refused. */
+  skillCalls?: SkillCallAnswerer;
+  /** The calling skill's version (`custom-caller@v1.2.0`) when another skill asked for this execution. */
+  triggeredBy?: string;
 }
 
 export interface ValidRequest {
@@ -71,6 +76,8 @@ export interface ValidRequest {
   config: JsonObject;
   network: ExecutionNetwork | undefined;
   concurrency: ConcurrencyLimits;
+  skillCalls: SkillCallAnswerer | undefined;
+  triggeredBy: string | null;
 }
 
 /** foundry.config's JSON, at most: settings are a form's worth of values, not data. */
@@ -123,6 +130,8 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     `config must be a JSON object of at most ${MAX_CONFIG_BYTES} bytes and 16 levels`);
   check(raw.concurrency === undefined || (isRecord(raw.concurrency) && isPositive(raw.concurrency.total) && isPositive(raw.concurrency.perSkill)),
     'concurrency must give total and perSkill as whole numbers from 1');
+  check(raw.triggeredBy === undefined || (isBoundedString(raw.triggeredBy, 200) && raw.triggeredBy.length > 0), 'triggeredBy must be text of 1 to 200 characters');
+  check(raw.skillCalls === undefined || typeof raw.skillCalls === 'function', 'skillCalls must be a function');
   check(raw.network === undefined || (isRecord(raw.network) && (raw.network.mode === 'live' || raw.network.mode === 'samples')), 'network.mode must be live or samples');
   if (problems.length > 0) throw new SandboxInputError(problems);
 
@@ -147,6 +156,8 @@ export function validateExecutionRequest(request: ExecutionRequest, limits: Sand
     config: (raw.config as JsonObject | undefined) ?? {},
     network: request.network,
     concurrency: request.concurrency ?? DEFAULT_CONCURRENCY,
+    skillCalls: request.skillCalls,
+    triggeredBy: request.triggeredBy ?? null,
   };
 }
 

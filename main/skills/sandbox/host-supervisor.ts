@@ -27,6 +27,8 @@ export interface HostCallHandlers {
   query(chain: string): string;
   /** A foundry.http request (JSON text) → the reply text; awaits the network, never blocks main. */
   http(request: string): Promise<string>;
+  /** A foundry.skills.call (JSON text) → the reply text; awaits the callee's execution, never blocks main. */
+  skill(request: string): Promise<string>;
 }
 
 interface ActiveRun {
@@ -239,11 +241,12 @@ export class HostSupervisor {
         }
         return this.reply(host, message.id, message.callId, reply);
       }
-      case 'http': {
+      case 'http':
+      case 'skill': {
         const run = host.active.get(message.id);
         if (!run) return;
         // The handler holds the run's deadline itself; a failure of main's own is answered, not thrown.
-        void run.handlers.http(message.request).catch(() => INTERNAL_ERROR_REPLY).then((reply) => {
+        void run.handlers[message.type](message.request).catch(() => INTERNAL_ERROR_REPLY).then((reply) => {
           if (host.active.get(message.id) === run) this.reply(host, message.id, message.callId, reply);
         });
         return;

@@ -3,6 +3,7 @@ export { createSandbox, type Sandbox, type SandboxOptions, type ExecutionOutcome
 export type { ExecutionRequest, SandboxSkill, SkillCall } from './execution-request.ts';
 export type { ExecutionNetwork, NetworkLimits } from './execution-network.ts';
 export { DEFAULT_CONCURRENCY, type ConcurrencyLimits } from './execution-slots.ts';
+export { type SkillCallAnswer, type SkillCallAnswerer, type SkillCallRequest } from './execution-skill-calls.ts';
 export { SandboxInputError, type SandboxFailure, type SandboxFailureCode } from './errors.ts';
 export { DEFAULT_LIMITS, type SandboxLimits, type ExecutionLimitOverrides } from './limits.ts';
 export {

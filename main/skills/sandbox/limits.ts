@@ -98,6 +98,9 @@ const RANGES: { [K in keyof SandboxLimits]: [number, number] } = {
   maxNotifications: [0, 1_000],
 };
 
+/** The shortest time limit an execution can have. */
+export const SHORTEST_TIMEOUT_MS = RANGES.timeoutMs[0];
+
 /** Limits for per-execution overrides (an action's own `timeoutMs`, bounded by config.yaml's `skills.execution.timeoutMs`). */
 export type ExecutionLimitOverrides = Partial<Pick<SandboxLimits, 'timeoutMs' | 'memoryMb'>>;
 

@@ -70,6 +70,14 @@ export interface HttpMessage {
   request: string;
 }
 
+/** A skill's foundry.skills.call, JSON text of `{ skill, action, params }`; main checks the caller's dependencies and runs the callee. */
+export interface SkillCallMessage {
+  type: 'skill';
+  id: number;
+  callId: number;
+  request: string;
+}
+
 export interface StatsMessage {
   type: 'stats';
   rssBytes: number;
@@ -96,13 +104,15 @@ export interface DoneMessage {
   warm: boolean;
 }
 
-export type HostToMain = ReadyMessage | FatalMessage | QueryMessage | HttpMessage | StatsMessage | DoneMessage;
+export type HostToMain = ReadyMessage | FatalMessage | QueryMessage | HttpMessage | SkillCallMessage | StatsMessage | DoneMessage;
 
 export const NOTIFICATION_TITLE_CHARS = 200;
 export const NOTIFICATION_BODY_CHARS = 2_000;
 export const FAILURE_DETAIL_CHARS = 1_000;
 /** One foundry.http request as JSON: a body of up to 64 KiB (the guard's bound) plus URL and headers. */
 export const HTTP_REQUEST_CHARS = 96 * 1024;
+/** One foundry.skills.call as JSON: the callee's params are an action's input, bounded like one (limits.ts maxInputBytes). */
+export const SKILL_CALL_CHARS = 64 * 1024;
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 const SKILL_KEY_CHARS = 256;
 
@@ -134,6 +144,10 @@ export function decodeHostMessage(raw: unknown, bounds: HostMessageBounds): Host
     case 'http':
       return isId(message.id) && isId(message.callId) && isBoundedString(message.request, HTTP_REQUEST_CHARS)
         ? { type: 'http', id: message.id, callId: message.callId, request: message.request }
+        : null;
+    case 'skill':
+      return isId(message.id) && isId(message.callId) && isBoundedString(message.request, SKILL_CALL_CHARS)
+        ? { type: 'skill', id: message.id, callId: message.callId, request: message.request }
         : null;
     case 'done': {
       const outcome = decodeOutcome(message.outcome, limits.maxOutputBytes);

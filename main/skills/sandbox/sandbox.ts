@@ -15,6 +15,7 @@ import { createNodeLauncher, type SandboxProcessLauncher } from './process-launc
 import type { SkillNotification } from './protocol.ts';
 import { createExecutionSlots, type ExecutionSlot } from './execution-slots.ts';
 import { openExecutionNetwork } from './execution-network.ts';
+import { openExecutionSkillCalls } from './execution-skill-calls.ts';
 import { createHttpClient, type HttpClient } from '../http/index.ts';
 
 export interface SandboxOptions {
@@ -69,13 +70,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const started = performance.now();
     const { skill } = request;
     const scope = gateway.open({ skillSlug: request.dataPartition, reads: skill.manifest.capabilities.reads, writes: skill.grantedWrites });
-    const network = openExecutionNetwork({
-      manifest: skill.manifest,
-      network: request.network,
-      client: httpClient,
-      deadline: Date.now() + request.timeoutMs,
-      whileWaiting: slot,
-    });
+    const deadline = Date.now() + request.timeoutMs;
+    const network = openExecutionNetwork({ manifest: skill.manifest, network: request.network, client: httpClient, deadline, whileWaiting: slot });
+    const skillCalls = openExecutionSkillCalls({ answer: request.skillCalls, deadline, whileWaiting: slot });
     const host = await supervisor
       .run(
         {
@@ -87,7 +84,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
           notifications: skill.manifest.capabilities.notifications,
           limits: { ...hostLimits, timeoutMs: request.timeoutMs, memoryMb: request.memoryMb },
         },
-        { query: scope.query, http: network.handle },
+        { query: scope.query, http: network.handle, skill: skillCalls.handle },
       )
       .finally(network.close);
     const output = readOutput(host);
@@ -97,6 +94,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       version: skill.version,
       action: request.actionName,
       trigger: request.trigger,
+      triggeredBy: request.triggeredBy,
       actor: request.actor,
       inputSha256: request.inputSha256,
       peakHeapBytes: host.peakHeapBytes,

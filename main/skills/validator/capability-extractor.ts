@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/typescrip
 import type { UsedCapabilities } from '../../../shared/skills/audit.ts';
 import { httpCapabilityOf } from '../../../shared/skills/http-capability.ts';
 import { QUERY_BLOCKED_METHODS, QUERY_READ_METHODS, QUERY_WRITE_METHODS, SKILL_TABLE_NAME } from '../../../shared/skills/api-allowlist.ts';
-import { isCustomModSlug } from '../../../shared/skills/mod-types.ts';
+import { isCallableSlug, isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import { propertyName, unwrapExpression } from './ast-utils.ts';
 import type { FindingSink } from './findings.ts';
 import { GLOBAL_OBJECT_NAMES, SANDBOX_NAMES } from './globals.ts';
@@ -177,7 +177,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
     const slug = staticArgument(call, context);
     const at = call.arguments[0] ?? call;
     if (slug === undefined) sink.report('capability/dynamic-skill', at);
-    else if (!isCustomModSlug(slug)) sink.report('capability/bad-skill-slug', at, slug.slice(0, 120));
+    else if (!isCallableSlug(slug) && !isCapabilityName(slug)) sink.report('capability/bad-skill-slug', at, slug.slice(0, 120));
     else record(skills, slug, call);
   }
 

@@ -124,6 +124,22 @@ export const RULES = {
     en: `The request of the action ${slug} would be refused by the HTTP guard: ${reason}.`,
     pl: `Żądanie akcji ${slug} zostałoby odrzucone przez strażnika HTTP: ${reason}.`,
   })),
+  'manifest/bad-dependency': rule(block, (name: string) => ({
+    en: `The dependency “${name}” is neither a skill slug (custom-water-tracker, sleep-tracker) nor a capability name (water.log).`,
+    pl: `Zależność „${name}” nie jest ani slugiem skilla (custom-water-tracker, sleep-tracker), ani nazwą możliwości (water.log).`,
+  })),
+  'manifest/bad-provides': rule(block, (name: string) => ({
+    en: `“${name}” in provides is not a capability name: lowercase words joined by dots, such as water.log.`,
+    pl: `„${name}” w provides nie jest nazwą możliwości: to słowa małymi literami połączone kropkami, np. water.log.`,
+  })),
+  'manifest/self-dependency': rule(block, (name: string) => ({
+    en: `The skill lists ${name}, which is itself (or what it provides), among its dependencies; a skill never calls itself.`,
+    pl: `Skill wymienia wśród zależności ${name}, czyli samego siebie (lub to, co sam zapewnia); skill nigdy nie wywołuje samego siebie.`,
+  })),
+  'dependency/undeclared-call': rule(block, (name: string) => ({
+    en: `Calls ${name}, which the manifest does not list in dependencies; a skill may call only what it declares there.`,
+    pl: `Wywołuje ${name}, czego manifest nie wymienia w zależnościach (dependencies); skill może wywoływać tylko to, co tam zadeklarował.`,
+  })),
 
   // Blocked APIs.
   'blocked/eval': rule(block, () => ({
@@ -349,8 +365,8 @@ export const RULES = {
     pl: 'Wywołuje inny skill, którego slug jest znany dopiero w trakcie działania; slug musi być literałem, aby można go było ujawnić.',
   })),
   'capability/bad-skill-slug': rule(block, (slug: string) => ({
-    en: `“${slug}” is not a skill slug (they look like custom-water-tracker).`,
-    pl: `„${slug}” nie jest slugiem skilla (wyglądają jak custom-water-tracker).`,
+    en: `“${slug}” is neither a skill slug (custom-water-tracker, sleep-tracker) nor a capability name (water.log).`,
+    pl: `„${slug}” nie jest ani slugiem skilla (custom-water-tracker, sleep-tracker), ani nazwą możliwości (water.log).`,
   })),
   'capability/unknown-query-method': rule(block, (name: string) => ({
     en: `Uses .${name} on a database query; only from, select, eq, single, limit, order, insert and update are available.`,

@@ -22,6 +22,7 @@ import { createDosAuditor } from './dos-auditor.ts';
 import { FindingSink, START_OF_FILE } from './findings.ts';
 import { checkInput } from './input-check.ts';
 import { checkManifest } from './manifest-check.ts';
+import { checkDependencies } from './dependency-check.ts';
 import { parseSkill } from './parse.ts';
 import { createPlaceholderCollector } from './secret-placeholders.ts';
 import { checkSecretUse } from './secret-use.ts';
@@ -65,6 +66,7 @@ function runAudit(text: SourceText, options: AuditOptions, sink: FindingSink): U
       // A host or secret only a declarative action uses is used all the same.
       const withActions = { ...used, http: [...new Set([...used.http, ...checked.actionUse.http])] };
       compareCapabilities(withActions, sites, checked.declared, executor.anchor, sink);
+      checkDependencies(options.manifest, sites.skills, executor.anchor, sink);
       checkSecretUse(placeholders.result(), httpCalls, checked.secrets, checked.actionUse.secrets, executor.anchor, sink);
     }
   }

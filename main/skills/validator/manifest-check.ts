@@ -35,6 +35,11 @@ function manifestProblem(value: unknown): Localized | null {
       pl: '„capabilities.notifications” musi mieć wartość true albo false.',
     };
   }
+  for (const list of ['dependencies', 'provides']) {
+    if (value[list] !== undefined && !isStringList(value[list])) {
+      return { en: `“${list}”, when given, must be a list of texts.`, pl: `„${list}”, jeśli jest podane, musi być listą tekstów.` };
+    }
+  }
   if (value.secrets !== undefined && !Array.isArray(value.secrets)) {
     return { en: '“secrets”, when given, must be a list.', pl: '„secrets”, jeśli jest podane, musi być listą.' };
   }

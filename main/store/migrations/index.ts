@@ -9,6 +9,7 @@ import { notifications } from './008-notifications.ts';
 import { skillSettings } from './009-skill-settings.ts';
 import { executionHttp } from './010-execution-http.ts';
 import { consents } from './011-consents.ts';
+import { executionCallers } from './012-execution-callers.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,6 +18,8 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents, executionCallers];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+// The last migration's number, not the list's length: parallel branches reserve numbers, so a
+// list may have a gap until they meet.
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

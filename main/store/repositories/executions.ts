@@ -9,6 +9,7 @@ interface ExecutionRow {
   version: string | null;
   action: string;
   trigger: string;
+  triggered_by: string | null;
   actor: ExecutionRecord['actor'];
   input_sha256: string;
   output_sha256: string | null;
@@ -36,7 +37,7 @@ interface HttpRow {
   source: HttpRequestRecord['source'];
 }
 
-export type NewExecution = Omit<ExecutionRecord, 'id'> & { versionId: string | null };
+export type NewExecution = Omit<ExecutionRecord, 'id' | 'triggeredBy'> & { versionId: string | null; triggeredBy?: string | null };
 
 function toHttpRecord(row: HttpRow): HttpRequestRecord {
   return {
@@ -63,6 +64,7 @@ function toRecord(row: ExecutionRow, http: HttpRequestRecord[]): ExecutionRecord
     version: row.version,
     action: row.action,
     trigger: row.trigger,
+    triggeredBy: row.triggered_by,
     actor: row.actor,
     inputSha256: row.input_sha256,
     outputSha256: row.output_sha256,
@@ -77,8 +79,8 @@ function toRecord(row: ExecutionRow, http: HttpRequestRecord[]): ExecutionRecord
 
 export function createExecutionsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO executions (skill_slug, version_id, version, action, trigger, actor, input_sha256, output_sha256, status, error, duration_ms, peak_heap_bytes, started_at)
-     VALUES (@skillSlug, @versionId, @version, @action, @trigger, @actor, @inputSha256, @outputSha256, @status, @error, @durationMs, @peakHeapBytes, @startedAt)`,
+    `INSERT INTO executions (skill_slug, version_id, version, action, trigger, triggered_by, actor, input_sha256, output_sha256, status, error, duration_ms, peak_heap_bytes, started_at)
+     VALUES (@skillSlug, @versionId, @version, @action, @trigger, @triggeredBy, @actor, @inputSha256, @outputSha256, @status, @error, @durationMs, @peakHeapBytes, @startedAt)`,
   );
   const insertHttp = db.prepare(
     `INSERT INTO execution_http_requests (execution_id, seq, method, origin, path, status, error, address, redirects, request_bytes, response_bytes,
@@ -88,7 +90,7 @@ export function createExecutionsRepository(db: Db) {
   );
   const recordWithHttp = db.transaction((execution: NewExecution): number => {
     const { http, ...row } = execution;
-    const executionId = Number(insert.run(row).lastInsertRowid);
+    const executionId = Number(insert.run({ ...row, triggeredBy: row.triggeredBy ?? null }).lastInsertRowid);
     http.forEach((request, seq) => insertHttp.run({ ...request, executionId, seq }));
     return executionId;
   });
@@ -111,7 +113,7 @@ export function createExecutionsRepository(db: Db) {
     record(execution: NewExecution): ExecutionRecord {
       const id = recordWithHttp(execution);
       const { versionId: _versionId, ...record } = execution;
-      return { ...record, id };
+      return { ...record, triggeredBy: record.triggeredBy ?? null, id };
     },
     /** Newest first. */
     page(request: PageRequest): Page<ExecutionRecord> {

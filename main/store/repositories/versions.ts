@@ -97,6 +97,7 @@ export function createVersionsRepository(db: Db, now: () => Date) {
     'SELECT v.version FROM exo_skill_versions v JOIN exo_generated_skills s ON s.id = v.skill_id WHERE s.slug = ?',
   );
   const activeOf = db.prepare<[string], VersionRow>(`${SELECT} WHERE s.slug = ? AND v.id = s.active_version_id`);
+  const running = db.prepare<[], VersionRow>(`${SELECT} WHERE v.id = s.active_version_id AND s.status != 'archived' AND v.status = 'approved' ORDER BY s.slug`);
   const insertVersion = db.prepare(
     `INSERT INTO exo_skill_versions (id, skill_id, version, status, code, manifest, config_schema, skill_md, sample_inputs, content_sha256,
        audit_report, dry_run, disclosure, steps, need, generator, created_at, expires_at)
@@ -168,6 +169,8 @@ export function createVersionsRepository(db: Db, now: () => Date) {
       const row = activeOf.get(slug);
       return row ? toRecord(row) : null;
     },
+    /** Every skill's running version (approved, not archived) in one query; whether a seal proves it is the caller's to check. */
+    running: (): SkillVersionRecord[] => running.all().map(toRecord),
     get: (id: string): SkillVersionRecord | null => {
       const row = byId.get(id);
       return row ? toRecord(row) : null;

@@ -199,6 +199,10 @@ export function createFakeBackend() {
       return { slug: find(ref).details.slug, version: null, fields: [], values: {}, effective: {}, secrets: [], allowances: [], problems: [] };
     },
 
+    async getDependencies(_principal, ref) {
+      return { slug: find(ref).details.slug, provides: [], dependencies: [], indirect: [], dependents: [], disabled: null };
+    },
+
     async revokeAllowance(_principal, ref, address, port) {
       throw new ApiBackendError(404, 'allowance-not-found', { en: `${find(ref).details.slug} has no allowance for ${address}:${port}.`, pl: `${find(ref).details.slug} nie ma zezwolenia na ${address}:${port}.` });
     },

@@ -22,7 +22,9 @@ const request: HttpRequestRecord = {
 function seed(dir: string): void {
   const store = openFoundryStore(dir);
   const base = { versionId: null, version: '1.0.0', trigger: 'api', actor: 'assistant' as const, inputSha256: 'in', peakHeapBytes: null, startedAt: '2026-12-07T08:00:00.000Z' };
-  store.executions.record({ ...base, skillSlug: 'custom-weather', action: 'forecast', status: 'succeeded', outputSha256: 'out', error: null, durationMs: 150, http: [request] });
+  store.executions.record({
+    ...base, skillSlug: 'custom-weather', action: 'forecast', triggeredBy: 'custom-morning-routine@v1.2.0', status: 'succeeded', outputSha256: 'out', error: null, durationMs: 150, http: [request],
+  });
   store.executions.record({
     ...base, skillSlug: 'custom-weather', action: 'forecast', status: 'failed', outputSha256: null, error: 'skill-error: refused', durationMs: 3,
     http: [{ ...request, status: null, error: 'api.other.com is not among this skill’s approved hosts', origin: 'api.other.com', address: null, redirects: 0, responseBytes: 0, responseSha256: null }],
@@ -42,7 +44,8 @@ describe('foundry executions', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toBe('2 executions');
-    expect(lines[1]).toMatch(/^#2 .* custom-weather v1.0.0 {2}forecast {2}failed/);
+    expect(lines[1]).toMatch(/^#2 .* custom-weather v1.0.0 {2}forecast {2}failed .*\(api, assistant\)$/);
+    expect(out).toMatch(/#1 .* custom-weather v1.0.0 {2}forecast {2}succeeded .*\(api by custom-morning-routine@v1.2.0, assistant\)/);
     expect(out).toContain('GET api.other.com/v1/forecast?latitude=&longitude= → no answer (api.other.com is not among this skill’s approved hosts)  0 B out, 0 B in, 143 ms, not sent');
     expect(out).toContain('GET api.open-meteo.com/v1/forecast?latitude=&longitude= → 200  0 B out, 812 B in, 143 ms, via 203.0.113.7, 1 redirect');
   });

@@ -70,7 +70,7 @@ process.on('message', (raw) => {
           notifications: false,
           limits: { timeoutMs: 150, memoryMb: 128, warmIsolates: 1, maxOutputBytes: 1024, maxQueryBytes: 1024, maxHostCalls: 100, maxLogEntries: 1, maxLogChars: 1, maxNotifications: 0 },
         },
-        { query: busyAnswer, http: async () => '' },
+        { query: busyAnswer, http: async () => '', skill: async () => '' },
       );
       expect(result.outcome).toEqual({ status: 'failed', code: 'timeout', detail: 'the execution went past its 150 ms limit while main answered its queries' });
       expect(answered).toBe(2);

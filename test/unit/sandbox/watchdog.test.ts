@@ -48,7 +48,7 @@ describe('the watchdog in main', () => {
           notifications: false,
           limits: { timeoutMs: 5_000, memoryMb: 128, warmIsolates: 1, maxOutputBytes: 1024, maxQueryBytes: 1024, maxHostCalls: 1_000_000, maxLogEntries: 1, maxLogChars: 1, maxNotifications: 0 },
         },
-        { query: () => JSON.stringify({ data: [], error: null }), http: async () => '' },
+        { query: () => JSON.stringify({ data: [], error: null }), http: async () => '', skill: async () => '' },
       );
       expect(result.outcome).toMatchObject({ status: 'failed', code: 'memory' });
     } finally {

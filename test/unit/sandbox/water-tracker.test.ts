@@ -149,11 +149,12 @@ describe('the query allowlist', () => {
     ]);
   });
 
-  it('answers foundry.skills.call with a plain error, and refuses foundry.http without a network to use', async () => {
+  it('refuses foundry.skills.call with a plain error outside the registry, and foundry.http without a network to use', async () => {
     const probe = skillWith(`let refused = ''; try { await foundry.http.get('https://example.com/'); } catch (e) { refused = (e as Error).message; }
-      return [refused.length > 0, await foundry.skills.call('custom-x', 'a', {})];`);
+      let call = ''; try { await foundry.skills.call('custom-x', 'a', {}); } catch (e) { call = (e as Error).message; }
+      return [refused.length > 0, call];`);
     const outcome = await h.sandbox.execute(action(probe));
-    expect(outcome.result).toEqual([true, { data: null, error: { message: 'foundry.skills.call is not available in this version of Skill Foundry.' } }]);
+    expect(outcome.result).toEqual([true, 'foundry.skills.call: skills call other skills only once approved (not in a dry run).']);
     expect(outcome.record.http).toHaveLength(1);
     expect(outcome.record.http[0]).toMatchObject({ method: 'GET', status: null, address: null });
   });

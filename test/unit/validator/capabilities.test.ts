@@ -5,8 +5,9 @@ import { manifestFor } from '../../fixtures/skills.ts';
 
 const SLUG = 'custom-hostile-probe';
 
+/** The skills it declares calling are its dependencies too (dependency-check.test.ts tests them apart). */
 function audit(getData: string, declared?: Parameters<typeof manifestFor>[1]) {
-  return auditSkill(hostileSkill({ getData }), declared ? { manifest: manifestFor(SLUG, declared) } : {});
+  return auditSkill(hostileSkill({ getData }), declared ? { manifest: { ...manifestFor(SLUG, declared), dependencies: declared.skills ?? [] } } : {});
 }
 
 function ruleIds(getData: string, declared?: Parameters<typeof manifestFor>[1]): string[] {
@@ -100,6 +101,7 @@ describe('comparison with the manifest', () => {
       ['capability/undeclared-http', lineOf('foundry.http.get')],
       ['capability/undeclared-notification', lineOf('foundry.notify')],
       ['capability/undeclared-skill', lineOf('foundry.skills.call')],
+      ['dependency/undeclared-call', lineOf('foundry.skills.call')],
     ]);
   });
 

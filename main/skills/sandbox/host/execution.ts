@@ -1,7 +1,7 @@
 // One execution inside the host: drives the skill through its prepared context, forwards its
 // queries, enforces the wall-clock limit, and settles exactly once.
 import type { ExecuteMessage, HostFailureCode, HostOutcome, SkillNotification } from '../protocol.ts';
-import { FAILURE_DETAIL_CHARS, HTTP_REQUEST_CHARS, NOTIFICATION_BODY_CHARS, NOTIFICATION_TITLE_CHARS } from '../protocol.ts';
+import { FAILURE_DETAIL_CHARS, HTTP_REQUEST_CHARS, NOTIFICATION_BODY_CHARS, NOTIFICATION_TITLE_CHARS, SKILL_CALL_CHARS } from '../protocol.ts';
 import { utf8Bytes } from '../json-guards.ts';
 import type { ContextHooks, PreparedContext } from './warm-isolate.ts';
 
@@ -13,8 +13,11 @@ export interface ExecutionResult {
   poisoned: boolean;
 }
 
-/** Hands a numbered host call (a query chain or an HTTP request) to main. */
-export type HostCallSender = (kind: 'query' | 'http', callId: number, payload: string) => void;
+/** Main answers these host calls later: a query chain, an HTTP request, another skill's action. */
+export type HostCallKind = 'query' | 'http' | 'skill';
+
+/** Hands a numbered host call to main. */
+export type HostCallSender = (kind: HostCallKind, callId: number, payload: string) => void;
 
 /** Failures the prelude reports itself; the isolate is still sound after them. */
 const CLEAN_FAILURES: readonly HostFailureCode[] = ['skill-error', 'bad-skill', 'output-too-large', 'invalid-output'];
@@ -72,6 +75,8 @@ export class Execution {
         typeof chain !== 'string' || utf8Bytes(chain) > limits.maxQueryBytes ? refusal('The query is too large.') : this.hostCall('query', chain),
       http: (request) =>
         typeof request !== 'string' || request.length > HTTP_REQUEST_CHARS ? refusal('The HTTP request is too large.') : this.hostCall('http', request),
+      skill: (request) =>
+        typeof request !== 'string' || request.length > SKILL_CALL_CHARS ? refusal('The skill call is too large.') : this.hostCall('skill', request),
       log: (text) => {
         if (typeof text === 'string' && this.logs.length < limits.maxLogEntries) this.logs.push(text.slice(0, limits.maxLogChars));
       },
@@ -93,7 +98,7 @@ export class Execution {
   }
 
   /** Numbers a call main answers later (through `deliver`), or refuses it at once. */
-  private hostCall(kind: 'query' | 'http', payload: string): number | string {
+  private hostCall(kind: HostCallKind, payload: string): number | string {
     const { maxHostCalls } = this.request.limits;
     if (this.result || this.reported) return refusal('The execution has already finished.');
     if (++this.hostCalls > maxHostCalls) return refusal(`More than ${maxHostCalls} host calls in one execution.`);

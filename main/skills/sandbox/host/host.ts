@@ -62,7 +62,7 @@ export async function startHost(port: HostPort): Promise<boolean> {
         request,
         await isolate.takeContext(),
         (kind, callId, payload) =>
-          post(kind === 'query' ? { type: 'query', id: request.id, callId, chain: payload } : { type: 'http', id: request.id, callId, request: payload }),
+          post(kind === 'query' ? { type: 'query', id: request.id, callId, chain: payload } : { type: kind, id: request.id, callId, request: payload }),
         () => isolate.dispose(),
       );
       running.set(request.id, execution);

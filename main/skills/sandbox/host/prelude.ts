@@ -16,6 +16,15 @@
 //      under its guard (main/skills/http/) and answers `{ data: { status, headers, body, url } }` or
 //      `{ data: null, error: { message } }`, which rejects the skill's promise with that message
 //   $9 maxHttpRequestChars
+//   $10 hostSkill(requestJson) → a call id or a refusal, like hostQuery: `foundry.skills.call(slug,
+//      action, params)` as JSON `{ skill, action, params }`. Main runs the callee as an execution of
+//      its own (its own approved rights, data, settings and secrets: the caller lends it nothing and
+//      gains nothing from it), only if the caller's approved manifest lists it in `dependencies`, at
+//      most three calls deep, never back into a skill already in the chain, and within what is left
+//      of the first caller's time (main/skills/registry/skill-calls.ts). The answer is the callee's
+//      `{ success, data?, error? }`, or `{ data: null, error: { message } }`, which rejects the
+//      skill's promise with that message.
+//   $11 maxSkillCallChars: params are one action's input, so they are bounded like one
 // It returns `{ load(factory), run(method, argsJson, configJson), deliver(callId, replyJson) }`. The host hands
 // `load` the skill's module factory (the completion value of its compiled wrapper script) once, when
 // it prepares the context; `run` later calls the factory (the skill's module code) and the method,
@@ -49,6 +58,7 @@ export const PRELUDE_SOURCE = String.raw`"use strict";
 const hostQuery = $0, hostLog = $1, hostNotify = $2, hostDone = $3;
 const maxOutputChars = $4, maxLogChars = $5, maxQueryChars = $6, maxLogEntries = $7;
 const hostHttp = $8, maxHttpRequestChars = $9;
+const hostSkill = $10, maxSkillCallChars = $11;
 const stringify = JSON.stringify, parse = JSON.parse, PromiseCtor = Promise, MapCtor = Map, ProxyCtor = Proxy, ErrorCtor = Error;
 const apply = Reflect.apply, freeze = Object.freeze, keys = Object.keys, toStr = String, slice = String.prototype.slice;
 const upper = String.prototype.toUpperCase, lower = String.prototype.toLowerCase;
@@ -141,7 +151,6 @@ const log = (...args) => {
   logs += 1;
   hostLog(clip(args.map(format).join(' '), maxLogChars));
 };
-const unavailable = (what) => () => PromiseCtor.resolve(failure(what + ' is not available in this version of Skill Foundry.'));
 
 // foundry.http: the request becomes JSON text here; main checks all of it again and does the rest.
 const httpRequest = (url, init) => {
@@ -190,6 +199,19 @@ const withMethod = (init, method, body) => {
   return { headers: options.headers, method, body };
 };
 
+// foundry.skills.call: the call becomes JSON text here; main decides whether it may happen at all.
+const skillCall = (slug, action, params) => new PromiseCtor((resolve, reject) => {
+  if (typeof slug !== 'string' || typeof action !== 'string') return reject(new ErrorCtor('foundry.skills.call: the skill and the action must be text.'));
+  let text;
+  try { text = stringify({ skill: slug, action, params: params === undefined || params === null ? {} : params }); } catch (_) { text = undefined; }
+  if (typeof text !== 'string') return reject(new ErrorCtor('foundry.skills.call: params must be a JSON object.'));
+  if (text.length > maxSkillCallChars) return reject(new ErrorCtor('foundry.skills.call: the params are larger than ' + maxSkillCallChars + ' characters.'));
+  const settle = (reply) => (reply.error ? reject(new ErrorCtor(reply.error.message)) : resolve(reply.data));
+  const answer = hostSkill(text);
+  if (typeof answer === 'number') waiters.set(answer, settle);
+  else settle(parse(answer));
+});
+
 const deepFreeze = (value) => {
   if (value !== null && typeof value === 'object') {
     for (const key of keys(value)) deepFreeze(value[key]);
@@ -208,7 +230,7 @@ const foundry = freeze({
     get: (url, init) => httpFetch(url, withMethod(init, 'GET', undefined)),
     post: (url, body, init) => httpFetch(url, withMethod(init, 'POST', body)),
   }),
-  skills: freeze({ call: unavailable('foundry.skills.call') }),
+  skills: freeze({ call: skillCall }),
 });
 const logAs = (level) => (...args) => log('[' + level + ']', ...args);
 const console = freeze({ log, info: log, debug: log, warn: logAs('warn'), error: logAs('error') });
@@ -267,20 +289,22 @@ const deliver = (callId, replyJson) => {
 return freeze({ load, run, deliver });
 `;
 
-/** The prelude's closure arguments ($0…$9 above), in their order. */
+/** The prelude's closure arguments ($0…$11 above), in their order. */
 export interface PreludeBindings {
   query: unknown;
   log: unknown;
   notify: unknown;
   done: unknown;
   http: unknown;
+  skill: unknown;
   maxOutputChars: number;
   maxLogChars: number;
   maxQueryChars: number;
   maxLogEntries: number;
   maxHttpRequestChars: number;
+  maxSkillCallChars: number;
 }
 
 export function preludeArguments(b: PreludeBindings): unknown[] {
-  return [b.query, b.log, b.notify, b.done, b.maxOutputChars, b.maxLogChars, b.maxQueryChars, b.maxLogEntries, b.http, b.maxHttpRequestChars];
+  return [b.query, b.log, b.notify, b.done, b.maxOutputChars, b.maxLogChars, b.maxQueryChars, b.maxLogEntries, b.http, b.maxHttpRequestChars, b.skill, b.maxSkillCallChars];
 }

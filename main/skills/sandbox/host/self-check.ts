@@ -14,7 +14,7 @@ export async function selfCheck(): Promise<{ ok: true; isolates: number } | { ok
       isolates.push(isolate);
       const context = await isolate.createContext();
       const noop = new ivm.Callback(() => '{}');
-      const bindings = { query: noop, log: noop, notify: noop, done: noop, http: noop, maxOutputChars: 1, maxLogChars: 1, maxQueryChars: 1, maxLogEntries: 1, maxHttpRequestChars: 1 };
+      const bindings = { query: noop, log: noop, notify: noop, done: noop, http: noop, skill: noop, maxOutputChars: 1, maxLogChars: 1, maxQueryChars: 1, maxLogEntries: 1, maxHttpRequestChars: 1, maxSkillCallChars: 1 };
       const api = await context.evalClosure(PRELUDE_SOURCE, preludeArguments(bindings), { timeout: 1_000, result: { reference: true } });
       api.release();
       const verdict = await context.eval(

@@ -6,7 +6,7 @@
 // the next version that runs for the first time; it is handed to exactly one version.
 import ivm from 'isolated-vm';
 import { PRELUDE_SOURCE, preludeArguments } from './prelude.ts';
-import { HTTP_REQUEST_CHARS } from '../protocol.ts';
+import { HTTP_REQUEST_CHARS, SKILL_CALL_CHARS } from '../protocol.ts';
 import { SKILL_FILENAME } from './transpile.ts';
 
 /** Host-side handlers of one context's callbacks; they run on the host's main thread. */
@@ -15,6 +15,8 @@ export interface ContextHooks {
   query(chainJson: unknown): number | string;
   /** Like `query`, for a foundry.http request (JSON text). */
   http(requestJson: unknown): number | string;
+  /** Like `query`, for a foundry.skills.call (JSON text). */
+  skill(requestJson: unknown): number | string;
   log(text: unknown): void;
   notify(title: unknown, body: unknown): string;
   done(...args: unknown[]): void;
@@ -49,7 +51,7 @@ export function settingsKey(settings: IsolateSettings): string {
 const PREPARE_TIMEOUT_MS = 1_000;
 
 const REFUSED = JSON.stringify({ data: null, error: { message: 'Host calls are only answered during an execution.' } });
-const UNBOUND: ContextHooks = { query: () => REFUSED, http: () => REFUSED, log: () => {}, notify: () => REFUSED, done: () => {} };
+const UNBOUND: ContextHooks = { query: () => REFUSED, http: () => REFUSED, skill: () => REFUSED, log: () => {}, notify: () => REFUSED, done: () => {} };
 
 /** A context with the prelude installed and no skill in it. */
 interface Shell {
@@ -72,8 +74,10 @@ async function createShell(isolate: ivm.Isolate, settings: IsolateSettings): Pro
     notify: new ivm.Callback((title: unknown, body: unknown) => hooks.notify(title, body)),
     done: new ivm.Callback((...args: unknown[]) => hooks.done(...args), { ignored: true }),
     http: new ivm.Callback((request: unknown) => hooks.http(request)),
+    skill: new ivm.Callback((request: unknown) => hooks.skill(request)),
     ...settings,
     maxHttpRequestChars: HTTP_REQUEST_CHARS,
+    maxSkillCallChars: SKILL_CALL_CHARS,
   });
   const context = await isolate.createContext();
   try {

@@ -20,6 +20,7 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
         <span className="cell-stack" title={`${row.trigger} · ${t(`actor.${row.actor}`)}`}>
           <span>{row.trigger}</span>
           <span className="cell-stack__sub">{t(`actor.${row.actor}`)}</span>
+          {row.triggeredBy && <span className="cell-stack__sub">{t('executions.calledBy', { caller: row.triggeredBy })}</span>}
         </span>
       ),
     },

@@ -20,10 +20,11 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { ApprovalDialog } from './ApprovalDialog.tsx';
 import { RejectDialog } from './RejectDialog.tsx';
 import { RollbackDialog } from './RollbackDialog.tsx';
+import { DependenciesPanel } from './DependenciesPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import './skill-detail.css';
 
-type TabName = 'summary' | 'code' | 'changes' | 'skillMd' | 'versions' | 'settings';
+type TabName = 'summary' | 'code' | 'changes' | 'skillMd' | 'versions' | 'dependencies' | 'settings';
 type Dialog = { kind: 'approve' | 'reject' | 'rollback'; version: SkillVersionRecord } | null;
 
 /** A skill's detail over the current view: what a version may do, its code, its changes, SKILL.md and its history. */
@@ -91,6 +92,7 @@ function Detail({ details, target, reload }: { details: SkillDetails; target: Sk
     { id: 'changes', label: t('detail.tab.changes') },
     { id: 'skillMd', label: t('detail.tab.skillMd') },
     { id: 'versions', label: t('detail.tab.versions', { count: details.versions.length }) },
+    { id: 'dependencies', label: t('detail.tab.dependencies') },
     // The skill's settings, not the selected version's: they are kept per skill.
     { id: 'settings', label: t('detail.tab.settings') },
   ];
@@ -147,6 +149,7 @@ function Detail({ details, target, reload }: { details: SkillDetails; target: Sk
             {tab === 'code' && <CodeView key={version.id} version={version} focusLine={focusLine} />}
             {tab === 'changes' && <ChangesView key={version.id} details={details} version={version} />}
             {tab === 'skillMd' && <SkillMdView key={version.id} source={version.skillMd} />}
+            {tab === 'dependencies' && <DependenciesPanel slug={skill.slug} />}
             {tab === 'settings' && <SettingsPanel slug={skill.slug} name={skill.name} />}
             {tab === 'versions' && (
               <HistoryPanel

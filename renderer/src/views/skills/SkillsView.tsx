@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SkillStatus, SkillSummary } from '../../../../shared/contract/index.ts';
 import type { Localized } from '../../../../shared/i18n-types.ts';
 import { useFoundryStore } from '../../store/app-store.ts';
-import { callFoundry } from '../../store/outcome.ts';
+import { callFoundry, type Outcome } from '../../store/outcome.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { ViewSection } from '../../components/ViewSection.tsx';
@@ -16,7 +16,10 @@ import { TableHead } from '../../components/TableHead.tsx';
 
 const STATUS_TONE = { pending: 'warn', active: 'good', archived: 'neutral', rejected: 'bad' } as const satisfies Record<SkillStatus, BadgeTone>;
 
-type Notice = { tone: 'good'; key: 'skills.archived' | 'skills.restored'; name: string } | { tone: 'bad'; message: Localized } | null;
+type Notice =
+  | { tone: 'good'; key: 'skills.archived' | 'skills.restored' | 'skills.archivedWithDependents'; name: string; dependents?: string }
+  | { tone: 'bad'; message: Localized }
+  | null;
 
 export function SkillsView() {
   const { t, localize } = useI18n();
@@ -25,26 +28,50 @@ export function SkillsView() {
   const [running, setRunning] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  /** An archive waiting for the owner's word, because skills that call it would be disabled. */
+  const [confirming, setConfirming] = useState<{ skill: SkillSummary; dependents: string[] } | null>(null);
   const runSkill = running ? (skills.data?.find((skill) => skill.slug === running && skill.status === 'active') ?? null) : null;
 
   async function changeLifecycle(skill: SkillSummary, to: 'archive' | 'restore') {
     setBusy(skill.slug);
     setNotice(null);
-    const outcome = await callFoundry(() => window.foundry.skills[to]({ slug: skill.slug }));
+    setConfirming(null);
+    const outcome: Outcome<SkillSummary & { disabledDependents?: string[] }> = to === 'archive'
+      ? await callFoundry(() => window.foundry.skills.archive({ slug: skill.slug }))
+      : await callFoundry(() => window.foundry.skills.restore({ slug: skill.slug }));
     setBusy(null);
     if (!outcome.ok) setNotice({ tone: 'bad', message: outcome.error });
     else {
-      setNotice({ tone: 'good', key: to === 'archive' ? 'skills.archived' : 'skills.restored', name: skill.name });
+      const disabled = outcome.value.disabledDependents ?? [];
+      setNotice(disabled.length > 0
+        ? { tone: 'good', key: 'skills.archivedWithDependents', name: skill.name, dependents: disabled.join(', ') }
+        : { tone: 'good', key: to === 'archive' ? 'skills.archived' : 'skills.restored', name: skill.name });
       if (to === 'archive' && running === skill.slug) setRunning(null);
     }
     await refreshView();
   }
 
+  /** Archiving a skill others call warns first, with their names. */
+  async function askToArchive(skill: SkillSummary) {
+    const graph = await callFoundry(() => window.foundry.skills.dependencies({ slug: skill.slug }));
+    if (graph.ok && graph.value.dependents.length > 0) setConfirming({ skill, dependents: graph.value.dependents });
+    else await changeLifecycle(skill, 'archive');
+  }
+
   return (
     <ViewSection title={t('skills.title')} intro={t('skills.intro')}>
       <p className={notice?.tone === 'bad' ? 'inline-notice text-bad' : 'inline-notice inline-notice--good'} role="status">
-        {notice === null ? '' : notice.tone === 'bad' ? localize(notice.message) : t(notice.key, { name: notice.name })}
+        {notice === null ? '' : notice.tone === 'bad' ? localize(notice.message) : t(notice.key, { name: notice.name, dependents: notice.dependents ?? '' })}
       </p>
+      {confirming && (
+        <div className="rv-callout rv-callout--warn" role="alertdialog" aria-label={t('skills.archive.label', { name: confirming.skill.name })}>
+          <p>{t('skills.archiveWarning', { name: confirming.skill.name, dependents: confirming.dependents.join(', ') })}</p>
+          <div className="row-actions">
+            <button type="button" className="button button--small" onClick={() => void changeLifecycle(confirming.skill, 'archive')}>{t('skills.archiveAnyway')}</button>
+            <button type="button" className="button button--quiet button--small" onClick={() => setConfirming(null)}>{t('skills.keep')}</button>
+          </div>
+        </div>
+      )}
       <LoadableContent
         state={skills}
         isEmpty={(items) => items.length === 0}
@@ -56,7 +83,7 @@ export function SkillsView() {
             busy={busy}
             running={runSkill?.slug ?? null}
             onRun={(skill) => setRunning(skill.slug)}
-            onLifecycle={(skill, to) => void changeLifecycle(skill, to)}
+            onLifecycle={(skill, to) => void (to === 'archive' ? askToArchive(skill) : changeLifecycle(skill, to))}
           />
         )}
       </LoadableContent>
