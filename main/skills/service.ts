@@ -40,7 +40,8 @@ import type { SettingsChange, SkillSettingsView } from '../../shared/contract/sk
 import type { ConsentRequestRecord, StandingConsentRecord } from '../../shared/contract/consent-records.ts';
 import { askerName, CONSENT_MESSAGES, createConsentGate, type ConsentGate } from './consent/index.ts';
 import { ActionRefusedError } from './actions/index.ts';
-import { createShellActions, createShellSwitch, findIsolation, SHELL_MESSAGES, type Isolation, type ShellView } from './actions/shell/index.ts';
+import { createShellActions, createShellSwitch, findIsolation, SHELL_MESSAGES, type Isolation } from './actions/shell/index.ts';
+import type { ShellSwitchView, ShellView } from '../../shared/contract/shell-records.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -520,13 +521,13 @@ export function createSkillService(deps: SkillServiceDeps) {
     },
 
     /** The owner only, in the window, with both factors: config.yaml's `skills.execution.shell: true` is theirs. */
-    async confirmShellSwitch(principal: PrincipalKind, totpCode: string) {
+    async confirmShellSwitch(principal: PrincipalKind, totpCode: string): Promise<ShellSwitchView> {
       ownerInWindow(principal);
       return shellSwitch.confirm(totpCode);
     },
 
     /** Narrows what may run: the owner and the assistant may do it. */
-    revokeShellSwitch(principal: PrincipalKind) {
+    revokeShellSwitch(principal: PrincipalKind): ShellSwitchView {
       return shellSwitch.revoke(authorize(principal, 'skills:create'));
     },
 

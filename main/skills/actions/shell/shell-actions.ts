@@ -36,7 +36,8 @@ import { bubblewrapArgs, type Isolation } from './bubblewrap.ts';
 import { runProcess, MAX_OUTPUT_BYTES } from './command-process.ts';
 import { pinState, resolveExecutable, fileSha256 } from './executable.ts';
 import { SHELL_MESSAGES } from './shell-messages.ts';
-import type { ShellSwitch, ShellSwitchView } from './shell-switch.ts';
+import type { ShellSwitch } from './shell-switch.ts';
+import type { ShellView } from '../../../../shared/contract/shell-records.ts';
 import { checkOwnerFolder, workingDirectory } from './working-folder.ts';
 
 /** One consent detail line may hold this much (the gate's own limit): a longer argv cannot be shown, so it does not run. */
@@ -67,24 +68,6 @@ export interface ShellOutcome {
   result: ModActionResult;
   /** For the `shell.ran` audit entry. */
   audit: Record<string, unknown>;
-}
-
-export interface PinView {
-  action: string;
-  executable: string;
-  sha256: string;
-  pinnedAt: string;
-  /** `unproven`: its seal does not hold. */
-  state: 'intact' | 'changed' | 'missing' | 'unproven';
-}
-
-export interface ShellView {
-  switch: ShellSwitchView;
-  /** Absolute path of bubblewrap when commands run isolated here; null: they run with the owner's rights. */
-  bubblewrap: string | null;
-  folder: { path: string; setAt: string; inEffect: boolean } | null;
-  /** The running version's pinned programs, one per shell action. */
-  pins: PinView[];
 }
 
 export interface ShellActionsDeps {

@@ -7,21 +7,12 @@
 // changing, a confirmation, a revocation. The API and `foundry config set` never turn the file's
 // switch on (config-service.ts).
 import type { Actor } from '../../../../shared/contract/records.ts';
+import type { ShellSwitchView } from '../../../../shared/contract/shell-records.ts';
 import type { FoundryStore } from '../../../store/index.ts';
 import type { ApprovalFactors } from '../../approval/approval-gateway.ts';
 import { confirmWithBothFactors } from '../../approval/owner-confirmation.ts';
 import { ServiceError } from '../../service-error.ts';
 import { SHELL_MESSAGES } from './shell-messages.ts';
-
-/** `off`: config.yaml says false; `unconfirmed`: it says true, the owner has not confirmed it; `on`: both. */
-export type ShellSwitchState = 'off' | 'unconfirmed' | 'on';
-
-export interface ShellSwitchView {
-  state: ShellSwitchState;
-  /** config.yaml's value. */
-  file: boolean;
-  confirmedAt: string | null;
-}
 
 /** Where the file's last seen value is kept, to audit a change made by editing the file. */
 const SEEN_KEY = 'shell.switch.seen';
