@@ -161,7 +161,9 @@ describe('a shell action, approved and switched on', () => {
     expect(generated.disclosure.risk.level).toBe('high');
     expect(generated.disclosure.risk.reasons[0]!.en).toBe('It runs commands on this computer (say); each run asks you first.');
     const item = generated.disclosure.items.find((i) => i.kind === 'action')!;
-    expect(item.text.en).toMatch(/^action say runs the command “\/bin\/echo \{\{params\.text\}\}” on this computer \(no shell; the program \/usr\/bin\/echo \(SHA-256 [0-9a-f]{12}…, pinned when you approve\)\) in the folder you choose for this skill, /);
+    expect(item.text.en).toMatch(
+      /^action say runs the program \/bin\/echo on this computer; the command “\/bin\/echo \{\{params\.text\}\}”, without a shell; the program \/usr\/bin\/echo, SHA-256 [0-9a-f]{12}… \(pinned when you approve\); in the folder you choose for this skill; /,
+    );
     expect(item.text.en).toContain(BWRAP ? 'inside bubblewrap' : 'with your rights');
     const view = service.shellView('assistant', SHELL_SLUG);
     expect(view.pins).toEqual([expect.objectContaining({ action: 'say', executable: fs.realpathSync('/bin/echo'), state: 'intact' })]);

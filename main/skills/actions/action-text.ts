@@ -17,23 +17,26 @@ function targetOf(url: string): string {
 }
 
 /**
- * A shell action in plain words: the command, the program it would pin on this machine now (the
- * approval pins it again and refuses if it cannot), the folder, and whether bubblewrap applies here.
+ * What the owner approves of a shell action: the whole command, the program it would pin on this
+ * machine now (the approval pins it again and refuses if it cannot), the folder, and whether
+ * bubblewrap applies here.
  */
-function shellEffect(spec: ShellActionSpec): Localized {
+function shellDetails(spec: ShellActionSpec): Localized {
   const command = spec.command.join(' ').slice(0, 300);
   const resolved = resolveExecutable(spec.command[0] ?? '');
   const hash = resolved.ok ? fileSha256(resolved.executable) : null;
   const program: Localized = resolved.ok && hash
-    ? { en: `the program ${resolved.executable} (SHA-256 ${hash.slice(0, 12)}…, pinned when you approve)`, pl: `program ${resolved.executable} (SHA-256 ${hash.slice(0, 12)}…, przypinany przy zatwierdzeniu)` }
-    : { en: `a program not found on this computer, so this version cannot be approved here`, pl: `program, którego nie ma na tym komputerze, więc tej wersji nie da się tu zatwierdzić` };
-  const folder: Localized = spec.cwd ? { en: `${spec.cwd} inside the folder you choose for this skill`, pl: `${spec.cwd} wewnątrz folderu, który wybierzesz dla tego skilla` } : { en: 'the folder you choose for this skill', pl: 'folderze, który wybierzesz dla tego skilla' };
+    ? { en: `the program ${resolved.executable}, SHA-256 ${hash.slice(0, 12)}… (pinned when you approve)`, pl: `program ${resolved.executable}, SHA-256 ${hash.slice(0, 12)}… (przypinany przy zatwierdzeniu)` }
+    : { en: 'a program not found on this computer, so this version cannot be approved here', pl: 'program, którego nie ma na tym komputerze, więc tej wersji nie da się tu zatwierdzić' };
+  const folder: Localized = spec.cwd
+    ? { en: `in ${spec.cwd} inside the folder you choose for this skill`, pl: `w ${spec.cwd} wewnątrz folderu, który wybierzesz dla tego skilla` }
+    : { en: 'in the folder you choose for this skill', pl: 'w folderze, który wybierzesz dla tego skilla' };
   const isolation: Localized = findIsolation().bubblewrap
     ? { en: 'inside bubblewrap: no network, the system read-only, only that folder writable', pl: 'w bubblewrap: bez sieci, system tylko do odczytu, zapis tylko w tym folderze' }
     : { en: 'with your rights: bubblewrap is not available here, so it can read, change and send anything you can', pl: 'z Twoimi uprawnieniami: bubblewrap nie jest tu dostępny, więc może czytać, zmieniać i wysyłać wszystko, co Ty' };
   return {
-    en: `runs the command “${command}” on this computer (no shell; ${program.en}) in ${folder.en}, ${isolation.en}; asks you before each run`,
-    pl: `uruchamia na tym komputerze polecenie „${command}” (bez powłoki; ${program.pl}) w ${folder.pl}, ${isolation.pl}; pyta Cię przed każdym uruchomieniem`,
+    en: `the command “${command}”, without a shell; ${program.en}; ${folder.en}; ${isolation.en}; asks you before each run`,
+    pl: `polecenie „${command}”, bez powłoki; ${program.pl}; ${folder.pl}; ${isolation.pl}; pyta Cię przed każdym uruchomieniem`,
   };
 }
 
@@ -49,8 +52,10 @@ export function actionEffect(entry: ManifestAction): Localized {
       const { skill, action } = (entry as Extract<ManifestAction, { type: 'function' }>).function;
       return { en: `runs the action ${action} of the skill ${skill} — no code of its own runs`, pl: `uruchamia akcję ${action} skilla ${skill} — bez uruchamiania własnego kodu` };
     }
-    case 'shell':
-      return shellEffect((entry as Extract<ManifestAction, { type: 'shell' }>).shell);
+    case 'shell': {
+      const [program = ''] = (entry as Extract<ManifestAction, { type: 'shell' }>).shell.command;
+      return { en: `runs the program ${program.slice(0, 200)} on this computer`, pl: `uruchamia program ${program.slice(0, 200)} na tym komputerze` };
+    }
     default:
       return { en: 'runs the skill’s code in the sandbox', pl: 'uruchamia kod skilla w piaskownicy' };
   }
@@ -61,7 +66,11 @@ export function actionDisclosure(entry: ManifestAction): Localized {
   const effect = actionEffect(entry);
   const en = [`action ${entry.slug} ${effect.en}`];
   const pl = [`Akcja ${entry.slug} ${effect.pl}`];
-  if (entry.requireApproval === true && entry.type !== 'shell') {
+  if (entry.type === 'shell') {
+    const details = shellDetails((entry as Extract<ManifestAction, { type: 'shell' }>).shell);
+    en.push(details.en);
+    pl.push(details.pl);
+  } else if (entry.requireApproval === true) {
     en.push('asks you before each run');
     pl.push('pyta Cię przed każdym uruchomieniem');
   }
