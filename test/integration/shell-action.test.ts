@@ -296,7 +296,8 @@ describe('a shell action, approved and switched on', () => {
   });
 
   it('stops a command at its time limit and kills its whole process group, grandchildren included', async () => {
-    const tool = script('spawner', `/bin/sleep 30 &\necho $! > "${folder}/grandchild.pid"\n/bin/sleep 30`);
+    // The grandchild does not hold the command's output open: only killing the group stops it.
+    const tool = script('spawner', `/bin/sleep 300 > /dev/null 2>&1 &\necho $! > "${folder}/grandchild.pid"\n/bin/sleep 300`);
     await approvedShellSkill([{ slug: 'spawner', timeoutMs: 500, shell: { command: [tool] } }]);
     await turnShellOn();
     const run = await service.execute('owner', SHELL_SLUG, 'spawner', {});
