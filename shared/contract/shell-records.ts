@@ -27,6 +27,8 @@ export interface ShellView {
   bubblewrap: string | null;
   /** `inEffect` false: its seal does not hold, so commands do not run. */
   folder: { path: string; setAt: string; inEffect: boolean } | null;
+  /** The shell actions of the running version (else of the newest one, waiting for approval). */
+  actions: string[];
   /** The running version's pinned programs, one per shell action. */
   pins: PinView[];
 }

@@ -69,10 +69,12 @@ const SWITCH_TEXT: Record<ShellView['switch']['state'], string> = {
 
 /** Shell actions, when the skill has any or a folder was chosen for it. */
 function shellLines(shell: ShellView): string[] {
-  if (shell.pins.length === 0 && !shell.folder) return [];
+  if (shell.actions.length === 0 && !shell.folder) return [];
   const lines = ['shell actions / akcje powłoki:', `  switch      ${SWITCH_TEXT[shell.switch.state]}${shell.switch.confirmedAt ? ` (${shell.switch.confirmedAt})` : ''}`];
   lines.push(`  isolation   ${shell.bubblewrap ? `bubblewrap (${shell.bubblewrap}): no network, read-only system, only the folder writable` : 'none: commands run with your rights (bubblewrap is not available here)'}`);
   lines.push(`  folder      ${shell.folder ? `${shell.folder.path}   chosen ${shell.folder.setAt}${shell.folder.inEffect ? '' : '   NOT IN EFFECT: its seal does not match'}` : '— none chosen: choose it in the skill\u2019s Settings in the app'}`);
+  const unpinned = shell.actions.filter((action) => !shell.pins.some((pin) => pin.action === action));
+  if (unpinned.length > 0) lines.push(`  ${unpinned.join(', ')}: not pinned yet — the program is pinned when you approve the version in the app`);
   for (const pin of shell.pins) {
     const state = pin.state === 'intact' ? 'unchanged since approval' : pin.state === 'changed' ? 'CHANGED since approval: will not run until a new version is approved' : pin.state === 'missing' ? 'MISSING: will not run' : 'NOT PROVEN: its seal does not match';
     lines.push(`  ${pin.action.padEnd(10)}  ${pin.executable} sha256 ${pin.sha256.slice(0, 16)}…   ${state}`);

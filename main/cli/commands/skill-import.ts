@@ -7,6 +7,7 @@ import { EXIT, type CommandIo } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
 import { GeneratorError, importSkillFolder, type SkillGenerator } from '../../skills/generator/index.ts';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
+import type { AuditFinding } from '../../../shared/skills/audit.ts';
 import { reportPipeline } from './generate.ts';
 
 export const SKILL_IMPORT_USAGE = 'foundry skills import FOLDER [--json]   (a skill folder: SKILL.md, index.ts, manifest.json, config.schema.json, samples.json)';
@@ -37,6 +38,12 @@ export async function runSkillImport(args: string[], io: CommandIo): Promise<num
     const onStep = values.json ? undefined : (step: { status: string; step: string; summary: { en: string } }) => io.out(`${step.status === 'ok' ? '✓' : '✗'} ${step.step.padEnd(8)} ${step.summary.en}`);
     // One attempt: an imported skill is what the owner wrote; nothing may repair it behind their back.
     const result = await engine.skills.generate(need, 'owner', { generator, maxAttempts: 1, ...(onStep ? { onStep } : {}) });
-    return reportPipeline(io, values.json, result, 'en');
+    const exit = reportPipeline(io, values.json, result, 'en');
+    // The owner wrote this skill: show them what the audit found, line by line, to fix it.
+    const audit = result.steps.findLast((step) => step.step === 'audit')?.data as { findings?: AuditFinding[] } | undefined;
+    if (!values.json && result.outcome === 'failed') {
+      for (const f of audit?.findings ?? []) io.err(`  ${f.severity} ${f.rule} (line ${f.line}, column ${f.column}): ${f.message.en}`);
+    }
+    return exit;
   });
 }

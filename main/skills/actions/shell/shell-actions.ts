@@ -124,7 +124,9 @@ export function createShellActions(deps: ShellActionsDeps) {
     view(skill: SkillState): ShellView {
       const version = skill.activeVersionId ? store.versions.get(skill.activeVersionId) : null;
       const pins = version ? store.shell.pins(version.id) : [];
+      const shown = version ?? store.versions.listForSkill(skill.slug)[0] ?? null;
       return {
+        actions: shown ? shellEntries(shown).map((entry) => entry.slug) : [],
         switch: deps.switch.view(),
         bubblewrap: isolation.bubblewrap,
         folder: folderOf(skill.id),

@@ -23,7 +23,7 @@ export function ShellPanel({ slug, name, onNotice }: { slug: string; name: strin
     void load();
   }, [load]);
 
-  if (!view || (view.pins.length === 0 && !view.folder)) return null;
+  if (!view || (view.actions.length === 0 && !view.folder)) return null;
 
   /** Taking back the confirmation or the folder: narrows what may run, so no factor is asked. */
   const narrow = async <T,>(work: () => Promise<ApiResult<T>>, text: string) => {
