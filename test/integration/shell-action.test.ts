@@ -145,6 +145,12 @@ describe('the switch', () => {
     await service.execute('owner', SHELL_SLUG, 'touch_marker', {});
     expect(fs.existsSync(marker)).toBe(true);
 
+    // Taking it back only narrows, so the assistant may do it too (and clear the folder).
+    expect(service.revokeShellSwitch('assistant').state).toBe('unconfirmed');
+    expect(events('shell.switch.revoked').at(-1)).toMatchObject({ actor: 'assistant', data: { reason: 'revoked' } });
+    expect(service.clearShellFolder('assistant', SHELL_SLUG).folder).toBeNull();
+    await service.confirmShellSwitch('owner', await flow.nextCode());
+
     editConfig(false);
     expect(service.shellView('owner', SHELL_SLUG).switch.state).toBe('off');
     expect(events('shell.switch.revoked').at(-1)).toMatchObject({ actor: 'system', data: { reason: 'turned-off-in-config' } });
