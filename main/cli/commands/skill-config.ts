@@ -63,7 +63,7 @@ function viewLines(view: SkillSettingsView): string[] {
 
 const SWITCH_TEXT: Record<ShellView['switch']['state'], string> = {
   off: 'off in config.yaml (skills.execution.shell: false)',
-  unconfirmed: 'on in config.yaml, NOT confirmed in the app: nothing runs until you confirm it in Settings → Configuration',
+  unconfirmed: 'on in config.yaml, NOT confirmed in the app: nothing runs until you confirm it in this skill\u2019s Settings tab in the app',
   on: 'on, confirmed in the app',
 };
 

@@ -15,8 +15,8 @@ export const SHELL_MESSAGES = {
     pl: `Akcja „${action}” uruchamia polecenie na tym komputerze, a akcje powłoki są wyłączone (skills.execution.shell w config.yaml); nic nie zostało uruchomione.`,
   }),
   unconfirmed: (action: string): Localized => ({
-    en: `The action “${action}” runs a command on this computer. config.yaml turns shell actions on, but you have not confirmed that in the Skill Foundry window (Settings → Configuration, with both factors); nothing ran.`,
-    pl: `Akcja „${action}” uruchamia polecenie na tym komputerze. config.yaml włącza akcje powłoki, ale nie potwierdzono tego w oknie Skill Foundry (Ustawienia → Konfiguracja, dwoma składnikami); nic nie zostało uruchomione.`,
+    en: `The action “${action}” runs a command on this computer. config.yaml turns shell actions on, but you have not confirmed that in the Skill Foundry window (the Settings tab of a skill with shell actions, with both factors); nothing ran.`,
+    pl: `Akcja „${action}” uruchamia polecenie na tym komputerze. config.yaml włącza akcje powłoki, ale nie potwierdzono tego w oknie Skill Foundry (karta Ustawienia skilla z akcjami powłoki, dwoma składnikami); nic nie zostało uruchomione.`,
   }),
   pinUnproven: (action: string): Localized => ({
     en: `No valid record says which program the action “${action}” was approved to run (its pin is missing or its seal does not match); nothing ran. Approve a new version to pin it again.`,
