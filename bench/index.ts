@@ -10,6 +10,7 @@ import { sandboxStartBench } from './suites/sandbox-start.ts';
 import { stallBench } from './suites/stall.ts';
 import { settingsBench } from './suites/settings.ts';
 import { consentBench } from './suites/consent.ts';
+import { shellBench } from './suites/shell.ts';
 import { skillCallsBench } from './suites/skill-calls.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
@@ -27,6 +28,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   stall: stallBench,
   settings: settingsBench,
   consent: consentBench,
+  shell: shellBench,
   'skill-calls': skillCallsBench,
 };
 

@@ -147,5 +147,10 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'consents.decide': (input) => service.decideConsent('owner', input),
     'consents.standing': () => service.standingConsents('owner'),
     'consents.revokeStanding': ({ id }) => service.revokeStandingConsent('owner', id),
+    'shell.get': ({ slug }) => service.shellView('owner', slug),
+    'shell.confirmSwitch': ({ totpCode, passphrase }) => approval.withPassphrase(passphrase, () => service.confirmShellSwitch('owner', totpCode)),
+    'shell.revokeSwitch': () => service.revokeShellSwitch('owner'),
+    'shell.setFolder': ({ slug, folder, totpCode, passphrase }) => approval.withPassphrase(passphrase, () => service.setShellFolder('owner', slug, { folder, totpCode })),
+    'shell.clearFolder': ({ slug }) => service.clearShellFolder('owner', slug),
   };
 }

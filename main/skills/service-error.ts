@@ -81,6 +81,7 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, ServiceErrorCode>> = Object.fr
   'already-active': 'conflict',
   'dependency-not-ready': 'conflict',
   'dependency-cycle': 'conflict',
+  'shell-executable': 'conflict',
   'totp-locked': 'locked',
   'factors-unavailable': 'unavailable',
   'no-integrity-key': 'unavailable',

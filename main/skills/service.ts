@@ -40,6 +40,8 @@ import type { SettingsChange, SkillSettingsView } from '../../shared/contract/sk
 import type { ConsentRequestRecord, StandingConsentRecord } from '../../shared/contract/consent-records.ts';
 import { askerName, CONSENT_MESSAGES, createConsentGate, type ConsentGate } from './consent/index.ts';
 import { ActionRefusedError } from './actions/index.ts';
+import { createShellActions, createShellSwitch, findIsolation, SHELL_MESSAGES, type Isolation } from './actions/shell/index.ts';
+import type { ShellSwitchView, ShellView } from '../../shared/contract/shell-records.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -74,6 +76,8 @@ export interface SkillServiceDeps {
   secretBox?: SecretBox | null;
   /** Whether the owner can answer consent prompts here: only the desktop app's window; absent means no (the CLI, `foundry serve`). */
   canAskOwner?: () => boolean;
+  /** How shell actions are isolated here; by default bubblewrap when installed on Linux (found once). */
+  shellIsolation?: Isolation;
 }
 
 export interface ConsentDecisionInput {
@@ -143,12 +147,15 @@ export function createSkillService(deps: SkillServiceDeps) {
   const authorizer = deps.authorizer ?? createAuthorizer(loadRbacPolicy(), store.auditLog);
   const notify = deps.notifyOwner ?? (() => {});
   const repos = createRegistryRepositories(store);
+  const config = deps.config ?? createSkillsConfig(store);
+  const shellSwitch = createShellSwitch({ store, fileValue: () => config.get('skills.execution.shell'), factors });
+  const shell = createShellActions({ store, switch: shellSwitch, isolation: deps.shellIsolation ?? findIsolation(), factors });
   const gateway = createApprovalGateway({
     store, repos, authorizer, factors, dependencyProblem: (version) => approvalDependencyProblem(registry.catalog, version.manifest),
+    shellPins: { problem: shell.approvalProblem, pin: shell.pin },
   });
   const versionManager = createVersionManager({ store, repos, authorizer, biometrics: factors?.biometrics ?? null });
   const lifecycle = createLifecycleManager(store, repos);
-  const config = deps.config ?? createSkillsConfig(store);
   const settings = deps.skillSettings ?? createSkillSettings({ store, box: deps.secretBox ?? null, factors, integrityKey: null });
   const delivery = createNotificationDelivery({
     store,
@@ -179,6 +186,7 @@ export function createSkillService(deps: SkillServiceDeps) {
     authorizer,
     consent: { ask: consent.ask },
     deliverNotifications: (version, sent) => delivery.deliver(version, sent),
+    shell,
   });
 
   function principalOf(principal: unknown): PrincipalKind {
@@ -217,6 +225,14 @@ export function createSkillService(deps: SkillServiceDeps) {
       throw new ServiceError('forbidden', SETTINGS_MESSAGES.ownersOnly, { reason: 'owner-only' });
     }
     return visibleSkill(caller, idOrSlug);
+  }
+
+  /** Turning shell actions on and choosing their folders: the owner, at the desktop window only. */
+  function ownerInWindow(principal: unknown): void {
+    const caller = principalOf(principal);
+    if (caller === 'owner' && canAskOwner()) return;
+    store.auditLog.append({ actor: caller, event: 'access.denied', data: { principal: caller, permission: 'shell', code: caller === 'owner' ? 'no-owner-window' : 'owner-only' } });
+    throw new ServiceError('forbidden', SHELL_MESSAGES.ownersOnly, { reason: caller === 'owner' ? 'no-owner-window' : 'owner-only' });
   }
 
   function visibleVersion(principal: PrincipalKind, versionId: unknown): SkillVersionRecord {
@@ -359,7 +375,10 @@ export function createSkillService(deps: SkillServiceDeps) {
         return { slug: name, action: method, result, record };
       } catch (error) {
         if (error instanceof ActionParamsError) throw new ServiceError('bad-request', error.userMessage, { reason: 'params-refused', details: error.problems });
-        if (error instanceof ActionRefusedError) throw new ServiceError(error.code === 'permission-denied' ? 'forbidden' : 'conflict', error.userMessage, { reason: error.code });
+        if (error instanceof ActionRefusedError) {
+          const status = error.code === 'permission-denied' ? 'forbidden' : error.code === 'shell-argv-refused' ? 'bad-request' : 'conflict';
+          throw new ServiceError(status, error.userMessage, { reason: error.code });
+        }
         if (error instanceof SkillCallError) throw new ServiceError(error.code === 'callee-failed' ? 'execution-failed' : 'conflict', error.userMessage, { reason: `skill-call-${error.code}` });
         if (error instanceof SkillExecutionError) {
           throw new ServiceError('execution-failed', error.userMessage, { reason: error.failure.code, details: [`execution #${error.execution.id}`] });
@@ -494,6 +513,35 @@ export function createSkillService(deps: SkillServiceDeps) {
     revokeAllowance(principal: PrincipalKind, idOrSlug: string, address: string, port: number): SkillSettingsView {
       const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
       return settings.revokeAllowance(visibleSkill(caller, idOrSlug), address, port, caller);
+    },
+
+    /** Shell actions for one skill: the switch, the isolation here, the folder the owner chose, the running version's pinned programs. */
+    shellView(principal: PrincipalKind, idOrSlug: string): ShellView {
+      return shell.view(visibleSkill(principalOf(principal), idOrSlug));
+    },
+
+    /** The owner only, in the window, with both factors: config.yaml's `skills.execution.shell: true` is theirs. */
+    async confirmShellSwitch(principal: PrincipalKind, totpCode: string): Promise<ShellSwitchView> {
+      ownerInWindow(principal);
+      return shellSwitch.confirm(totpCode);
+    },
+
+    /** Narrows what may run: the owner and the assistant may do it. */
+    revokeShellSwitch(principal: PrincipalKind): ShellSwitchView {
+      return shellSwitch.revoke(authorize(principal, 'skills:create'));
+    },
+
+    /** The owner only, in the window, with both factors: the folder the skill's commands work in. */
+    async setShellFolder(principal: PrincipalKind, idOrSlug: string, input: { folder: string; totpCode: string }): Promise<ShellView> {
+      ownerInWindow(principal);
+      const fields: Record<string, unknown> = isRecord(input) ? input : {};
+      return shell.setFolder(visibleSkill('owner', idOrSlug), fields.folder, fields.totpCode);
+    },
+
+    /** Narrows what may run (the skill's commands stop): the owner and the assistant may do it. */
+    clearShellFolder(principal: PrincipalKind, idOrSlug: string): ShellView {
+      const caller = authorize(principal, 'skills:create', slugContext(idOrSlug));
+      return shell.clearFolder(visibleSkill(caller, idOrSlug), caller);
     },
 
     /** What approved skills sent with foundry.notify, newest first; anyone who may use skills may read them. */

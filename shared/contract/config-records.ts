@@ -26,6 +26,7 @@ export const CONFIG_KEYS = {
   'skills.execution.maxParallel': { control: 'integer', defaultValue: 8, range: [1, 32] },
   'skills.execution.maxParallelPerSkill': { control: 'integer', defaultValue: 1, range: [1, 8] },
   'skills.execution.consentTimeoutSeconds': { control: 'integer', defaultValue: 120, range: [10, 3_600] },
+  'skills.execution.shell': { control: 'switch', defaultValue: false },
   'skills.execution.http.maxRequests': { control: 'integer', defaultValue: 20, range: [0, 200] },
   'skills.execution.http.maxResponseKb': { control: 'integer', defaultValue: 1_024, range: [1, 16_384] },
   'skills.learning.mode': { control: 'modes', defaultValue: ['user_authored', 'ai_proposed'] },

@@ -5,3 +5,4 @@ export * from './notification-records.ts';
 export * from './skill-settings-records.ts';
 export * from './consent-records.ts';
 export * from './dependency-records.ts';
+export * from './shell-records.ts';

@@ -16,6 +16,7 @@ import type { JsonSchema } from '../skills/json-schema.ts';
 import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
 import type { JsonValue, SkillSettingsView } from './skill-settings-records.ts';
 import type { SkillDependencies } from './dependency-records.ts';
+import type { ShellSwitchView, ShellView } from './shell-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -119,6 +120,16 @@ export const API_SCHEMAS = {
   'consents.decide': only({ id: { type: 'integer', minimum: 1 }, verdict: { type: 'string', enum: ['grant', 'deny'] }, always: { type: 'boolean' } }, ['id', 'verdict']),
   'consents.standing': noParams,
   'consents.revokeStanding': only({ id: { type: 'integer', minimum: 1 } }),
+  // Shell actions: turning them on (after config.yaml) and choosing a skill's folder take both
+  // factors and happen only here, in the window; taking either back needs none.
+  'shell.get': only({ slug }),
+  'shell.confirmSwitch': only({ totpCode: { type: 'string', minLength: 1, maxLength: 12 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } }, ['totpCode']),
+  'shell.revokeSwitch': noParams,
+  'shell.setFolder': only(
+    { slug, folder: { type: 'string', minLength: 1, maxLength: 4096 }, totpCode: { type: 'string', minLength: 1, maxLength: 12 }, passphrase: { type: 'string', minLength: 1, maxLength: 1024 } },
+    ['slug', 'folder', 'totpCode'],
+  ),
+  'shell.clearFolder': only({ slug }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -179,6 +190,11 @@ export interface ApiTypes {
   'consents.decide': { request: { id: number; verdict: 'grant' | 'deny'; always?: boolean }; response: ConsentRequestRecord };
   'consents.standing': { request: Empty; response: StandingConsentRecord[] };
   'consents.revokeStanding': { request: { id: number }; response: StandingConsentRecord };
+  'shell.get': { request: { slug: string }; response: ShellView };
+  'shell.confirmSwitch': { request: { totpCode: string; passphrase?: string }; response: ShellSwitchView };
+  'shell.revokeSwitch': { request: Empty; response: ShellSwitchView };
+  'shell.setFolder': { request: { slug: string; folder: string; totpCode: string; passphrase?: string }; response: ShellView };
+  'shell.clearFolder': { request: { slug: string }; response: ShellView };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

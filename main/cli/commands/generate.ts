@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { EXIT, type Command } from '../command.ts';
+import { EXIT, type Command, type CommandIo } from '../command.ts';
+import type { Locale } from '../../../shared/i18n-types.ts';
 import { withEngine } from '../with-engine.ts';
 import { parseSkillRequest } from '../../skills/detector/index.ts';
 import type { PipelineResult } from '../../skills/pipeline.ts';
@@ -31,16 +32,21 @@ export const generateCommand: Command = {
     return withEngine(io, values.json, async (engine) => {
       const onStep = values.json ? undefined : (step: PipelineResult['steps'][number]) => io.out(`${step.status === 'ok' ? '✓' : '✗'} ${step.step.padEnd(8)} ${step.summary.en}`);
       const result = await engine.skills.generate(parsed.need, 'owner', { generator: await engine.generator.generator(), ...(maxAttempts ? { maxAttempts } : {}), ...(onStep ? { onStep } : {}) });
-      if (values.json) io.out(JSON.stringify(summarize(result), null, 2));
-      else if (result.outcome === 'pending') {
-        io.out(`\n${result.disclosure.text[parsed.need.language]}\n\n${result.version.tag} waits for your approval in the Skill Foundry window (hash ${result.version.contentSha256.slice(0, 12)}…, until ${result.version.expiresAt}).`);
-      } else {
-        io.err(`\nNo skill was deployed: ${result.reason.en}${result.version ? `\nThe failed candidate is kept as ${result.version.tag} for review.` : ''}`);
-      }
-      return result.outcome === 'pending' ? EXIT.ok : EXIT.failed;
+      return reportPipeline(io, values.json, result, parsed.need.language);
     });
   },
 };
+
+/** Prints a pipeline's outcome (the disclosure of a pending version, or why nothing was deployed); the exit code. */
+export function reportPipeline(io: CommandIo, json: boolean, result: PipelineResult, language: Locale): number {
+  if (json) io.out(JSON.stringify(summarize(result), null, 2));
+  else if (result.outcome === 'pending') {
+    io.out(`\n${result.disclosure.text[language]}\n\n${result.version.tag} waits for your approval in the Skill Foundry window (hash ${result.version.contentSha256.slice(0, 12)}…, until ${result.version.expiresAt}).`);
+  } else {
+    io.err(`\nNo skill was deployed: ${result.reason.en}${result.version ? `\nThe failed candidate is kept as ${result.version.tag} for review.` : ''}`);
+  }
+  return result.outcome === 'pending' ? EXIT.ok : EXIT.failed;
+}
 
 function summarize(result: PipelineResult) {
   const version = result.version && {

@@ -8,6 +8,7 @@ import { withEngine } from '../with-engine.ts';
 import { ServiceError } from '../../skills/service-error.ts';
 import { formatAllowance, parseAllowanceText } from '../../skills/settings/index.ts';
 import type { JsonValue, SkillSettingsView } from '../../../shared/contract/skill-settings-records.ts';
+import type { ShellView } from '../../../shared/contract/shell-records.ts';
 import { refuse } from './token.ts';
 
 export const SKILL_CONFIG_USAGE = [
@@ -16,6 +17,7 @@ export const SKILL_CONFIG_USAGE = [
   '  --secret NAME      reads the secret from standard input (echo -n … | foundry skills config SLUG --secret NAME),',
   '                     never from the command line: any process on this computer can read another’s arguments (ps, /proc)',
   '  --revoke-address   takes back a local address the skill may reach; adding one needs both factors, in the app',
+  '  --clear-shell-folder  takes back the folder the skill\u2019s shell commands work in (they stop running); choosing one needs both factors, in the app',
   'One kind of change per run (values, a secret, a cleared secret or a revoked address), so a refused one leaves nothing half done.',
 ].join('\n');
 
@@ -59,6 +61,27 @@ function viewLines(view: SkillSettingsView): string[] {
   return lines;
 }
 
+const SWITCH_TEXT: Record<ShellView['switch']['state'], string> = {
+  off: 'off in config.yaml (skills.execution.shell: false)',
+  unconfirmed: 'on in config.yaml, NOT confirmed in the app: nothing runs until you confirm it in this skill\u2019s Settings tab in the app',
+  on: 'on, confirmed in the app',
+};
+
+/** Shell actions, when the skill has any or a folder was chosen for it. */
+function shellLines(shell: ShellView): string[] {
+  if (shell.actions.length === 0 && !shell.folder) return [];
+  const lines = ['shell actions / akcje powłoki:', `  switch      ${SWITCH_TEXT[shell.switch.state]}${shell.switch.confirmedAt ? ` (${shell.switch.confirmedAt})` : ''}`];
+  lines.push(`  isolation   ${shell.bubblewrap ? `bubblewrap (${shell.bubblewrap}): no network, read-only system, only the folder writable` : 'none: commands run with your rights (bubblewrap is not available here)'}`);
+  lines.push(`  folder      ${shell.folder ? `${shell.folder.path}   chosen ${shell.folder.setAt}${shell.folder.inEffect ? '' : '   NOT IN EFFECT: its seal does not match'}` : '— none chosen: choose it in the skill\u2019s Settings in the app'}`);
+  const unpinned = shell.actions.filter((action) => !shell.pins.some((pin) => pin.action === action));
+  if (unpinned.length > 0) lines.push(`  ${unpinned.join(', ')}: not pinned yet — the program is pinned when you approve the version in the app`);
+  for (const pin of shell.pins) {
+    const state = pin.state === 'intact' ? 'unchanged since approval' : pin.state === 'changed' ? 'CHANGED since approval: will not run until a new version is approved' : pin.state === 'missing' ? 'MISSING: will not run' : 'NOT PROVEN: its seal does not match';
+    lines.push(`  ${pin.action.padEnd(10)}  ${pin.executable} sha256 ${pin.sha256.slice(0, 16)}…   ${state}`);
+  }
+  return lines;
+}
+
 function reportError(io: CommandIo, json: boolean, error: ServiceError): number {
   if (json) io.out(JSON.stringify({ ok: false, error }, null, 2));
   else {
@@ -79,6 +102,7 @@ export async function runSkillConfig(args: string[], io: CommandIo): Promise<num
       secret: { type: 'string' },
       'clear-secret': { type: 'string' },
       'revoke-address': { type: 'string' },
+      'clear-shell-folder': { type: 'boolean', default: false },
     },
   });
   const { json } = values;
@@ -87,11 +111,11 @@ export async function runSkillConfig(args: string[], io: CommandIo): Promise<num
     return EXIT.badInput;
   }
   const slug = positionals[0]!;
-  const kinds = [values.set.length + values.unset.length > 0, values.secret, values['clear-secret'], values['revoke-address']].filter((k) => k !== undefined && k !== false);
+  const kinds = [values.set.length + values.unset.length > 0, values.secret, values['clear-secret'], values['revoke-address'], values['clear-shell-folder']].filter((k) => k !== undefined && k !== false);
   if (kinds.length > 1) {
     return refuse(io, json, 'skills config', 'one-change', {
-      en: 'Give one kind of change per run: values (--set/--unset), --secret, --clear-secret or --revoke-address.',
-      pl: 'Podaj jeden rodzaj zmiany na uruchomienie: wartości (--set/--unset), --secret, --clear-secret albo --revoke-address.',
+      en: 'Give one kind of change per run: values (--set/--unset), --secret, --clear-secret, --revoke-address or --clear-shell-folder.',
+      pl: 'Podaj jeden rodzaj zmiany na uruchomienie: wartości (--set/--unset), --secret, --clear-secret, --revoke-address albo --clear-shell-folder.',
     }, EXIT.badInput);
   }
   const assignments = values.set.map(parseAssignment);
@@ -117,8 +141,10 @@ export async function runSkillConfig(args: string[], io: CommandIo): Promise<num
       if (values.secret !== undefined) await service.setSecret('owner', slug, values.secret, withoutFinalNewline(await text(io.stdin ?? process.stdin)));
       if (values['clear-secret'] !== undefined) service.clearSecret('owner', slug, values['clear-secret']);
       if (revoke) service.revokeAllowance('owner', slug, revoke.address, Number(revoke.port));
+      if (values['clear-shell-folder']) service.clearShellFolder('owner', slug);
       const view = service.getSettings('owner', slug);
-      io.out(json ? JSON.stringify(view, null, 2) : viewLines(view).join('\n'));
+      const shell = service.shellView('owner', slug);
+      io.out(json ? JSON.stringify({ ...view, shell }, null, 2) : [...viewLines(view), ...shellLines(shell)].join('\n'));
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;

@@ -8,9 +8,10 @@ import { isActionRefusal } from '../../../shared/skills/mod-types.ts';
 import { ServiceError } from '../../skills/service-error.ts';
 import type { SkillSummary } from '../../../shared/contract/records.ts';
 import { runSkillConfig, SKILL_CONFIG_USAGE } from './skill-config.ts';
+import { runSkillImport, SKILL_IMPORT_USAGE } from './skill-import.ts';
 import { dependencyLines } from './skill-deps.ts';
 
-const USAGE = `foundry skills list | show SLUG | deps SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}`;
+const USAGE = `foundry skills list | show SLUG | deps SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}\n       ${SKILL_IMPORT_USAGE}`;
 const ARITY: Record<string, number> = { list: 0, show: 1, deps: 1, run: 2, 'rollback-request': 2 };
 
 /**
@@ -19,10 +20,11 @@ const ARITY: Record<string, number> = { list: 0, show: 1, deps: 1, run: 2, 'roll
  */
 export const skillsCommand: Command = {
   name: 'skills',
-  summary: 'List skills, show one with its versions or its dependencies, show or change its settings, or ask for a rollback (completed in the app)',
+  summary: 'List skills, show one with its versions or its dependencies, show or change its settings, import a skill folder for review, or ask for a rollback (completed in the app)',
   usage: USAGE,
   async run(args, io) {
     if (args[0] === 'config') return runSkillConfig(args.slice(1), io);
+    if (args[0] === 'import') return runSkillImport(args.slice(1), io);
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -30,7 +32,7 @@ export const skillsCommand: Command = {
     });
     const [sub = '', ...rest] = positionals;
     if (!(sub in ARITY) || rest.length !== ARITY[sub]) {
-      io.err(`foundry skills: expected list, show SLUG, deps SLUG, run SLUG ACTION, config SLUG or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
+      io.err(`foundry skills: expected list, show SLUG, deps SLUG, run SLUG ACTION, config SLUG, import FOLDER or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
     const params = values.params === undefined ? {} : parseJson(values.params);

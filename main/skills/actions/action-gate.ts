@@ -71,14 +71,20 @@ export function consentRequest(planned: PlannedAction, run: ActionRun): ConsentR
 }
 
 export async function admitAction(planned: PlannedAction, run: ActionRun, deps: ActionGateDeps): Promise<void> {
-  const slug = planned.action.slug;
   for (const permission of new Set(['skills:execute', ...planned.permissions])) {
     const denied = deps.authorize(run.actor, permission, run.version.slug);
     if (denied) throw new ActionRefusedError('permission-denied', denied);
   }
-  if (!planned.requireApproval) return;
+  // A shell action asks before every run anyway, once its exact command is known (the dispatch).
+  if (!planned.requireApproval || planned.type === 'shell') return;
+  await askOwner(planned, run, deps.consent);
+}
+
+/** Returns only on the owner's yes (or a standing consent to exactly these details); otherwise throws why not. */
+export async function askOwner(planned: PlannedAction, run: ActionRun, consent: ConsentGate | undefined): Promise<void> {
+  const slug = planned.action.slug;
   // Without a gate nobody can be asked: the same as a gate that cannot reach the owner.
-  const verdict = deps.consent ? await deps.consent.ask(consentRequest(planned, run)) : 'unavailable';
+  const verdict = consent ? await consent.ask(consentRequest(planned, run)) : 'unavailable';
   if (verdict === 'granted') return;
   if (verdict === 'denied') throw new ActionRefusedError('consent-denied', ACTION_MESSAGES.consentDenied(slug));
   if (verdict === 'timed-out') throw new ActionRefusedError('consent-timed-out', ACTION_MESSAGES.consentTimedOut(slug));

@@ -14,10 +14,6 @@ export const ACTION_MESSAGES = {
     en: `The action “${action}” asks the owner before each run, and only the desktop app's window can ask: it needs your consent in the desktop app (the command line and foundry serve cannot give it); nothing ran.`,
     pl: `Akcja „${action}” przed każdym uruchomieniem pyta właściciela, a zapytać może tylko okno aplikacji: wymaga Twojej zgody w aplikacji na komputerze (wiersz poleceń ani foundry serve jej nie udzielą); nic nie zostało uruchomione.`,
   }),
-  shellUnavailable: (action: string): Localized => ({
-    en: `The action “${action}” runs a command on this computer, and shell actions are not available yet; nothing ran.`,
-    pl: `Akcja „${action}” uruchamia polecenie na tym komputerze, a akcje powłoki nie są jeszcze dostępne; nic nie zostało uruchomione.`,
-  }),
   codeActionMissing: (actions: readonly string[]): Localized => ({
     en: `The approved manifest sets rules for the code action(s) ${actions.join(', ')}, which the code does not offer. This version cannot run; approve a version whose code and manifest agree.`,
     pl: `Zatwierdzony manifest ustala zasady dla akcji kodu ${actions.join(', ')}, których kod nie udostępnia. Ta wersja nie może działać; zatwierdź wersję, w której kod i manifest się zgadzają.`,

@@ -5,7 +5,14 @@ export type ActionRefusalCode =
   | 'consent-denied'
   | 'consent-timed-out'
   | 'consent-unavailable'
-  | 'shell-unavailable'
+  | 'shell-off'
+  | 'shell-unconfirmed'
+  | 'shell-pin-unproven'
+  | 'shell-executable-changed'
+  | 'shell-executable-missing'
+  | 'shell-no-folder'
+  | 'shell-cwd-outside'
+  | 'shell-argv-refused'
   | 'code-action-missing';
 
 /** An action's policy refused this run before anything ran; nothing changed and nothing was recorded as executed. */

@@ -3,7 +3,7 @@
 // declarative `http` action — one request made from an approved template, sent through the same
 // guard as foundry.http. The types are in shared/skills/actions.ts; the registry dispatches.
 export { planActions, type ActionPlan, type DeclarativeAction, type PlannedAction } from './action-plan.ts';
-export { actionDetails, admitAction, consentRequest, type ActionGateDeps, type ActionRun } from './action-gate.ts';
+export { actionDetails, admitAction, askOwner, consentRequest, type ActionGateDeps, type ActionRun } from './action-gate.ts';
 export { ActionRefusedError, type ActionRefusalCode } from './action-refusal.ts';
 export { ACTION_MESSAGES } from './action-messages.ts';
 export { actionDisclosure, actionEffect } from './action-text.ts';

@@ -34,6 +34,7 @@ export type ApprovalRefusalCode =
   | 'totp-replayed'
   | 'totp-locked'
   | ApprovalDependencyCode
+  | 'shell-executable'
   | BiometricRefusal;
 
 export type RejectionRefusalCode = Extract<ApprovalRefusalCode, 'forbidden' | 'not-found' | 'not-pending' | 'expired'> | 'reason-required';
@@ -69,6 +70,8 @@ export interface ApprovalGatewayDeps {
   factors: ApprovalFactors | null;
   /** Why the version's dependencies forbid deploying it now (skill-dependencies.ts); none checked when absent. */
   dependencyProblem?: (version: SkillVersionRecord) => Problem<ApprovalDependencyCode> | null;
+  /** Shell actions' programs: why one cannot be pinned (checked before the factors), and the pinning, inside the deployment's transaction. */
+  shellPins?: { problem(version: SkillVersionRecord): Localized | null; pin(version: SkillVersionRecord): void };
 }
 
 export const MAX_REJECTION_REASON = 500;
@@ -174,6 +177,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
         decision: 'approved', slug: approved.slug, versionId: approved.id, version: approved.version, contentSha256: approved.contentSha256,
         grantedWrites: approved.manifest.capabilities.writes,
       });
+      deps.shellPins?.pin(approved);
       repos.approvals.record({ versionId: approved.id, contentSha256: approved.contentSha256, outcome: 'approved', factors: checks, actor: 'owner', reason: null });
       repos.reviewRequests.closeForVersion(approved.id, 'review', 'approved', 'owner');
       const entry = { actor: 'owner' as const, skillSlug: approved.slug, versionId: approved.id, contentSha256: approved.contentSha256 };
@@ -199,6 +203,8 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       if (!store.integrity.keyed) return refuse({ code: 'no-integrity-key', message: NO_INTEGRITY_KEY });
       const dependencies = deps.dependencyProblem?.(version);
       if (dependencies) return refuse(dependencies);
+      const unpinnable = deps.shellPins?.problem(version);
+      if (unpinnable) return refuse({ code: 'shell-executable', message: unpinnable });
       if (!factors) return refuse({ code: 'factors-unavailable', message: APPROVAL_MESSAGES.factorsUnavailable });
 
       const selected = await selectBiometric(factors.biometrics);

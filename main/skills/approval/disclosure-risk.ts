@@ -7,6 +7,7 @@ import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { RiskLevel } from '../../../shared/skills/disclosure.ts';
 import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
+import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import { secretLabel } from './disclosure-items.ts';
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
@@ -55,8 +56,17 @@ function plainHttpReasons(capabilities: SkillCapabilities, secrets: readonly Ski
 }
 
 /** Reasons in order of seriousness: every high one is pushed before any medium one. */
-function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities, secrets: readonly SkillSecret[], report: AuditReport): Reason[] {
+function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities, secrets: readonly SkillSecret[], report: AuditReport, actions: readonly ManifestAction[]): Reason[] {
   const reasons: Reason[] = [];
+  const commands = actions.filter((action) => action.type === 'shell').map((action) => action.slug);
+  if (commands.length > 0)
+    reasons.push({
+      level: 'high',
+      text: {
+        en: `It runs commands on this computer (${commands.join(', ')}); each run asks you first.`,
+        pl: `Uruchamia polecenia na tym komputerze (${commands.join(', ')}); każde uruchomienie najpierw pyta Cię o zgodę.`,
+      },
+    });
   const blocked = [...new Set([...report.capabilities.blockedCalls, ...report.findings.filter((f) => f.severity === 'block').map((f) => f.rule)])];
   if (blocked.length > 0)
     reasons.push({
@@ -115,8 +125,9 @@ export function assessRisk(
   declared: SkillCapabilities,
   secrets: readonly SkillSecret[],
   report: AuditReport,
+  actions: readonly ManifestAction[] = [],
 ): { level: RiskLevel; reasons: Localized[] } {
-  const reasons = reasonsFor(capabilities, declared, secrets, report);
+  const reasons = reasonsFor(capabilities, declared, secrets, report, actions);
   const level = reasons.reduce<RiskLevel>((worst, reason) => (RANK[reason.level] > RANK[worst] ? reason.level : worst), 'low');
   return { level, reasons: reasons.map((reason) => reason.text) };
 }

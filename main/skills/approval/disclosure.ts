@@ -71,7 +71,7 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
     version: manifest.version,
     title: title(manifest, Boolean(previous)),
     items,
-    risk: assessRisk(capabilities, manifest.capabilities, secrets, report),
+    risk: assessRisk(capabilities, manifest.capabilities, secrets, report, manifest.actions),
     warnings,
     changes,
   };

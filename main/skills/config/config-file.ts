@@ -18,6 +18,9 @@ skills:
     sandbox: true
     timeoutMs: 30000 # the longest an action may ask for; 5000 unless it asks
     maxRetries: 2
+    # Shell actions run commands on this computer. Only you turn them on, here in this file (the app,
+    # the API and foundry config set cannot), and then confirm it in the app with both factors.
+    shell: false
 
   # Learning
   learning:

@@ -34,6 +34,10 @@ export const CONFIG_MESSAGES = {
     en: `config.yaml could not be written (${reason}); nothing was changed.`,
     pl: `Nie udało się zapisać config.yaml (${reason}); nic nie zmieniono.`,
   }),
+  shellOnlyInFile: {
+    en: 'Shell actions can be turned on only by editing config.yaml yourself (skills.execution.shell: true), and then confirming it in the Skill Foundry window with both factors; nothing was changed. Turning them off is always allowed.',
+    pl: 'Akcje powłoki można włączyć tylko, edytując samodzielnie config.yaml (skills.execution.shell: true), a potem potwierdzając to w oknie Skill Foundry dwoma składnikami; nic nie zmieniono. Wyłączyć je można zawsze.',
+  },
   skillsDisabled: {
     en: 'Running custom skills is switched off in config.yaml (skills.enabled: false). Reviews and approvals still work; switch it on in Settings → Configuration to run them.',
     pl: 'Uruchamianie własnych skilli jest wyłączone w config.yaml (skills.enabled: false). Przeglądy i zatwierdzanie nadal działają; włącz je w Ustawieniach → Konfiguracja, aby je uruchamiać.',

@@ -16,7 +16,7 @@ import { weakeningReason } from './safety.ts';
 
 export const CONFIG_FILE_NAME = 'config.yaml';
 
-export type ConfigErrorCode = 'unknown-key' | 'invalid-value' | 'weakens-safety' | 'file-invalid' | 'write-failed';
+export type ConfigErrorCode = 'unknown-key' | 'invalid-value' | 'weakens-safety' | 'only-in-file' | 'file-invalid' | 'write-failed';
 
 /** A change refused before anything was written. `code` is the envelope code; `reason` says which refusal. */
 export class ConfigError extends Error {
@@ -91,6 +91,9 @@ export function createSkillsConfig(store: ConfigStore) {
     if (invalid) throw new ConfigError('invalid-value', CONFIG_MESSAGES.invalid(key, { en: '', pl: '' }, invalid));
     const weakening = weakeningReason(key, value);
     if (weakening) throw new ConfigError('weakens-safety', weakening);
+    // Whoever can call set() (the API's token, the command line) may be the assistant: only an
+    // edit of the file turns shell actions on, and the owner confirms it in the window.
+    if (key === 'skills.execution.shell' && value === true) throw new ConfigError('only-in-file', CONFIG_MESSAGES.shellOnlyInFile);
   }
 
   /** `changes` applied to the file's text (the seed's text when there is none yet), in one write. */

@@ -31,8 +31,9 @@ const checkShape = schemaChecker(CANDIDATE_SCHEMA);
 /**
  * Everything structurally wrong with a value claimed to be a candidate, as technical lines;
  * none means it is one. What the code does is the validator's business, not this check's.
+ * `ownerAuthored`: a skill folder the owner imports may declare shell actions; a generator's may not.
  */
-export function candidateProblems(value: unknown): string[] {
+export function candidateProblems(value: unknown, options: { ownerAuthored?: boolean } = {}): string[] {
   const shape = checkShape(value);
   if (shape.length > 0) return shape;
   const candidate = value as SkillCandidate;
@@ -48,7 +49,7 @@ export function candidateProblems(value: unknown): string[] {
       problems.push(`/sampleInputs/${index} calls executeAction without an action`);
   });
   (candidate.manifest.actions ?? []).forEach((action, index) => {
-    if (action.type === 'shell' || 'shell' in action) {
+    if (!options.ownerAuthored && (action.type === 'shell' || 'shell' in action)) {
       problems.push(`/manifest/actions/${index} is a shell action: a generated skill may not run commands on this computer (shell actions need the owner's own configuration and consent to each run)`);
     }
   });

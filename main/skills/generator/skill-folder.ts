@@ -163,8 +163,13 @@ function requireValid(name: string, problems: string[]): void {
     throw refused({ en: `${name} does not have the expected content.`, pl: `${name} nie ma oczekiwanej zawartości.` }, problems.map((p) => `${name}: ${p}`));
 }
 
-/** Reads an exported skill folder back into a candidate, or says clearly what is wrong with it. */
-export function importSkillFolder(folder: string): SkillCandidate {
+/**
+ * Reads an exported skill folder back into a candidate, or says clearly what is wrong with it.
+ * `ownerAuthored` (`foundry skills import`): the folder may declare shell actions, which no
+ * generator may propose; they still face the audit, the disclosure, the approval with both factors,
+ * the switch and the owner's consent to each run.
+ */
+export function importSkillFolder(folder: string, options: { ownerAuthored?: boolean } = {}): SkillCandidate {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(folder);
@@ -209,7 +214,7 @@ export function importSkillFolder(folder: string): SkillCandidate {
     generator: 'import',
     attempt: 1,
   };
-  const problems = candidateProblems(candidate);
+  const problems = candidateProblems(candidate, options);
   if (problems.length > 0) throw refused({ en: 'its files do not form a complete skill.', pl: 'jego pliki nie tworzą kompletnego skilla.' }, problems);
   return candidate as SkillCandidate;
 }

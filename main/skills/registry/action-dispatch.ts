@@ -2,15 +2,17 @@
 // under the action's policy (permissions through the one authorizer, the owner's consent), and runs
 // the declarative ones — an http action through the guarded client with the version's own policy
 // (approved origins, bound secrets, the owner's local allowances, config.yaml's limits, the
-// action's deadline), a function action through the registry's skill-to-skill call (skill-calls.ts) — recording each
+// action's deadline), a function action through the registry's skill-to-skill call (skill-calls.ts), a shell
+// action through its guard (actions/shell/: prepared, shown to the owner, run only on their yes) — recording each
 // like an execution in the sandbox: a row with its requests, and a `skill.executed` audit entry.
 import { performance } from 'node:perf_hooks';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
 import {
-  ACTION_MESSAGES, ActionRefusedError, actionDetails, admitAction, fillJsonTemplate, runHttpAction, TemplateRefusal,
-  type CallSkill, type HttpActionOutcome, type PlannedAction, type SkillCallContext,
+  ActionRefusedError, actionDetails, admitAction, askOwner, fillJsonTemplate, runHttpAction, TemplateRefusal,
+  type CallSkill, type DeclarativeAction, type HttpActionOutcome, type PlannedAction, type SkillCallContext,
 } from '../actions/index.ts';
+import { SHELL_MESSAGES, type ShellActions } from '../actions/shell/index.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpClient, type HttpPolicy } from '../http/index.ts';
 import type { ConsentGate } from '../consent/index.ts';
 import type { Authorizer } from '../rbac/authorize.ts';
@@ -32,6 +34,8 @@ export interface ActionDispatchDeps {
   runSettings?: (slug: string, manifest: SkillVersionRecord['manifest']) => SkillRunSettings;
   consent?: ConsentGate;
   callSkill: CallSkill;
+  /** Shell actions' guard; absent: they are off. */
+  shell?: ShellActions;
 }
 
 export function createActionDispatch(deps: ActionDispatchDeps) {
@@ -80,6 +84,40 @@ export function createActionDispatch(deps: ActionDispatchDeps) {
     };
   }
 
+  /** Every refusal but a denied permission (the authorizer audits those) leaves a `skill.run-refused` entry. */
+  function auditedRefusal(version: SkillVersionRecord, context: ExecutionContext, planned: PlannedAction, error: unknown): unknown {
+    if (error instanceof ActionRefusedError && error.code !== 'permission-denied') {
+      store.auditLog.append({
+        actor: context.actor, event: 'skill.run-refused', skillSlug: version.manifest.slug, versionId: version.id, contentSha256: version.contentSha256,
+        data: { reason: error.code, action: planned.action.slug, trigger: context.trigger },
+      });
+    }
+    return error;
+  }
+
+  /** Prepared (every check), shown to the owner with the exact argv, run only on their yes, audited with the output's hashes. */
+  async function runShell(version: SkillVersionRecord, context: ExecutionContext, planned: PlannedAction, entry: Extract<DeclarativeAction, { type: 'shell' }>, params: Record<string, unknown>) {
+    const { shell } = deps;
+    let prepared;
+    try {
+      if (!shell) throw new ActionRefusedError('shell-off', SHELL_MESSAGES.switchedOff(entry.slug));
+      prepared = await shell.prepare(version, version.skillId, entry, params, deps.runSettings?.(version.manifest.slug, version.manifest));
+      const details = shell.consentDetails(prepared, entry.description);
+      await askOwner(planned, { version, params, actor: context.actor, trigger: context.trigger, details }, deps.consent);
+    } catch (error) {
+      throw auditedRefusal(version, context, planned, error);
+    }
+    const command = prepared;
+    return recorded(version, context, entry.slug, params, async () => {
+      const { result, audit } = await shell.run(command, timeoutOf(planned));
+      store.auditLog.append({
+        actor: context.actor, event: 'shell.ran', skillSlug: version.manifest.slug, versionId: version.id, contentSha256: version.contentSha256,
+        data: { ...audit, trigger: context.trigger },
+      });
+      return { result, http: [] };
+    });
+  }
+
   /** The dispatch of one executor: one version, run by one caller. */
   return (version: SkillVersionRecord, context: ExecutionContext): ActionDispatch => ({
     async admit(planned, params) {
@@ -92,14 +130,7 @@ export function createActionDispatch(deps: ActionDispatchDeps) {
           consent: deps.consent,
         });
       } catch (error) {
-        // A denied permission is audited by the authorizer; every other refusal here.
-        if (error instanceof ActionRefusedError && error.code !== 'permission-denied') {
-          store.auditLog.append({
-            actor: context.actor, event: 'skill.run-refused', skillSlug: version.manifest.slug, versionId: version.id, contentSha256: version.contentSha256,
-            data: { reason: error.code, action: planned.action.slug, trigger: context.trigger },
-          });
-        }
-        throw error;
+        throw auditedRefusal(version, context, planned, error);
       }
     },
 
@@ -107,7 +138,7 @@ export function createActionDispatch(deps: ActionDispatchDeps) {
       const entry = planned.declared!;
       const slug = planned.action.slug;
       const deadline = Date.now() + timeoutOf(planned);
-      if (entry.type === 'shell') throw new ActionRefusedError('shell-unavailable', ACTION_MESSAGES.shellUnavailable(slug));
+      if (entry.type === 'shell') return runShell(version, context, planned, entry, params);
       if (entry.type === 'function') {
         const { skill, action, params: template } = entry.function;
         const caller = { slug: version.manifest.slug, versionId: version.id, version: version.version };

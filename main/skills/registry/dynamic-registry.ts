@@ -27,6 +27,7 @@ import { loadRbacPolicy } from '../rbac/roles.ts';
 import { createHttpClient, type HttpClient } from '../http/index.ts';
 import { ACTION_MESSAGES, ActionRefusedError, planActions } from '../actions/index.ts';
 import type { ConsentGate } from '../consent/index.ts';
+import type { ShellActions } from '../actions/shell/index.ts';
 import { createActionDispatch } from './action-dispatch.ts';
 import { dependencyProblem, type DependencyCatalog, type DependencyProblem } from './skill-dependencies.ts';
 import { createSkillCalls } from './skill-calls.ts';
@@ -66,6 +67,8 @@ export interface SkillRegistryDeps {
   httpClient?: HttpClient;
   /** Delivers what a skill sent with foundry.notify when its execution's context does not (a callee's). */
   deliverNotifications?: ExecutionContext['onNotifications'];
+  /** Shell actions' guard (actions/shell/); absent: shell actions are off. */
+  shell?: ShellActions;
 }
 
 /**
@@ -148,6 +151,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
     callSkill: skillCalls.callSkill,
     ...(deps.runSettings ? { runSettings: deps.runSettings } : {}),
     ...(deps.consent ? { consent: deps.consent } : {}),
+    ...(deps.shell ? { shell: deps.shell } : {}),
   });
   /** An action's own time limit, when it asks for one the sandbox can grant (else the default applies). */
   function askedLimits(actions: readonly ModAction[], call: SkillCall): { limits?: { timeoutMs: number } } {

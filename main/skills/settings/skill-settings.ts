@@ -10,14 +10,11 @@ import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import type { JsonValue, LocalAllowance, SettingsChange, SkillSettingsView } from '../../../shared/contract/skill-settings-records.ts';
 import type { FoundryStore, IntegrityKey } from '../../store/index.ts';
 import type { StoredAllowance } from '../../store/repositories/skill-settings.ts';
-import type { FactorCheck } from '../../store/repositories/approvals.ts';
 import type { SkillState } from '../../store/repositories/skill-lifecycle.ts';
 import { seal, unseal, type SecretBox } from '../approval/secret-box.ts';
-import { TOTP_REFUSALS, type ApprovalFactors } from '../approval/approval-gateway.ts';
-import { confirmOnThisComputer, selectBiometric } from '../approval/approval-biometric.ts';
-import { APPROVAL_MESSAGES } from '../approval/approval-messages.ts';
-import { NO_INTEGRITY_KEY } from '../approval/integrity-key-file.ts';
-import { ServiceError, refusalError } from '../service-error.ts';
+import type { ApprovalFactors } from '../approval/approval-gateway.ts';
+import { confirmWithBothFactors } from '../approval/owner-confirmation.ts';
+import { ServiceError } from '../service-error.ts';
 import { isRecord } from '../sandbox/json-guards.ts';
 import { settingsForm, type SettingsForm } from './settings-form.ts';
 import { checkLocalAllowance, formatAllowance } from './local-address.ts';
@@ -129,31 +126,6 @@ export function createSkillSettings({ store, box, factors, integrityKey }: Skill
     return spec;
   }
 
-  /** Both factors, in the approval's order: the code before the OS prompt, so a wrong code never shows a dialog. */
-  async function confirmAllowance(skill: SkillState, where: string, totpCode: unknown): Promise<FactorCheck[]> {
-    const checks: FactorCheck[] = [];
-    const refuse = (code: Parameters<typeof refusalError>[0]['code'], message: Localized, lockedUntil: string | null = null): never => {
-      store.auditLog.append({ actor: 'owner', event: 'allowance.refused', skillSlug: skill.slug, data: { address: where, code, factors: checks } });
-      throw refusalError({ code, message, lockedUntil });
-    };
-    if (!integrityKey) return refuse('no-integrity-key', NO_INTEGRITY_KEY);
-    if (!factors) return refuse('factors-unavailable', APPROVAL_MESSAGES.factorsUnavailable);
-    const selected = await selectBiometric(factors.biometrics);
-    if (!selected.ok) return refuse(selected.code, selected.message);
-    const code = typeof totpCode === 'string' ? totpCode.trim() : '';
-    if (!code) {
-      checks.push({ factor: 'totp', ok: false, reason: 'missing' });
-      return refuse('totp-required', APPROVAL_MESSAGES.totpRequired);
-    }
-    const totp = await factors.totp.verify(code, { actor: 'owner', skillSlug: skill.slug });
-    checks.push(totp.ok ? { factor: 'totp', ok: true } : { factor: 'totp', ok: false, reason: totp.reason });
-    if (!totp.ok) return refuse(TOTP_REFUSALS[totp.reason], totp.message, totp.lockedUntil);
-    const biometric = await confirmOnThisComputer(selected.provider, SETTINGS_MESSAGES.allowancePrompt(skill.name, where));
-    checks.push(biometric.check);
-    if (!biometric.ok) return refuse(biometric.code, biometric.message);
-    return checks;
-  }
-
   return {
     /** For the sandbox, before every execution of `skillSlug` running `manifest`. Synchronous: no secret is unsealed here. */
     forRun(skillSlug: string, manifest: Pick<SkillManifest, 'config_schema' | 'secrets'>): SkillRunSettings {
@@ -255,7 +227,10 @@ export function createSkillSettings({ store, box, factors, integrityKey }: Skill
       if (repo.allowances(skill.id).some((a) => a.address === checked.address && a.port === checked.port)) {
         throw new ServiceError('conflict', SETTINGS_MESSAGES.allowanceExists(where), { reason: 'allowance-exists' });
       }
-      const checks = await confirmAllowance(skill, where, input.totpCode);
+      const checks = await confirmWithBothFactors({ auditLog: store.auditLog, factors, canSeal: integrityKey !== null }, {
+        refusedEvent: 'allowance.refused', skillSlug: skill.slug, data: { address: where }, totpCode: input.totpCode,
+        prompt: SETTINGS_MESSAGES.allowancePrompt(skill.name, where),
+      });
       const allowance = { address: checked.address, port: checked.port, addedAt: store.now().toISOString() };
       store.db.transaction(() => {
         repo.addAllowance(skill.id, { ...allowance, mac: integrityKey!.sign(ALLOWANCE_SEAL, allowanceFields(skill.id, allowance)) });

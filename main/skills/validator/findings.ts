@@ -124,6 +124,22 @@ export const RULES = {
     en: `The request of the action ${slug} would be refused by the HTTP guard: ${reason}.`,
     pl: `Żądanie akcji ${slug} zostałoby odrzucone przez strażnika HTTP: ${reason}.`,
   })),
+  'action/shell-placeholder': rule(block, (slug: string, index: number) => ({
+    en: `Element ${index} of the command of the action ${slug} holds a placeholder inside other text or is the program itself: {{params.x}} may only be a whole argument after the program.`,
+    pl: `Element ${index} polecenia akcji ${slug} zawiera symbol zastępczy wewnątrz innego tekstu albo jest samym programem: {{params.x}} może być tylko całym argumentem po programie.`,
+  })),
+  'action/shell-program': rule(block, (slug: string, program: string) => ({
+    en: `The program “${program}” of the action ${slug} must be a bare name (looked up in /usr/local/bin, /usr/bin, /bin) or an absolute path.`,
+    pl: `Program „${program}” akcji ${slug} musi być samą nazwą (szukaną w /usr/local/bin, /usr/bin, /bin) albo ścieżką bezwzględną.`,
+  })),
+  'action/shell-cwd': rule(block, (slug: string, cwd: string) => ({
+    en: `The cwd “${cwd}” of the action ${slug} must be a relative path inside the folder the owner chooses, without “..”.`,
+    pl: `Katalog roboczy „${cwd}” akcji ${slug} musi być ścieżką względną wewnątrz folderu wybranego przez właściciela, bez „..”.`,
+  })),
+  'action/shell-env': rule(block, (slug: string, name: string) => ({
+    en: `The action ${slug} asks for the environment variable ${name}, which is not a setting or secret of the skill, or is one the system's loader reads (LD_…, DYLD_…) and so could change which code runs.`,
+    pl: `Akcja ${slug} chce zmiennej środowiskowej ${name}, która nie jest ustawieniem ani sekretem skilla albo jest czytana przez systemowy loader (LD_…, DYLD_…) i mogłaby zmienić uruchamiany kod.`,
+  })),
   'manifest/bad-dependency': rule(block, (name: string) => ({
     en: `The dependency “${name}” is neither a skill slug (custom-water-tracker, sleep-tracker) nor a capability name (water.log).`,
     pl: `Zależność „${name}” nie jest ani slugiem skilla (custom-water-tracker, sleep-tracker), ani nazwą możliwości (water.log).`,

@@ -17,10 +17,17 @@
 //   header values and the body; its `{{secret:NAME}}` placeholders follow the secret rules the code
 //   is held to; and what is left is checked by the guard's own request check;
 // - at most MAX_ACTIONS: each is a line in the disclosure.
-// `function` and `shell` specs are checked for their shape only; their meaning is checked where
-// they are run.
+// - a shell action's program is a bare name or an absolute path (it is resolved and pinned at
+//   approval); `{{params.x}}` is only ever a whole argument after it (never inside one, never the
+//   program: a value must not become two arguments or choose what runs); its params are declared;
+//   its cwd is relative without `..` (the run re-checks it inside the owner's folder); each env
+//   name is a setting or secret of the skill and never one the loader reads (LD_PRELOAD would run
+//   code nobody pinned).
+// `function` specs are checked for their shape only; their meaning is checked where they are run.
+import path from 'node:path';
 import type { Localized } from '../../../shared/i18n-types.ts';
-import { ACTION_TYPES, type HttpActionSpec } from '../../../shared/skills/actions.ts';
+import { ACTION_TYPES, type HttpActionSpec, type ShellActionSpec } from '../../../shared/skills/actions.ts';
+import { argvParams, argvTemplateProblem } from '../actions/shell/index.ts';
 import { httpCapabilityOf, secretPlaceholders } from '../../../shared/skills/http-capability.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import { fillHttpTemplate, misplacedPlaceholder, paramPlaceholders, splitUrlTemplate, templateTexts, TemplateRefusal } from '../actions/index.ts';
@@ -145,6 +152,21 @@ function checkHttp(slug: string, spec: HttpActionSpec, params: Set<string>, http
   }
 }
 
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const LOADER_VARIABLE = /^(?:LD_|DYLD_)/i;
+
+function checkShell(slug: string, spec: ShellActionSpec, params: Set<string>, settingNames: ReadonlySet<string>, at: Where, sink: FindingSink): void {
+  const program = spec.command[0]!;
+  const placement = argvTemplateProblem(spec.command);
+  if (placement) sink.add('action/shell-placeholder', at, slug, placement.index);
+  else if (!(path.isAbsolute(program) || (program !== '' && !program.includes('/') && program !== '.' && program !== '..'))) sink.add('action/shell-program', at, slug, program.slice(0, 120));
+  for (const name of argvParams(spec.command)) if (!params.has(name)) sink.add('action/undeclared-param', at, slug, name);
+  if (spec.cwd !== undefined && (path.isAbsolute(spec.cwd) || spec.cwd.split(/[\\/]/).includes('..'))) sink.add('action/shell-cwd', at, slug, spec.cwd.slice(0, 120));
+  for (const name of spec.env ?? []) {
+    if (!ENV_NAME.test(name) || LOADER_VARIABLE.test(name) || !settingNames.has(name)) sink.add('action/shell-env', at, slug, name.slice(0, 64));
+  }
+}
+
 /**
  * Checks `manifest.actions` against the contract above. `http` is the set of well-formed HTTP
  * capabilities, `secrets` the declared secrets' hosts, `codeActions` what getActions() lists (null
@@ -185,6 +207,10 @@ export function checkManifestActions(
     const problemWithSchema = schemaProblem(action.params_schema);
     if (problemWithSchema) sink.add('schema/invalid-params-schema', anchor, slug, problemWithSchema);
     for (const pattern of catastrophicPatterns(action.params_schema)) sink.add('schema/redos-pattern', anchor, pattern);
+    if (type === 'shell') {
+      const settingNames = new Set([...declaredParams(manifest.config_schema), ...context.secrets.keys()]);
+      checkShell(slug, action.shell as ShellActionSpec, declaredParams(action.params_schema), settingNames, anchor, sink);
+    }
     if (type === 'http') checkHttp(slug, action.http as HttpActionSpec, declaredParams(action.params_schema), context.http, context.secrets, anchor, sink, use);
   });
   return use;

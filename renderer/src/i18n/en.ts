@@ -4,6 +4,7 @@ import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
 import { consentsEn } from './consents.ts';
 import { skillSettingsEn } from './skill-settings.ts';
+import { shellEn } from './shell.ts';
 import { dependenciesEn } from './dependencies.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
@@ -137,6 +138,7 @@ export const en = {
   ...notificationsEn,
   ...consentsEn,
   ...skillSettingsEn,
+  ...shellEn,
   ...dependenciesEn,
 } as const satisfies Record<string, string>;
 

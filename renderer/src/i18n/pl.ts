@@ -5,6 +5,7 @@ import { configPl } from './config.ts';
 import { notificationsPl } from './notifications.ts';
 import { consentsPl } from './consents.ts';
 import { skillSettingsPl } from './skill-settings.ts';
+import { shellPl } from './shell.ts';
 import { dependenciesPl } from './dependencies.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
@@ -138,5 +139,6 @@ export const pl: Catalogue = {
   ...notificationsPl,
   ...consentsPl,
   ...skillSettingsPl,
+  ...shellPl,
   ...dependenciesPl,
 };

@@ -33,7 +33,7 @@ describe('config.yaml', () => {
     expect(view.file).toBe(`${store.dataDir}/config.yaml`);
     expect(Object.fromEntries(view.entries.map((e) => [e.key, e.value]))).toEqual({
       'skills.enabled': true, 'skills.execution.sandbox': true, 'skills.execution.timeoutMs': 30000, 'skills.execution.maxRetries': 2,
-      'skills.execution.maxParallel': 8, 'skills.execution.maxParallelPerSkill': 1, 'skills.execution.consentTimeoutSeconds': 120, 'skills.execution.http.maxRequests': 20, 'skills.execution.http.maxResponseKb': 1024,
+      'skills.execution.maxParallel': 8, 'skills.execution.maxParallelPerSkill': 1, 'skills.execution.consentTimeoutSeconds': 120, 'skills.execution.shell': false, 'skills.execution.http.maxRequests': 20, 'skills.execution.http.maxResponseKb': 1024,
       'skills.learning.mode': ['user_authored', 'ai_proposed'], 'skills.learning.requireApproval': true, 'skills.learning.maxProposedPerDay': 5,
       'skills.marketplace.enabled': false, 'skills.marketplace.registryUrl': 'https://skills.friday.ai', 'skills.marketplace.autoUpdate': false,
       'skills.scheduled.enabled': true, 'skills.scheduled.maxScheduled': 20,

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { ask } from '../../lib/api.ts';
 import { editOf, initialDrafts, shownValue, type Drafts } from './settings-values.ts';
 import { AllowanceDialog } from './AllowanceDialog.tsx';
+import { ShellPanel } from './ShellPanel.tsx';
 
 type Notice = { tone: 'good' | 'bad'; text: string } | null;
 
@@ -87,6 +88,7 @@ export function SettingsPanel({ slug, name }: { slug: string; name: string }) {
         )}
         <button type="button" className="button button--quiet" onClick={() => setAdding(true)}>{t('skillSettings.addAllowance')}</button>
       </section>
+      <ShellPanel slug={slug} name={name} onNotice={(tone, text) => setNotice({ tone, text })} />
       {adding && (
         <AllowanceDialog slug={slug} name={name} onClose={() => setAdding(false)}
           onAdded={(next, address) => { setAdding(false); changed(next, t('allowance.added', { address })); }} />
