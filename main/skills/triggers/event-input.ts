@@ -61,8 +61,11 @@ export class EventInputError extends Error {
 export function checkedEvent(route: EventRoute, body: unknown): ReportedEvent {
   const validate = checks[route]!;
   if (!validate(body)) {
+    // Named as the sender wrote them ("role", not "/role"), with the values an enum allows.
+    const allowed = (validate.errors ?? []).map((e) => (e.keyword === 'enum' ? ` (${(e.params as { allowedValues: string[] }).allowedValues.join(', ')})` : ''));
     const { en, pl } = describeSchemaErrorsInBoth(validate.errors, 'body');
-    throw new EventInputError({ en: `The ${route} event is malformed: ${en.join('; ')}.`, pl: `Zdarzenie ${route} jest niepoprawne: ${pl.join('; ')}.` }, en);
+    const said = (lines: string[]) => lines.map((line, i) => `${line.replace(/^\//, '')}${allowed[i] ?? ''}`).join('; ');
+    throw new EventInputError({ en: `The ${route} event is malformed: ${said(en)}.`, pl: `Zdarzenie ${route} jest niepoprawne: ${said(pl)}.` }, en);
   }
   const fields = body as Record<string, string>;
   if (parseIsoDate(fields.at!) === null) {
