@@ -52,14 +52,26 @@ export function compilePattern(pattern: string): { ok: true; regex: RE2JS } | { 
   return { ok: true, regex };
 }
 
-/** Compiled patterns of approved versions, by source: the same few patterns are checked against every message. */
+// Phrases and patterns of approved versions, read or compiled once: the same few are checked
+// against every message. Bounded, as the set of approved versions changes over time.
+const MAX_CACHED = 4096;
 const compiled = new Map<string, RE2JS | null>();
-const MAX_CACHED_PATTERNS = 1024;
+const phraseUnits = new Map<string, string[]>();
+
+function cachedUnits(phrase: string): string[] {
+  let read = phraseUnits.get(phrase);
+  if (read === undefined) {
+    if (phraseUnits.size >= MAX_CACHED) phraseUnits.clear();
+    read = units(phrase);
+    phraseUnits.set(phrase, read);
+  }
+  return read;
+}
 
 function cachedPattern(pattern: string): RE2JS | null {
   let regex = compiled.get(pattern);
   if (regex === undefined) {
-    if (compiled.size >= MAX_CACHED_PATTERNS) compiled.clear();
+    if (compiled.size >= MAX_CACHED) compiled.clear();
     const result = compilePattern(pattern);
     regex = result.ok ? result.regex : null;
     compiled.set(pattern, regex);
@@ -75,7 +87,7 @@ export function readMessage(text: string) {
   const read = units(text);
   let workLeft = MATCH_WORK_PER_EVENT;
   return {
-    mentions: (phrase: string): boolean => containsRun(read, units(phrase)),
+    mentions: (phrase: string): boolean => containsRun(read, cachedUnits(phrase)),
     /** False for a pattern that would not compile (the audit refuses those) or that no longer fits the budget. */
     matches(pattern: string): boolean {
       const regex = cachedPattern(pattern);
