@@ -158,11 +158,11 @@ export const RULES = {
     en: `The trigger ${where} runs the action ${action}; getActions() could not be read, so whether the code offers it is checked only when it fires.`,
     pl: `Wyzwalacz ${where} uruchamia akcję ${action}; nie dało się odczytać getActions(), więc to, czy kod ją ma, sprawdzi się dopiero przy uruchomieniu.`,
   })),
-  'trigger/bad-phrase': rule(block, (where: string, phrase: string, detail: Localized) => ({
+  'trigger/bad-phrase': rule(block, (where: string, detail: Localized, phrase: string) => ({
     en: `The phrase “${phrase}” of the trigger ${where} cannot be matched: ${detail.en}.`,
     pl: `Fraza „${phrase}” wyzwalacza ${where} nie może być dopasowana: ${detail.pl}.`,
   })),
-  'trigger/bad-pattern': rule(block, (where: string, pattern: string, detail: Localized) => ({
+  'trigger/bad-pattern': rule(block, (where: string, detail: Localized, pattern: string) => ({
     en: `The pattern ${pattern} of the trigger ${where} is refused: ${detail.en}.`,
     pl: `Wzorzec ${pattern} wyzwalacza ${where} jest odrzucony: ${detail.pl}.`,
   })),

@@ -70,13 +70,13 @@ function checkMatchers(where: string, entry: Entry, at: Where, sink: FindingSink
     const why = phrase.length > MAX_PHRASE_LENGTH
       ? problem(`it is longer than ${MAX_PHRASE_LENGTH} characters`, `jest dłuższa niż ${MAX_PHRASE_LENGTH} znaków`)
       : phraseProblem(phrase);
-    if (why) sink.add('trigger/bad-phrase', at, where, shown(phrase), why);
+    if (why) sink.add('trigger/bad-phrase', at, where, why, shown(phrase));
   }
   for (const pattern of (entry.patterns as string[] | undefined) ?? []) {
     const compiled = pattern.length > MAX_PATTERN_LENGTH
       ? { ok: false as const, problem: problem(`it is longer than ${MAX_PATTERN_LENGTH} characters`, `jest dłuższy niż ${MAX_PATTERN_LENGTH} znaków`) }
       : compilePattern(pattern);
-    if (!compiled.ok) sink.add('trigger/bad-pattern', at, where, shown(pattern), compiled.problem);
+    if (!compiled.ok) sink.add('trigger/bad-pattern', at, where, compiled.problem, shown(pattern));
   }
 }
 
