@@ -14,6 +14,7 @@ import { shellBench } from './suites/shell.ts';
 import { skillCallsBench } from './suites/skill-calls.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
+import { triggersBench } from './suites/triggers.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -30,6 +31,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   consent: consentBench,
   shell: shellBench,
   'skill-calls': skillCallsBench,
+  triggers: triggersBench,
 };
 
 const only = process.argv.slice(2);

@@ -3,7 +3,7 @@
 import { measure, printNote, printRatio, printTable, withTempDir } from '../harness.ts';
 import { fileSha256, findIsolation, resolveExecutable } from '../../main/skills/actions/shell/index.ts';
 import { runProcess } from '../../main/skills/actions/shell/command-process.ts';
-import { bubblewrapArgs } from '../../main/skills/actions/shell/bubblewrap.ts';
+import { bubblewrapArgs, privateFolders } from '../../main/skills/actions/shell/bubblewrap.ts';
 
 export async function shellBench(): Promise<void> {
   await withTempDir(async (dir) => {
@@ -16,8 +16,8 @@ export async function shellBench(): Promise<void> {
     rows.push(direct);
     const { bubblewrap } = findIsolation();
     if (bubblewrap) {
-      const isolated = await measure('spawn /bin/true inside bubblewrap (no network, read-only system)', () => runProcess({
-        file: bubblewrap, args: bubblewrapArgs({ executable: '/bin/true', args: [], cwd: dir, env: {} }), cwd: dir, env: {}, timeoutMs: 10_000,
+      const isolated = await measure('spawn /bin/true inside bubblewrap (no network, read-only system, homes hidden)', () => runProcess({
+        file: bubblewrap, args: bubblewrapArgs({ executable: '/bin/true', args: [], cwd: dir, env: {}, hidden: privateFolders(dir) }), cwd: dir, env: {}, timeoutMs: 10_000,
       }), { runs: 50, warmup: 5 });
       rows.push(isolated);
       printTable('Shell actions: the guard per run', rows);

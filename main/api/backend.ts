@@ -11,6 +11,7 @@ import type { NotificationList } from '../../shared/contract/notification-record
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
 import type { JsonValue, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 import type { SkillDependencies } from '../../shared/contract/dependency-records.ts';
+import type { EventReport, EventRoute } from '../skills/triggers/index.ts';
 
 /** Shared with the window's contract (a skill's settings are JSON values too). */
 export type { JsonValue };
@@ -89,6 +90,8 @@ export interface ApiBackend {
   revokeAllowance(principal: PrincipalKind, idOrSlug: string, address: string, port: number): Promise<SkillSettingsView>;
   /** What the skill calls (directly and through them), who calls it, what it provides, and whether a dependency disables it. */
   getDependencies(principal: PrincipalKind, idOrSlug: string): Promise<SkillDependencies>;
+  /** Stores an event the assistant reported and starts, in the background, what it fires. */
+  reportEvent(principal: PrincipalKind, route: EventRoute, body: unknown): Promise<EventReport>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */

@@ -11,6 +11,9 @@ export interface ApiLimits {
   requestTimeoutMs: number;
   headersTimeoutMs: number;
   maxHeaderBytes: number;
+  /** Each event route's own token bucket per API token (events come with the conversation, in bursts). */
+  eventsPerMinute: number;
+  eventsBurst: number;
 }
 
 export const DEFAULT_API_LIMITS: Readonly<ApiLimits> = Object.freeze({
@@ -20,4 +23,6 @@ export const DEFAULT_API_LIMITS: Readonly<ApiLimits> = Object.freeze({
   requestTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   maxHeaderBytes: 16 * 1024,
+  eventsPerMinute: 120,
+  eventsBurst: 30,
 });

@@ -18,17 +18,22 @@
 //   DELETE an allowance           skills:create — it only narrows what a skill can reach; adding
 //                                 one is the owner's, with two factors, so no route does it
 //   health                        nothing at all: it answers only { status: 'ok' }
+//   events (message, tool-use,    the token alone: an event only reports; what it fires is
+//   session)                      authorized run by run, as the assistant (trigger-engine.ts),
+//                                 and each route has a rate-limit bucket of its own
 import type { JsonSchema } from '../../shared/skills/json-schema.ts';
 import type { Permission } from '../skills/rbac/permissions.ts';
 import type { AccessContext } from '../skills/rbac/authorize.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
 import type { ApiBackend, GenerateInput, OwnerRequest, SkillPatch } from './backend.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.ts';
+import { MESSAGE_EVENT_BODY, SESSION_EVENT_BODY, TOOL_USE_EVENT_BODY, type EventRoute } from '../skills/triggers/index.ts';
 import {
   ALLOWANCE_ADDRESS_SCHEMA,
   ALLOWANCE_PORT_SCHEMA,
   APPROVE_BODY,
   EXECUTE_BODY,
+  EVENT_REPORT_SCHEMA,
   EXECUTION_SCHEMA,
   GENERATE_BODY,
   GENERATED_SCHEMA,
@@ -81,6 +86,8 @@ export interface ApiRoute {
   success: { status: number; description: string; schema: JsonSchema };
   /** What the backend itself may answer with, beyond the server's own refusals. */
   refusals: number[];
+  /** `own`: the route has a token bucket of its own (ApiLimits.events…) instead of the one every other route shares. */
+  rateLimit?: 'own';
   /** Facts the permission's conditions are checked against. */
   accessContext?: (input: RouteInput) => Promise<AccessContext>;
   handle: (input: RouteInput) => Promise<RouteOutput>;
@@ -91,6 +98,22 @@ const id = (input: RouteInput) => input.params.id!;
 /** The response to a request filed for the owner: always says it is a request, whatever the backend returned. */
 const filed = (status: 'review-requested' | 'rollback-requested', request: OwnerRequest) => ({
   body: { status, skillId: request.skillId, version: request.version, requestedAt: request.requestedAt },
+});
+
+/** An event route: checked, stored, answered 202 with what it fires. */
+const eventRoute = (route: EventRoute, body: JsonSchema, summary: string, description: string): ApiRoute => ({
+  method: 'POST',
+  path: `/api/events/${route}`,
+  operationId: `report${route.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}Event`,
+  summary,
+  description: `${description} Stored exactly as sent (the newest 10,000 events, for at most 90 days). Skills whose triggers match run in the background, at most one firing per skill per event: the answer says what fires, and Activity shows each run with its trigger (on-message#42).`,
+  auth: true,
+  permission: null,
+  rateLimit: 'own',
+  body,
+  success: { status: 202, description: 'Stored; what it fires now runs in the background.', schema: EVENT_REPORT_SCHEMA },
+  refusals: [],
+  handle: async ({ backend, principal, body: event }) => ({ body: await backend.reportEvent(principal, route, event) }),
 });
 
 let document: OpenApiDocument | null = null;
@@ -301,4 +324,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     refusals: [400, 404],
     handle: async (input) => ({ body: await input.backend.revokeAllowance(input.principal, id(input), input.params.address!, Number(input.params.port)) }),
   },
+  eventRoute('message', MESSAGE_EVENT_BODY, 'Report a message of the conversation',
+    'The person’s messages (role user) fire onMessage triggers; every message also feeds the pattern and gap detectors’ history, within the learning settings.'),
+  eventRoute('tool-use', TOOL_USE_EVENT_BODY, 'Report a tool the assistant used', 'Fires onToolUse triggers naming that tool exactly.'),
+  eventRoute('session', SESSION_EVENT_BODY, 'Report a conversation starting or ending', 'Fires onSessionStart or onSessionEnd triggers.'),
 ];

@@ -220,6 +220,19 @@ export const SKILL_SETTINGS_SCHEMA = closed({
   },
 });
 
+const FIRING_SCHEMA = closed({
+  skill: anyString,
+  version: anyString,
+  action: anyString,
+  trigger: { type: 'string', description: 'As the execution record and the audit log will name it: on-message#42, on-tool-use#43, on-session-start#44…', examples: ['on-message#42'] },
+});
+
+export const EVENT_REPORT_SCHEMA = closed({
+  event: closed({ id: { type: 'integer', minimum: 1 }, kind: { type: 'string', enum: ['message', 'tool-use', 'session-start', 'session-end'] }, receivedAt: timestamp }),
+  firing: { type: 'array', items: FIRING_SCHEMA, description: 'What this event starts in the background, at most one per skill; each run is recorded in Activity with its trigger.' },
+  dropped: { type: 'array', items: FIRING_SCHEMA, description: 'Matches not run because too many firings already wait (audited).' },
+});
+
 export const HEALTH_SCHEMA = closed({ status: { const: 'ok' } });
 
 export const OPENAPI_SCHEMA = {

@@ -67,11 +67,14 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const onError = options.onError ?? ((error: unknown) => console.error('[foundry api] request failed:', error));
   let port = 0;
 
-  function authenticate(req: IncomingMessage): void {
+  const eventLimit = { perMinute: limits.eventsPerMinute, burst: limits.eventsBurst };
+  const ownLimiters = new Map(API_ROUTES.filter((r) => r.rateLimit === 'own').map((r) => [r, createRateLimiter(eventLimit, options.now ?? (() => new Date()))]));
+
+  function authenticate(req: IncomingMessage, route: ApiRoute): void {
     const token = bearerToken(req.headers);
     if (token instanceof HttpError) throw token;
     if (!options.tokens.verify(token)) throw httpErrors.tokenInvalid();
-    const rate = rateLimiter.take(createHash('sha256').update(token).digest('base64'));
+    const rate = (ownLimiters.get(route) ?? rateLimiter).take(createHash('sha256').update(token).digest('base64'));
     if (!rate.allowed) throw httpErrors.rateLimited(rate.retryAfterSeconds);
   }
 
@@ -91,7 +94,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     const match = findRoute(req.method ?? '', pathname);
     if (match instanceof HttpError) throw match;
     const { route, params } = match;
-    if (route.auth) authenticate(req);
+    if (route.auth) authenticate(req, route);
     refuseIf(ROUTE_CHECKS.get(route)!.params?.(params));
     const input: RouteInput = { backend: options.backend, principal: PRINCIPAL, params, body: await readBody(req, route) };
     if (route.permission) {

@@ -75,5 +75,6 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     getSettings: (principal, idOrSlug) => translated(() => service.getSettings(principal, idOrSlug)),
     revokeAllowance: (principal, idOrSlug, address, port) => translated(() => service.revokeAllowance(principal, idOrSlug, address, port)),
     getDependencies: (principal, idOrSlug) => translated(() => service.dependencies(principal, idOrSlug)),
+    reportEvent: (principal, route, body) => translated(() => service.reportEvent(principal, route, body)),
   };
 }

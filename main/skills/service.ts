@@ -42,6 +42,8 @@ import { askerName, CONSENT_MESSAGES, createConsentGate, type ConsentGate } from
 import { ActionRefusedError } from './actions/index.ts';
 import { createShellActions, createShellSwitch, findIsolation, SHELL_MESSAGES, type Isolation } from './actions/shell/index.ts';
 import type { ShellSwitchView, ShellView } from '../../shared/contract/shell-records.ts';
+import { checkedEvent, createTriggerEngine, EventInputError, type EventReport, type EventRoute, type TriggerListing } from './triggers/index.ts';
+import { reportedMessage, type HistoryMessage } from './detector/history.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -189,6 +191,15 @@ export function createSkillService(deps: SkillServiceDeps) {
     shell,
   });
 
+  const triggers = createTriggerEngine({
+    store,
+    runnable: (slug) => {
+      const found = registry.resolve(slug);
+      return found.kind === 'dynamic' ? found.version : null;
+    },
+    run: (actor, slug, action, params, trigger) => service.execute(actor, slug, action, params, { trigger }),
+  });
+
   function principalOf(principal: unknown): PrincipalKind {
     if (!isPrincipal(principal)) throw new ServiceError('forbidden', SERVICE_MESSAGES.unknownPrincipal, { reason: 'unknown-principal' });
     return principal;
@@ -281,7 +292,7 @@ export function createSkillService(deps: SkillServiceDeps) {
   /** A run refused because what would run is not what the owner approved: the owner must be able to see it was tried. */
   const TAMPERED: readonly UnavailableReason[] = ['content-changed', 'approval-unproven'];
 
-  return {
+  const service = {
     /** By name; nobody but the owner sees archived skills. */
     listSkills(principal: PrincipalKind): SkillSummary[] {
       const caller = principalOf(principal);
@@ -435,6 +446,7 @@ export function createSkillService(deps: SkillServiceDeps) {
         versionId: fields.versionId as string, shownContentSha256: fields.shownContentSha256 as string, totpCode: fields.totpCode as string, actor: principal,
       });
       if (!result.ok) throw refusalError(result);
+      triggers.installed(result.version);
       return result.version;
     },
 
@@ -462,6 +474,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const skill = visibleSkill(caller, idOrSlug);
       if (skill.status === 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.alreadyArchived, { reason: 'archived' });
       const dependents = dependentsOf(registry.catalog, skill.slug);
+      triggers.uninstalling(skill.slug);
       lifecycle.archive(skill, caller);
       return { ...summary(skill.id), disabledDependents: recordDisabled(caller, skill.slug, dependents, 'archived') };
     },
@@ -601,11 +614,42 @@ export function createSkillService(deps: SkillServiceDeps) {
       return consent.revoke(id, authorize(principal, 'skills:create'));
     },
 
+    /**
+     * Stores what the assistant reported (checked exactly as the API checks it) and starts, in the
+     * background, the triggers it fires; answers at once with what fires. Each run is authorized as
+     * any run of its principal (trigger-engine.ts says who that is and why).
+     */
+    reportEvent(principal: PrincipalKind, route: EventRoute, body: unknown): EventReport {
+      principalOf(principal);
+      try {
+        return triggers.report(checkedEvent(route, body));
+      } catch (error) {
+        if (error instanceof EventInputError) throw new ServiceError('bad-request', error.userMessage, { reason: 'invalid-event', details: error.details });
+        throw error;
+      }
+    },
+
+    /** What would fire on what: the triggers of the skills that may run now, or of one skill (visible to `principal`). */
+    listTriggers(principal: PrincipalKind, idOrSlug?: string): TriggerListing[] {
+      const caller = principalOf(principal);
+      return triggers.list(idOrSlug === undefined ? undefined : visibleSkill(caller, idOrSlug).slug);
+    },
+
+    /** The person's messages the assistant reported in the last `windowDays` days, as the pattern and gap detectors read history. */
+    reportedHistory(windowDays: number): HistoryMessage[] {
+      const since = new Date(store.now().getTime() - windowDays * 24 * 60 * 60 * 1000);
+      return triggers.messagesSince(since).flatMap((m) => reportedMessage(m) ?? []);
+    },
+
+    /** Resolves once every trigger firing started so far has finished. */
+    triggersIdle: (): Promise<void> => triggers.idle(),
+
     /** Run at start and periodically: pending versions past their 24 hours are rejected. */
     expirePending: (): SkillVersionRecord[] => gateway.expirePending(),
 
     /** Run at start and periodically: active skills unused for 30 days are archived. */
     archiveUnused: (): SkillSummary[] => lifecycle.archiveUnused().map((skill) => summary(skill.id)),
   };
+  return service;
 }
 export type SkillService = ReturnType<typeof createSkillService>;

@@ -4,13 +4,13 @@ import type { Localized } from '../i18n-types.ts';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 
-export type DisclosureItemKind = 'read' | 'write' | 'http' | 'secret' | 'notify' | 'skill' | 'action';
+export type DisclosureItemKind = 'read' | 'write' | 'http' | 'secret' | 'notify' | 'skill' | 'action' | 'trigger';
 
 export interface DisclosureItem {
   kind: DisclosureItemKind;
   /**
    * The table, HTTP capability (a plain-HTTP one starts with `http://`: unencrypted), secret name,
-   * skill slug or action slug; null for notifications.
+   * skill slug, action slug or trigger kind (`onMessage`); null for notifications.
    */
   target: string | null;
   text: Localized;
@@ -28,7 +28,7 @@ export interface Disclosure {
   version: string;
   /** "New skill 'Water Tracker' wants to:" or, for an update, "… (new version 1.1.0) wants to:". */
   title: Localized;
-  /** Everything the skill may do once approved, in a fixed order: reads, writes, HTTP, secrets, notifications, skills, actions. */
+  /** Everything the skill may do once approved, in a fixed order: reads, writes, HTTP, secrets, notifications, skills, actions, triggers. */
   items: DisclosureItem[];
   risk: { level: RiskLevel; reasons: Localized[] };
   /** The audit's warnings in plain words. */

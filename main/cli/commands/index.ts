@@ -14,6 +14,8 @@ import { consentsCommand } from './consents.ts';
 import { createServeCommand } from './serve.ts';
 import { configCommand } from './config.ts';
 import { executionsCommand } from './executions.ts';
+import { eventsCommand } from './events.ts';
+import { triggersCommand } from './triggers.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
@@ -23,5 +25,7 @@ export const COMMANDS: readonly Command[] = [
   executionsCommand,
   notificationsCommand,
   consentsCommand,
+  eventsCommand,
+  triggersCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];

@@ -8,7 +8,7 @@ import { createSuggestionService, SKIP_MESSAGES, type ProposeReport } from '../.
 import type { SkillSuggestion } from '../../skills/detector/suggestion.ts';
 import { needLines } from './need.ts';
 
-const USAGE = 'foundry suggest --history FILE [--min-mentions N] [--min-days N] [--window-days N] [--installed KEY,KEY] [--store] [--json]';
+const USAGE = 'foundry suggest (--history FILE | --events | both) [--min-mentions N] [--min-days N] [--window-days N] [--installed KEY,KEY] [--store] [--json]';
 
 interface Thresholds {
   minMentions: number;
@@ -96,6 +96,7 @@ export const suggestCommand: Command = {
       args,
       options: {
         history: { type: 'string' },
+        events: { type: 'boolean', default: false },
         'min-mentions': { type: 'string' },
         'min-days': { type: 'string' },
         'window-days': { type: 'string' },
@@ -104,8 +105,8 @@ export const suggestCommand: Command = {
         json: { type: 'boolean', default: false },
       },
     });
-    if (!values.history) {
-      io.err(`foundry suggest: --history FILE is required (a JSON array or JSON Lines of {role, text, at}).\nusage: ${USAGE}`);
+    if (!values.history && !values.events) {
+      io.err(`foundry suggest: give --history FILE (a JSON array or JSON Lines of {role, text, at}), --events (the messages the assistant reported), or both.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
     const thresholds = readThresholds(values);
@@ -113,9 +114,9 @@ export const suggestCommand: Command = {
       io.err(`foundry suggest: ${thresholds}\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
-    let history: HistoryMessage[];
+    let history: HistoryMessage[] = [];
     try {
-      history = readHistoryFile(values.history);
+      if (values.history) history = readHistoryFile(values.history);
     } catch (error) {
       if (!(error instanceof HistoryError)) throw error;
       io.err(`${error.userMessage.en}\n\n${error.userMessage.pl}`);
@@ -128,10 +129,13 @@ export const suggestCommand: Command = {
       return EXIT.ok;
     };
 
-    if (!values.store) return report(detect(history, thresholds, given), null, null);
-    return withEngine(io, values.json, ({ store }) => {
+    if (!values.store && !values.events) return report(detect(history, thresholds, given), null, null);
+    return withEngine(io, values.json, ({ store, service: skills }) => {
+      // The assistant's reported messages are history like a file's: the same detectors read both.
+      const all = values.events ? [...history, ...skills.reportedHistory(thresholds.windowDays)] : history;
+      if (!values.store) return report(detect(all, thresholds, given), null, null);
       const service = createSuggestionService(store);
-      const found = detect(history, thresholds, [...given, ...service.installedSubjectKeys()]);
+      const found = detect(all, thresholds, [...given, ...service.installedSubjectKeys()]);
       return report(found, service.proposeSuggestions([...found.patterns, ...found.gaps.suggestions]), store.dataDir);
     });
   },

@@ -5,6 +5,8 @@ import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
 import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
+import type { SkillTriggers } from '../../../shared/skills/triggers.ts';
+import { triggerEntries, triggerText } from '../../../shared/skills/trigger-text.ts';
 import { actionDisclosure } from '../actions/index.ts';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
@@ -42,8 +44,13 @@ function secretText(secret: SkillSecret): Localized {
   };
 }
 
-/** Every capability in its words, then each manifest action with its policy (what runs without code, who may run it, whether you are asked). */
-export function capabilityItems(capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = []): DisclosureItem[] {
+/**
+ * Every capability in its words, then each manifest action with its policy (what runs without code,
+ * who may run it, whether you are asked), then what starts the skill by itself.
+ */
+export function capabilityItems(
+  capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = [], triggers?: SkillTriggers,
+): DisclosureItem[] {
   return [
     ...sorted(capabilities.reads).map((table): DisclosureItem => ({ kind: 'read', target: table, text: { en: `read ${table}`, pl: `Odczytywać ${table}` } })),
     ...sorted(capabilities.writes).map(
@@ -66,6 +73,7 @@ export function capabilityItems(capabilities: SkillCapabilities, secrets: readon
     ...[...actions]
       .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .map((action): DisclosureItem => ({ kind: 'action', target: action.slug, text: actionDisclosure(action) })),
+    ...triggerEntries(triggers).map((entry): DisclosureItem => ({ kind: 'trigger', target: entry.kind, text: triggerText(entry) })),
   ];
 }
 

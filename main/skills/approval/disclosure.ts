@@ -6,6 +6,7 @@ import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { Disclosure, DisclosureChanges, DisclosureItem, RiskLevel } from '../../../shared/skills/disclosure.ts';
 import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import type { SkillCapabilities, SkillManifest, SkillSecret } from '../../../shared/skills/manifest.ts';
+import type { SkillTriggers } from '../../../shared/skills/triggers.ts';
 import { capabilityItems, itemsMissingFrom, unionCapabilities } from './disclosure-items.ts';
 import { assessRisk } from './disclosure-risk.ts';
 
@@ -13,7 +14,7 @@ export interface DisclosureInput {
   manifest: SkillManifest;
   report: AuditReport;
   /** The version running now, when this is an update (`secrets` and `actions` as its manifest has them). */
-  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined } | null;
+  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined; triggers?: SkillTriggers | undefined } | null;
 }
 
 export const RISK_LABEL: Record<RiskLevel, Localized> = {
@@ -55,14 +56,14 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
   const declared = { ...manifest.capabilities, skills: [...manifest.capabilities.skills, ...(manifest.dependencies ?? [])] };
   const capabilities = unionCapabilities(declared, report.capabilities);
   const secrets = manifest.secrets ?? [];
-  const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions);
+  const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions, manifest.triggers);
   const warnings = report.findings.map((finding) => ({
     en: `Line ${finding.line}: ${finding.message.en}`,
     pl: `Wiersz ${finding.line}: ${finding.message.pl}`,
   }));
   let changes: DisclosureChanges | null = null;
   if (previous) {
-    const before = capabilityItems(previous.capabilities, previous.secrets, previous.actions);
+    const before = capabilityItems(previous.capabilities, previous.secrets, previous.actions, previous.triggers);
     changes = { previousVersion: previous.version, added: itemsMissingFrom(items, before), removed: itemsMissingFrom(before, items) };
   }
   const disclosure = {

@@ -162,7 +162,7 @@ function toMessage(value: unknown): { message: HistoryMessage } | { problem: Loc
 }
 
 /** Strict ISO 8601: Date.parse alone accepts "2026-02-30" (as 2 March) and much else. */
-function parseIsoDate(value: string): number | null {
+export function parseIsoDate(value: string): number | null {
   const m = ISO_DATE.exec(value.trim());
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -187,4 +187,10 @@ export function recentUserMessages(messages: readonly HistoryMessage[], windowDa
   const until = end?.getTime() ?? messages.reduce((latest, m) => Math.max(latest, m.time), -Infinity);
   const from = until - windowDays * DAY_MS;
   return messages.filter((m) => m.role === 'user' && m.time > from && m.time <= until);
+}
+
+/** A message the assistant reported (main/skills/triggers/), as the detectors read history; null when it would not pass as a history line. */
+export function reportedMessage(reported: { role: string; text: string; at: string }): HistoryMessage | null {
+  const result = toMessage(reported);
+  return 'message' in result ? result.message : null;
 }

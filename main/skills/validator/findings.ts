@@ -157,6 +157,32 @@ export const RULES = {
     pl: `Wywołuje ${name}, czego manifest nie wymienia w zależnościach (dependencies); skill może wywoływać tylko to, co tam zadeklarował.`,
   })),
 
+  // Triggers (issue 13 §2): what starts the skill by itself.
+  'trigger/invalid': rule(block, (where: string, detail: Localized) => ({
+    en: `The trigger ${where} is malformed: ${detail.en}`,
+    pl: `Wyzwalacz ${where} jest niepoprawny: ${detail.pl}`,
+  })),
+  'trigger/too-many': rule(block, (where: string, count: number, limit: number) => ({
+    en: `The trigger ${where} has ${count} entries; at most ${limit} are allowed.`,
+    pl: `Wyzwalacz ${where} ma ${count} pozycji; dozwolonych jest najwyżej ${limit}.`,
+  })),
+  'trigger/unknown-action': rule(block, (where: string, action: string) => ({
+    en: `The trigger ${where} runs the action ${action}, which the skill does not have.`,
+    pl: `Wyzwalacz ${where} uruchamia akcję ${action}, której skill nie ma.`,
+  })),
+  'trigger/action-unverified': rule(warn, (where: string, action: string) => ({
+    en: `The trigger ${where} runs the action ${action}; getActions() could not be read, so whether the code offers it is checked only when it fires.`,
+    pl: `Wyzwalacz ${where} uruchamia akcję ${action}; nie dało się odczytać getActions(), więc to, czy kod ją ma, sprawdzi się dopiero przy uruchomieniu.`,
+  })),
+  'trigger/bad-phrase': rule(block, (where: string, detail: Localized, phrase: string) => ({
+    en: `The phrase “${phrase}” of the trigger ${where} cannot be matched: ${detail.en}.`,
+    pl: `Fraza „${phrase}” wyzwalacza ${where} nie może być dopasowana: ${detail.pl}.`,
+  })),
+  'trigger/bad-pattern': rule(block, (where: string, detail: Localized, pattern: string) => ({
+    en: `The pattern ${pattern} of the trigger ${where} is refused: ${detail.en}.`,
+    pl: `Wzorzec ${pattern} wyzwalacza ${where} jest odrzucony: ${detail.pl}.`,
+  })),
+
   // Blocked APIs.
   'blocked/eval': rule(block, () => ({
     en: 'Calls eval(), which runs text as code; skills may not do that.',

@@ -5,6 +5,7 @@ import type { ExecutorFacts } from './conformance.ts';
 import type { FindingSink } from './findings.ts';
 import { checkManifestActions, type ActionUse } from './manifest-actions.ts';
 import { checkSecrets, type SecretHosts } from './manifest-secrets.ts';
+import { checkTriggers } from './manifest-triggers.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -85,5 +86,6 @@ export function checkManifest(
   }
   const secrets = checkSecrets(manifest, new Set(http), anchor, sink);
   const actionUse = checkManifestActions(manifest, { http: new Set(http), secrets, codeActions: executor.actionSlugs }, anchor, sink);
+  checkTriggers(manifest, executor.actionSlugs, anchor, sink);
   return { declared: { ...manifest.capabilities, http }, secrets, actionUse };
 }

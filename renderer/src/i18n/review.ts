@@ -46,6 +46,7 @@ export const reviewEn = {
   'detail.fact.decided': 'Decided',
   'detail.fact.reason': 'Reason',
   'detail.fact.generator': 'Written by',
+  'detail.fact.triggers': 'Starts by itself',
   'detail.approved': 'Approved: {tag} is now running.',
   'detail.rejected': 'Rejected: {tag} will not run.',
   'detail.rolledBack': 'Rolled back: {tag} is running again.',
@@ -69,6 +70,7 @@ export const reviewEn = {
   'capability.notify': 'Notifications',
   'capability.skill': 'Other skills',
   'capability.action': 'Action',
+  'capability.trigger': 'Starts by itself',
   'capability.unencrypted': 'Unencrypted',
 
   'summary.failed.title': 'This candidate failed and cannot be approved',
@@ -281,6 +283,7 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
   'detail.fact.decided': 'Decyzja podjęta',
   'detail.fact.reason': 'Powód',
   'detail.fact.generator': 'Autor',
+  'detail.fact.triggers': 'Uruchamia się sam',
   'detail.approved': 'Zatwierdzono: {tag} działa od teraz.',
   'detail.rejected': 'Odrzucono: {tag} nie zostanie uruchomiona.',
   'detail.rolledBack': 'Przywrócono: {tag} znów działa.',
@@ -304,6 +307,7 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
   'capability.notify': 'Powiadomienia',
   'capability.skill': 'Inne umiejętności',
   'capability.action': 'Akcja',
+  'capability.trigger': 'Uruchamia się sam',
   'capability.unencrypted': 'Bez szyfrowania',
 
   'summary.failed.title': 'Ten kandydat się nie udał i nie można go zatwierdzić',

@@ -87,6 +87,7 @@ export function createFakeBackend() {
     return parsed.need;
   }
 
+  let events = 0;
   const backend: ApiBackend = {
     async generate(principal, input): Promise<GeneratedSkill> {
       const need = needOf(input);
@@ -205,6 +206,12 @@ export function createFakeBackend() {
 
     async revokeAllowance(_principal, ref, address, port) {
       throw new ApiBackendError(404, 'allowance-not-found', { en: `${find(ref).details.slug} has no allowance for ${address}:${port}.`, pl: `${find(ref).details.slug} nie ma zezwolenia na ${address}:${port}.` });
+    },
+
+    async reportEvent(_principal, route) {
+      events += 1;
+      const kind = route === 'session' ? 'session-start' : route;
+      return { event: { id: events, kind, receivedAt: AT }, firing: [], dropped: [] };
     },
   };
 

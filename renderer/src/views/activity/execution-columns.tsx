@@ -6,6 +6,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import type { Column } from '../../components/VirtualTable.tsx';
 import { Badge } from '../../components/Badge.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
+import { triggerLabel } from '../../../../shared/skills/triggers.ts';
 
 export function executionColumns(t: Translate, locale: Locale): Column<ExecutionRecord>[] {
   return [
@@ -18,7 +19,7 @@ export function executionColumns(t: Translate, locale: Locale): Column<Execution
       header: t('executions.col.trigger'),
       cell: (row) => (
         <span className="cell-stack" title={`${row.trigger} · ${t(`actor.${row.actor}`)}`}>
-          <span>{row.trigger}</span>
+          <span>{triggerLabel(row.trigger)[locale]}</span>
           <span className="cell-stack__sub">{t(`actor.${row.actor}`)}</span>
           {row.triggeredBy && <span className="cell-stack__sub">{t('executions.calledBy', { caller: row.triggeredBy })}</span>}
         </span>

@@ -5,10 +5,12 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { HashPrefix } from '../../components/HashPrefix.tsx';
 import { TimeLeft } from '../reviews/TimeLeft.tsx';
 import { VERSION_STATUS_TONE } from './version-status.ts';
+import { triggerEntries, triggerText } from '../../../../shared/skills/trigger-text.ts';
 
-/** One version at a glance: tag, status, content hash, when it was proposed and decided, and by whom. */
+/** One version at a glance: tag, status, content hash, when it was proposed and decided, by whom, and what starts it by itself. */
 export function VersionFacts({ version }: { version: SkillVersionRecord }) {
-  const { t } = useI18n();
+  const { t, localize } = useI18n();
+  const triggers = triggerEntries(version.manifest.triggers);
   return (
     <dl className="version-facts">
       <div>
@@ -52,6 +54,16 @@ export function VersionFacts({ version }: { version: SkillVersionRecord }) {
         <dt>{t('detail.fact.generator')}</dt>
         <dd><code>{version.generator}</code></dd>
       </div>
+      {triggers.length > 0 && (
+        <div className="version-facts__wide">
+          <dt>{t('detail.fact.triggers')}</dt>
+          <dd>
+            <ul className="version-facts__triggers">
+              {triggers.map((entry, i) => <li key={`${entry.kind}-${i}`}>{localize(triggerText(entry))}</li>)}
+            </ul>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
