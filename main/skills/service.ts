@@ -40,10 +40,12 @@ import type { SettingsChange, SkillSettingsView } from '../../shared/contract/sk
 import type { ConsentRequestRecord, StandingConsentRecord } from '../../shared/contract/consent-records.ts';
 import { askerName, CONSENT_MESSAGES, createConsentGate, type ConsentGate } from './consent/index.ts';
 import { ActionRefusedError } from './actions/index.ts';
+import { createHttpClient, type HttpClient } from './http/index.ts';
+import { createScheduleService, systemClock, type SchedulerClock } from './scheduler/index.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
-  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested';
+  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested' | 'schedule-proposed';
   skillSlug: string;
   versionId: string | null;
   requestId: number | null;
@@ -74,6 +76,10 @@ export interface SkillServiceDeps {
   secretBox?: SecretBox | null;
   /** Whether the owner can answer consent prompts here: only the desktop app's window; absent means no (the CLI, `foundry serve`). */
   canAskOwner?: () => boolean;
+  /** What drives schedules: the system clock unless a test injects one. */
+  scheduleClock?: SchedulerClock;
+  /** The guard schedules' webhooks go through; tests pass one that reaches their 127.0.0.1 servers. */
+  scheduleHttpClient?: HttpClient;
 }
 
 export interface ConsentDecisionInput {
@@ -181,6 +187,31 @@ export function createSkillService(deps: SkillServiceDeps) {
     deliverNotifications: (version, sent) => delivery.deliver(version, sent),
   });
 
+  const schedules = createScheduleService({
+    store,
+    clock: deps.scheduleClock ?? systemClock,
+    enabled: () => config.get('skills.scheduled.enabled'),
+    maxScheduled: () => config.get('skills.scheduled.maxScheduled'),
+    maxFailures: () => config.get('skills.scheduled.maxFailures'),
+    runnableVersion: (slug) => {
+      const found = registry.resolve(slug);
+      return found.kind === 'dynamic' ? found.version : null;
+    },
+    actionsOf: async (slug) => {
+      try {
+        return (await registry.getModExecutor(slug, { actor: 'owner', trigger: 'schedule-check' }))?.getActions().map((a) => a.slug) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    execute: (slug, action, params) => service.execute('scheduler', slug, action, params, { trigger: 'schedule' }),
+    deliver: (version, sent) => { delivery.deliver(version, sent); },
+    locale: deps.locale ?? (() => systemLocale(store)),
+    httpClient: deps.scheduleHttpClient ?? createHttpClient(),
+    localAllowances: (slug, version) => settings.forRun(slug, version.manifest).localAllowances,
+    announceProposal: (slug, text) => notify({ kind: 'schedule-proposed', skillSlug: slug, versionId: null, requestId: null, ...text }),
+  });
+
   function principalOf(principal: unknown): PrincipalKind {
     if (!isPrincipal(principal)) throw new ServiceError('forbidden', SERVICE_MESSAGES.unknownPrincipal, { reason: 'unknown-principal' });
     return principal;
@@ -265,7 +296,7 @@ export function createSkillService(deps: SkillServiceDeps) {
   /** A run refused because what would run is not what the owner approved: the owner must be able to see it was tried. */
   const TAMPERED: readonly UnavailableReason[] = ['content-changed', 'approval-unproven'];
 
-  return {
+  const service = {
     /** By name; nobody but the owner sees archived skills. */
     listSkills(principal: PrincipalKind): SkillSummary[] {
       const caller = principalOf(principal);
@@ -416,6 +447,7 @@ export function createSkillService(deps: SkillServiceDeps) {
         versionId: fields.versionId as string, shownContentSha256: fields.shownContentSha256 as string, totpCode: fields.totpCode as string, actor: principal,
       });
       if (!result.ok) throw refusalError(result);
+      schedules.syncSkill(result.version.slug);
       return result.version;
     },
 
@@ -434,6 +466,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const dependents = typeof idOrSlug === 'string' ? dependentsOf(registry.catalog, repos.lifecycle.find(idOrSlug)?.slug ?? idOrSlug) : [];
       const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
       if (!result.ok) throw refusalError(result);
+      schedules.syncSkill(result.version.slug);
       return { ...result.version, disabledDependents: recordDisabled(principalOf(principal), result.version.slug, dependents, 'rolled-back') };
     },
 
@@ -444,6 +477,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       if (skill.status === 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.alreadyArchived, { reason: 'archived' });
       const dependents = dependentsOf(registry.catalog, skill.slug);
       lifecycle.archive(skill, caller);
+      schedules.syncSkill(skill.slug);
       return { ...summary(skill.id), disabledDependents: recordDisabled(caller, skill.slug, dependents, 'archived') };
     },
 
@@ -462,6 +496,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const skill = visibleSkill(caller, idOrSlug);
       if (skill.status !== 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.notArchived, { reason: 'not-archived' });
       lifecycle.restore(skill, caller);
+      schedules.syncSkill(skill.slug);
       return summary(skill.id);
     },
 
@@ -558,6 +593,28 @@ export function createSkillService(deps: SkillServiceDeps) {
 
     /** Run at start and periodically: active skills unused for 30 days are archived. */
     archiveUnused: (): SkillSummary[] => lifecycle.archiveUnused().map((skill) => summary(skill.id)),
+
+    /** Schedules (main/skills/scheduler/): the owner's to change; the assistant lists and proposes. */
+    listSchedules(principal: PrincipalKind) {
+      principalOf(principal);
+      return schedules.listSchedules();
+    },
+    upcomingRuns(principal: PrincipalKind, count?: number) {
+      principalOf(principal);
+      return schedules.upcomingRuns(count);
+    },
+    addSchedule: (principal: PrincipalKind, slug: string, spec: unknown) => schedules.addSchedule(principalOf(principal), slug, spec),
+    proposeSchedule: (principal: PrincipalKind, slug: string, spec: unknown) => schedules.proposeSchedule(authorize(principal, 'skills:create', slugContext(slug)), slug, spec),
+    confirmScheduleProposal: (principal: PrincipalKind, id: number) => schedules.confirmProposal(principalOf(principal), id),
+    declineScheduleProposal: (principal: PrincipalKind, id: number) => schedules.declineProposal(principalOf(principal), id),
+    editSchedule: (principal: PrincipalKind, id: number, spec: unknown) => schedules.editSchedule(principalOf(principal), id, spec),
+    pauseSchedule: (principal: PrincipalKind, id: number) => schedules.pauseSchedule(principalOf(principal), id),
+    resumeSchedule: (principal: PrincipalKind, id: number) => schedules.resumeSchedule(principalOf(principal), id),
+    removeSchedule: (principal: PrincipalKind, id: number) => schedules.removeSchedule(principalOf(principal), id),
+    runScheduleNow: (principal: PrincipalKind, id: number) => schedules.runScheduleNow(principalOf(principal), id),
+    /** The engine that fires schedules: the app and `foundry serve` start it; tests drive its clock. */
+    scheduler: schedules.scheduler,
   };
+  return service;
 }
 export type SkillService = ReturnType<typeof createSkillService>;

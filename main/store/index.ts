@@ -11,6 +11,7 @@ import { createApprovalSealsRepository } from './repositories/approval-seals.ts'
 import { createNotificationsRepository } from './repositories/notifications.ts';
 import { createSkillSettingsRepository } from './repositories/skill-settings.ts';
 import { createConsentsRepository } from './repositories/consents.ts';
+import { createSchedulesRepository } from './repositories/schedules.ts';
 import { createCheckpoint } from './integrity/checkpoint.ts';
 import { createApprovalProof } from './integrity/approval-proof.ts';
 import { sealAsFound } from './integrity/seal-as-found.ts';
@@ -77,6 +78,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     notifications: createNotificationsRepository(db, now),
     skillSettings: createSkillSettingsRepository(db, now),
     consents: createConsentsRepository(db, now, key),
+    schedules: createSchedulesRepository(db, now),
     auditLog: {
       ...auditLog,
       /** The log's chain and checkpoint, and the approvals' seals: every kind of tampering named. */

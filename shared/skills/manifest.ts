@@ -1,6 +1,7 @@
 import type { CustomModSlug } from './mod-types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import type { ManifestAction } from './actions.ts';
+import type { ScheduleSpec } from './schedules.ts';
 
 /** What a skill says it touches; the auditor compares it with what the code really touches. */
 export interface SkillCapabilities {
@@ -44,6 +45,8 @@ export interface SkillManifest {
   dependencies?: string[];
   /** Capability names other skills may depend on instead of this skill's slug (`water.log`). */
   provides?: string[];
+  /** When actions run by themselves (shared/skills/schedules.ts); approved with the version and shown in the disclosure. */
+  schedules?: ScheduleSpec[];
 }
 
 export function emptyCapabilities(): SkillCapabilities {

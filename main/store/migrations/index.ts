@@ -10,6 +10,7 @@ import { skillSettings } from './009-skill-settings.ts';
 import { executionHttp } from './010-execution-http.ts';
 import { consents } from './011-consents.ts';
 import { executionCallers } from './012-execution-callers.ts';
+import { schedules } from './014-schedules.ts';
 
 export interface Migration {
   readonly version: number;
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents, executionCallers];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents, executionCallers, schedules];
 
 // The last migration's number, not the list's length: parallel branches reserve numbers, so a
 // list may have a gap until they meet.
