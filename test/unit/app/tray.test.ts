@@ -108,7 +108,7 @@ describe('tray icon', () => {
   const icon = {} as NativeImage;
   beforeEach(() => {
     vi.useFakeTimers();
-    state = { locale: 'en', pendingReviews: 1, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] };
+    state = { locale: 'en', pendingReviews: 1, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [], nextRuns: [] };
   });
   afterEach(() => vi.useRealTimers());
 
