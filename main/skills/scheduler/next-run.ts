@@ -11,11 +11,11 @@ import { Cron } from 'croner';
 import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
 import { localTime, minutesOf } from './zoned-time.ts';
 
-/**
- * How many candidates are tried before a schedule is judged never to run: with the shortest
- * interval (a minute) that is two weeks, enough for any one-day-a-week, one-hour-a-day window.
- */
-const MAX_CANDIDATES = 20_160;
+/** How far ahead a run is looked for before a schedule is judged never to run: two weeks. */
+const LOOK_AHEAD_MS = 14 * 24 * 3_600_000;
+/** A bound on the work of one look, whatever the pattern (the jumps below keep it to a few per day). */
+const MAX_CANDIDATES = 2_000;
+const MINUTE_MS = 60_000;
 
 const crons = new Map<string, Cron>();
 
@@ -46,26 +46,41 @@ export function isWithinConditions(spec: Pick<ScheduleSpec, 'activeHours' | 'day
 }
 
 /**
+ * Minutes from `at` to the soonest local time that could meet the conditions: the next local
+ * midnight on a day that is not one of `daysOfWeek`, the start of `activeHours` outside them.
+ * Wall-clock minutes: an hour less is jumped, so a DST change inside the jump cannot skip a run.
+ */
+function minutesToSkip(spec: Pick<ScheduleSpec, 'activeHours' | 'daysOfWeek'>, zone: string, at: Date): number {
+  const local = localTime(at, zone);
+  if (spec.daysOfWeek && !spec.daysOfWeek.includes(local.weekday)) return 24 * 60 - local.minuteOfDay;
+  if (!spec.activeHours) return 0;
+  return (minutesOf(spec.activeHours.start)! - local.minuteOfDay + 24 * 60) % (24 * 60);
+}
+
+/**
  * The first run strictly after `after` that meets the conditions, or null when there is none
  * within MAX_CANDIDATES. `anchor` is an interval's previous due time (absent: counting starts at `after`).
  */
 export function nextRunAfter(spec: ScheduleSpec, zone: string, after: Date, anchor?: Date | null): Date | null {
   let candidate: Date | null;
-  let step: (from: Date) => Date | null;
+  /** The next candidate at least `skipMs` after `from`. */
+  let step: (from: Date, skipMs: number) => Date | null;
   if (spec.cron !== undefined) {
     const cron = cronOf(spec.cron, zone);
-    step = (from) => cron.nextRun(from);
-    candidate = step(after);
+    step = (from, skipMs) => cron.nextRun(new Date(from.getTime() + Math.max(0, skipMs - 1)));
+    candidate = cron.nextRun(after);
   } else {
     const every = spec.intervalMs!;
     const base = anchor && anchor.getTime() <= after.getTime() ? anchor.getTime() : after.getTime();
     const periods = Math.floor((after.getTime() - base) / every) + 1;
-    step = (from) => new Date(from.getTime() + every);
+    step = (from, skipMs) => new Date(from.getTime() + Math.max(1, Math.ceil(skipMs / every)) * every);
     candidate = new Date(base + periods * every);
   }
-  for (let tried = 0; candidate && tried < MAX_CANDIDATES; tried += 1) {
+  const horizon = after.getTime() + LOOK_AHEAD_MS;
+  for (let tried = 0; candidate && candidate.getTime() <= horizon && tried < MAX_CANDIDATES; tried += 1) {
     if (isWithinConditions(spec, zone, candidate)) return candidate;
-    candidate = step(candidate);
+    const skip = minutesToSkip(spec, zone, candidate) - 60;
+    candidate = step(candidate, skip > 0 ? skip * MINUTE_MS : 0);
   }
   return null;
 }
