@@ -73,7 +73,6 @@ export function createScheduler(deps: SchedulerDeps) {
   const { schedules, clock } = deps;
   let timer: unknown = null;
   let started = false;
-  let ticking: Promise<void> | null = null;
   const inFlight = new Map<number, Promise<void>>();
 
   const nextAfter = (row: ScheduleRow, after: Date): string | null =>
@@ -84,10 +83,11 @@ export function createScheduler(deps: SchedulerDeps) {
     if (timer !== null) clock.clearTimer(timer);
     const earliest = schedules.earliest();
     const wait = earliest === null ? MAX_WAIT_MS : Date.parse(earliest) - clock.now().getTime();
+    // Still due after a firing pass: scheduling is off; look again later rather than spin.
     timer = clock.setTimer(() => {
       timer = null;
-      void tick();
-    }, Math.min(MAX_WAIT_MS, Math.max(0, wait)));
+      tick();
+    }, wait <= 0 ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, wait));
   }
 
   async function execute(row: ScheduleRow, fired: FiredRun): Promise<void> {
@@ -109,8 +109,8 @@ export function createScheduler(deps: SchedulerDeps) {
     return running;
   }
 
-  /** Fires what is due now; each due row once, whatever else runs on this data directory. */
-  async function fireDue(): Promise<void> {
+  /** Fires what is due now; each due row once, whatever else runs on this data directory. Synchronous up to each run's start. */
+  function fireDue(): void {
     if (!deps.enabled()) return;
     const now = clock.now();
     for (const row of schedules.due(now.toISOString())) {
@@ -129,10 +129,8 @@ export function createScheduler(deps: SchedulerDeps) {
     }
   }
 
-  async function tick(): Promise<void> {
-    // One firing pass at a time: a timer and a change arriving together do not read the same rows twice.
-    if (!ticking) ticking = fireDue().finally(() => { ticking = null; });
-    await ticking;
+  function tick(): void {
+    fireDue();
     arm();
   }
 
@@ -140,14 +138,13 @@ export function createScheduler(deps: SchedulerDeps) {
     /** Looks at once (runs missed while nothing ran are handled now), then keeps the one timer. */
     start(): void {
       started = true;
-      void tick();
+      tick();
     },
     /** Stops the timer and waits for runs in progress. */
     async stop(): Promise<void> {
       started = false;
       if (timer !== null) clock.clearTimer(timer);
       timer = null;
-      await ticking;
       await Promise.all(inFlight.values());
     },
     /** A schedule was added, changed, paused or resumed: the timer may need to come earlier. */
@@ -158,7 +155,6 @@ export function createScheduler(deps: SchedulerDeps) {
     tick,
     /** Resolves once no run is in progress. */
     async idle(): Promise<void> {
-      await ticking;
       while (inFlight.size > 0) await Promise.all(inFlight.values());
     },
     /** The owner's "run now": once, now, whatever the schedule's times; its next run stays. */
