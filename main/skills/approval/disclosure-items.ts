@@ -6,6 +6,9 @@ import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { actionDisclosure } from '../actions/index.ts';
+import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
+import { describeSchedule } from '../scheduler/schedule-text.ts';
+import { machineZone } from '../scheduler/zoned-time.ts';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
@@ -43,7 +46,9 @@ function secretText(secret: SkillSecret): Localized {
 }
 
 /** Every capability in its words, then each manifest action with its policy (what runs without code, who may run it, whether you are asked). */
-export function capabilityItems(capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = []): DisclosureItem[] {
+export function capabilityItems(
+  capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = [], schedules: readonly ScheduleSpec[] = [],
+): DisclosureItem[] {
   return [
     ...sorted(capabilities.reads).map((table): DisclosureItem => ({ kind: 'read', target: table, text: { en: `read ${table}`, pl: `Odczytywać ${table}` } })),
     ...sorted(capabilities.writes).map(
@@ -66,6 +71,11 @@ export function capabilityItems(capabilities: SkillCapabilities, secrets: readon
     ...[...actions]
       .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .map((action): DisclosureItem => ({ kind: 'action', target: action.slug, text: actionDisclosure(action) })),
+    // "runs every day at 08:00, Europe/Warsaw": when an action runs by itself, as the scheduler will run it.
+    ...schedules.map((spec): DisclosureItem => {
+      const when = describeSchedule(spec, spec.timezone ?? machineZone());
+      return { kind: 'schedule', target: spec.action, text: { en: `run “${spec.action}” by itself: ${when.en}`, pl: `Uruchamiać „${spec.action}” samodzielnie: ${when.pl}` } };
+    }),
   ];
 }
 

@@ -69,6 +69,7 @@ export const reviewEn = {
   'capability.notify': 'Notifications',
   'capability.skill': 'Other skills',
   'capability.action': 'Action',
+  'capability.schedule': 'Schedule',
   'capability.unencrypted': 'Unencrypted',
 
   'summary.failed.title': 'This candidate failed and cannot be approved',
@@ -304,6 +305,7 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
   'capability.notify': 'Powiadomienia',
   'capability.skill': 'Inne umiejętności',
   'capability.action': 'Akcja',
+  'capability.schedule': 'Harmonogram',
   'capability.unencrypted': 'Bez szyfrowania',
 
   'summary.failed.title': 'Ten kandydat się nie udał i nie można go zatwierdzić',
