@@ -69,6 +69,9 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     return row;
   }
 
+  /** The version a run used: the running one (the row follows it), else the row's own. */
+  const versionOf = (row: ScheduleRow): SkillVersionRecord | null => deps.runnableVersion(row.skillSlug) ?? store.versions.get(row.versionId);
+
   const record = (row: ScheduleRow): ScheduleRecord => ({ ...row, description: describeSchedule(row.spec, row.timezone) });
 
   function deliverText(version: SkillVersionRecord, text: { title: Localized; body: Localized }): void {
@@ -96,11 +99,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     audit: (event, row, data) => audit('scheduler', event, row, data),
     run: (row) => runOnce(row),
     pausedAfterFailures: (row) => {
-      const version = store.versions.get(row.versionId);
+      const version = versionOf(row);
       if (version) deliverText(version, SCHEDULER_MESSAGES.pausedAfterFailures(version.name, row.spec.action, row.consecutiveFailures));
     },
     async report(row, outcome, fired) {
-      const version = store.versions.get(row.versionId);
+      const version = versionOf(row);
       if (!version) return;
       const notify = row.spec.notify ?? {};
       if (outcome.ok && notify.onSuccess) deliverText(version, SCHEDULER_MESSAGES.succeeded(version.name, row.spec.action));

@@ -95,12 +95,13 @@ export function createScheduler(deps: SchedulerDeps) {
     const outcome = await deps.run(row, fired);
     const message = outcome.ok ? (fired.late ? SCHEDULER_MESSAGES.ranLate(fired.dueAt) : null) : outcome.message;
     const after = schedules.recordRun(row.id, { result: outcome.ok ? 'succeeded' : 'failed', executionId: outcome.executionId, message, late: fired.late });
+    // The run's own report first, then (for the owner, in that order) that it paused the schedule.
+    await deps.report(after, outcome, fired);
     if (!outcome.ok && after.status === 'active' && after.consecutiveFailures >= deps.maxFailures()) {
       schedules.setState(row.id, 'paused', 'failures', null);
       deps.audit('schedule.paused', after, { reason: 'failures', failures: after.consecutiveFailures });
       deps.pausedAfterFailures(schedules.get(row.id)!);
     }
-    await deps.report(after, outcome, fired);
   }
 
   function start(row: ScheduleRow, fired: FiredRun): Promise<void> {
