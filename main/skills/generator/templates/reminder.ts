@@ -162,11 +162,11 @@ export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTempl
       return { success: true, data: { title } };`
       }
     }
-    if (action === "remind") {
+${repeats ? `    if (action === "remind") {
       await foundry.notify(${title}, ${lit(text.itsTime(need.language === 'pl' ? need.subject : names.subjectWords))});
       return { success: true, data: { reminded: true } };
     }
-    if (action === "notify_due") {
+` : ''}    if (action === "notify_due") {
       const d = await this.getData(tenant_id);
       const pending = d.due.filter((r) => !r.notified_at);
       for (const r of pending) {
