@@ -11,6 +11,7 @@ import { skillsCommand } from './skills.ts';
 import { tokenCommand } from './token.ts';
 import { notificationsCommand } from './notifications.ts';
 import { consentsCommand } from './consents.ts';
+import { schedulesCommand } from './schedules.ts';
 import { createServeCommand } from './serve.ts';
 import { configCommand } from './config.ts';
 import { executionsCommand } from './executions.ts';
@@ -23,5 +24,6 @@ export const COMMANDS: readonly Command[] = [
   executionsCommand,
   notificationsCommand,
   consentsCommand,
+  schedulesCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];

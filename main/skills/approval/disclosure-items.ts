@@ -7,7 +7,7 @@ import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 import { actionDisclosure } from '../actions/index.ts';
 import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
-import { describeSchedule } from '../scheduler/schedule-text.ts';
+import { scheduleWhen } from '../scheduler/schedule-text.ts';
 import { machineZone } from '../scheduler/zoned-time.ts';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
@@ -73,8 +73,8 @@ export function capabilityItems(
       .map((action): DisclosureItem => ({ kind: 'action', target: action.slug, text: actionDisclosure(action) })),
     // "runs every day at 08:00, Europe/Warsaw": when an action runs by itself, as the scheduler will run it.
     ...schedules.map((spec): DisclosureItem => {
-      const when = describeSchedule(spec, spec.timezone ?? machineZone());
-      return { kind: 'schedule', target: spec.action, text: { en: `run “${spec.action}” by itself: ${when.en}`, pl: `Uruchamiać „${spec.action}” samodzielnie: ${when.pl}` } };
+      const when = scheduleWhen(spec, spec.timezone ?? machineZone());
+      return { kind: 'schedule', target: spec.action, text: { en: `run “${spec.action}” by itself ${when.en}`, pl: `Uruchamiać „${spec.action}” samodzielnie ${when.pl}` } };
     }),
   ];
 }

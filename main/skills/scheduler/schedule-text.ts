@@ -79,13 +79,19 @@ function rhythm(spec: ScheduleSpec): Localized {
   return { en: `on the cron schedule “${pattern}”`, pl: `według harmonogramu cron „${pattern}”` };
 }
 
-/** The whole schedule in words, with its conditions and its zone. */
-export function describeSchedule(spec: ScheduleSpec, zone: string): Localized {
+/** When it runs, with its conditions and its zone: "every day at 08:00, Europe/Warsaw". */
+export function scheduleWhen(spec: ScheduleSpec, zone: string): Localized {
   const parts = [rhythm(spec)];
   if (spec.daysOfWeek) parts.push(dayList(spec.daysOfWeek));
   if (spec.activeHours) {
     const { start, end } = spec.activeHours;
     parts.push({ en: `between ${start} and ${end}`, pl: `między ${start} a ${end}` });
   }
-  return { en: `runs ${parts.map((p) => p.en).join(' ')}, ${zone}`, pl: `uruchamia się ${parts.map((p) => p.pl).join(' ')}, ${zone}` };
+  return { en: `${parts.map((p) => p.en).join(' ')}, ${zone}`, pl: `${parts.map((p) => p.pl).join(' ')}, ${zone}` };
+}
+
+/** The whole schedule as a sentence's predicate: "runs every day at 08:00, Europe/Warsaw". */
+export function describeSchedule(spec: ScheduleSpec, zone: string): Localized {
+  const when = scheduleWhen(spec, zone);
+  return { en: `runs ${when.en}`, pl: `uruchamia się ${when.pl}` };
 }

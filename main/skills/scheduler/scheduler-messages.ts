@@ -42,8 +42,8 @@ export const SCHEDULER_MESSAGES = {
     pl: `Aktywnych może być najwyżej ${max} harmonogramów (skills.scheduled.maxScheduled w config.yaml), a tyle już jest. Najpierw wstrzymaj albo usuń któryś.`,
   }),
   notRunnable: {
-    en: 'The skill has no approved version that may run now, so it cannot have a schedule.',
-    pl: 'Skill nie ma zatwierdzonej wersji, która może teraz działać, więc nie może mieć harmonogramu.',
+    en: 'The skill has no approved version that may run now (approve it in the Skill Foundry window first), so it cannot have a schedule.',
+    pl: 'Skill nie ma zatwierdzonej wersji, która może teraz działać (najpierw zatwierdź ją w oknie Skill Foundry), więc nie może mieć harmonogramu.',
   },
   skillUnavailable: {
     en: 'Its skill cannot run now (archived or not deployed); it resumes when the skill is back.',
