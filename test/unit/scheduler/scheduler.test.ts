@@ -143,6 +143,21 @@ describe('the scheduler', () => {
     ]);
   });
 
+  it('when both engines saw the same run due at once, only the first claim takes it (the store is the lock)', async () => {
+    const clock = testClock('2026-01-05T08:00:00Z');
+    const dir = tempDir();
+    const app = engine(dir, clock);
+    const serve = engine(dir, clock);
+    clock.set('2026-01-05T07:00:00Z');
+    add(app, DAILY_8);
+    clock.set('2026-01-05T08:00:00Z');
+    const [seenByApp] = app.store.schedules.due(clock.now().toISOString());
+    const [seenByServe] = serve.store.schedules.due(clock.now().toISOString());
+    expect(seenByApp!.nextRunAt).toBe(seenByServe!.nextRunAt);
+    expect(app.store.schedules.claim(1, seenByApp!.nextRunAt!, '2026-01-06T08:00:00.000Z')).toBe(true);
+    expect(serve.store.schedules.claim(1, seenByServe!.nextRunAt!, '2026-01-06T08:00:00.000Z')).toBe(false);
+  });
+
   it('a wall clock set back after a run does not fire that run again', async () => {
     const clock = testClock('2026-01-05T07:59:00Z');
     const e = engine(tempDir(), clock);
