@@ -147,5 +147,13 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'consents.decide': (input) => service.decideConsent('owner', input),
     'consents.standing': () => service.standingConsents('owner'),
     'consents.revokeStanding': ({ id }) => service.revokeStandingConsent('owner', id),
+    'schedules.list': () => service.listSchedules('owner'),
+    'schedules.pause': ({ id }) => service.pauseSchedule('owner', id),
+    'schedules.resume': ({ id }) => service.resumeSchedule('owner', id),
+    'schedules.runNow': ({ id }) => service.runScheduleNow('owner', id),
+    'schedules.remove': ({ id }) => service.removeSchedule('owner', id),
+    'schedules.confirm': ({ id }) => service.confirmScheduleProposal('owner', id),
+    'schedules.decline': ({ id }) => service.declineScheduleProposal('owner', id),
+    'schedules.edit': ({ id, spec }) => service.editSchedule('owner', id, spec),
   };
 }

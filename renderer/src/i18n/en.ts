@@ -2,6 +2,7 @@ import { reviewEn } from './review.ts';
 import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
+import { schedulesEn } from './schedules.ts';
 import { consentsEn } from './consents.ts';
 import { skillSettingsEn } from './skill-settings.ts';
 import { dependenciesEn } from './dependencies.ts';
@@ -135,6 +136,7 @@ export const en = {
   ...workbenchEn,
   ...configEn,
   ...notificationsEn,
+  ...schedulesEn,
   ...consentsEn,
   ...skillSettingsEn,
   ...dependenciesEn,
