@@ -32,6 +32,11 @@ function dayList(days: readonly Weekday[]): Localized {
 function cronDays(field: string): Weekday[] | null {
   const days = new Set<Weekday>();
   for (const item of field.toLowerCase().split(',')) {
+    const range = /^([0-6])-([1-7])$/.exec(item);
+    if (range && Number(range[1]) <= Number(range[2])) {
+      for (let day = Number(range[1]); day <= Number(range[2]); day += 1) days.add(WEEKDAY_NAMES[day % 7]!);
+      continue;
+    }
     const index = /^[0-7]$/.test(item) ? Number(item) % 7 : WEEKDAY_NAMES.indexOf(item as Weekday);
     if (index < 0) return null;
     days.add(WEEKDAY_NAMES[index]!);

@@ -2,7 +2,7 @@
 export const schedulesEn = {
   'nav.schedules': 'Schedules',
   'schedules.title': 'Schedules',
-  'schedules.intro': 'What your approved skills run by themselves, and when. A schedule due while the computer slept runs once on wake, or is skipped, as it says. At most 20 run at once (config.yaml).',
+  'schedules.intro': 'What your approved skills run by themselves, and when. A schedule due while the computer slept runs once on wake, or is skipped, as it says. At most 20 may be active at once, unless config.yaml says otherwise (skills.scheduled.maxScheduled).',
   'schedules.proposals': 'Proposed by the assistant',
   'schedules.proposalsIntro': 'Nothing here runs until you confirm it.',
   'schedules.all': 'Your schedules',
@@ -43,7 +43,7 @@ export const schedulesEn = {
 export const schedulesPl: Record<keyof typeof schedulesEn, string> = {
   'nav.schedules': 'Harmonogramy',
   'schedules.title': 'Harmonogramy',
-  'schedules.intro': 'Co Twoje zatwierdzone skille uruchamiają same i kiedy. Harmonogram, którego termin minął, gdy komputer spał, uruchomi się raz po wybudzeniu albo zostanie pominięty — zależnie od ustawienia. Naraz może działać najwyżej 20 (config.yaml).',
+  'schedules.intro': 'Co Twoje zatwierdzone skille uruchamiają same i kiedy. Harmonogram, którego termin minął, gdy komputer spał, uruchomi się raz po wybudzeniu albo zostanie pominięty — zależnie od ustawienia. Naraz może być aktywnych najwyżej 20, chyba że config.yaml mówi inaczej (skills.scheduled.maxScheduled).',
   'schedules.proposals': 'Propozycje asystenta',
   'schedules.proposalsIntro': 'Nic z tego nie zadziała, dopóki nie potwierdzisz.',
   'schedules.all': 'Twoje harmonogramy',
