@@ -11,6 +11,7 @@ import { stallBench } from './suites/stall.ts';
 import { settingsBench } from './suites/settings.ts';
 import { consentBench } from './suites/consent.ts';
 import { skillCallsBench } from './suites/skill-calls.ts';
+import { schedulerBench } from './suites/scheduler.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
@@ -28,6 +29,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   settings: settingsBench,
   consent: consentBench,
   'skill-calls': skillCallsBench,
+  scheduler: schedulerBench,
 };
 
 const only = process.argv.slice(2);
