@@ -72,7 +72,7 @@ describe('tray menu', () => {
     expect(state.nextRuns).toHaveLength(1);
     expect(state.nextRuns[0]!.label).toMatch(/08:00 {2}Meds Reminder: remind$/);
     const menu = trayMenuTemplate({ locale: 'en', pendingReviews: 0, ...quiet, nextRuns: state.nextRuns }, act);
-    expect(labels(menu).slice(3, 5)).toEqual(['Next scheduled runs:', `  ${state.nextRuns[0]!.label}`]);
+    expect(labels(menu).slice(3, 6)).toEqual(['—', 'Next scheduled runs:', `  ${state.nextRuns[0]!.label}`]);
     menu[5]!.click!({} as never, undefined, {} as never);
     expect(act.openSkill).toHaveBeenCalledWith('custom-meds-reminder');
   });
