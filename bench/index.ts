@@ -12,6 +12,7 @@ import { settingsBench } from './suites/settings.ts';
 import { consentBench } from './suites/consent.ts';
 import { shellBench } from './suites/shell.ts';
 import { skillCallsBench } from './suites/skill-calls.ts';
+import { schedulerBench } from './suites/scheduler.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 import { triggersBench } from './suites/triggers.ts';
@@ -32,6 +33,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   shell: shellBench,
   'skill-calls': skillCallsBench,
   triggers: triggersBench,
+  scheduler: schedulerBench,
 };
 
 const only = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { createApprovalSetup, type ApprovalSetupOptions } from './skills/approva
 import { createSkillService, type OwnerNotice } from './skills/service.ts';
 import { createSkillsConfig } from './skills/config/index.ts';
 import { createSkillSettings } from './skills/settings/index.ts';
+import type { SchedulerClock } from './skills/scheduler/index.ts';
 
 export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   dataDir: string;
@@ -26,6 +27,8 @@ export interface EngineOptions extends StoreOptions, SkillEngineOptions {
   notifyOwner?: (notice: OwnerNotice) => void;
   /** Whether the owner can answer consent prompts here: the app's window (and the test bridge's page); never the CLI. */
   canAskOwner?: () => boolean;
+  /** What drives schedules (main/skills/scheduler/): the system clock unless a test injects one. */
+  scheduleClock?: SchedulerClock;
 }
 
 /** How often pending versions are expired and idle skills archived while the engine runs. */
@@ -58,6 +61,7 @@ export function openEngine(options: EngineOptions) {
     factors: approval.factors,
     ...(options.notifyOwner ? { notifyOwner: options.notifyOwner } : {}),
     ...(options.canAskOwner ? { canAskOwner: options.canAskOwner } : {}),
+    ...(options.scheduleClock ? { scheduleClock: options.scheduleClock } : {}),
   });
   const dispatch = createDispatcher(
     createHandlers({ store, skills, generator, service, approval, config, secretBox: options.secretBox ?? null }),
@@ -84,9 +88,14 @@ export function openEngine(options: EngineOptions) {
       maintenance ??= setInterval(sweep, intervalMs).unref();
       return result;
     },
-    /** Stops the sandbox host, then closes the store. */
+    /** Fires due schedules from now on (the app and `foundry serve`; a one-shot command does not). */
+    startSchedules(): void {
+      service.scheduler.start();
+    },
+    /** Stops the schedules (waiting for runs in progress) and the sandbox host, then closes the store. */
     async close(): Promise<void> {
       clearInterval(maintenance);
+      await service.scheduler.stop();
       await skills.close();
       store.close();
     },

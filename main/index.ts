@@ -58,7 +58,7 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
 
   const show = () => revealWindow(window);
   const showSkill = (slug: string) => openWindowAt(window, skillLocation(slug));
-  const tray = createTray(trayIcon(), () => readTrayState(engine.store, app.getLocale()), {
+  const tray = createTray(trayIcon(), () => readTrayState(engine.store, app.getLocale(), engine.service.upcomingRuns('owner', 3)), {
     open: show,
     openNotifications: () => openWindowAt(window, NOTIFICATIONS_LOCATION),
     openSkill: showSkill,
@@ -72,6 +72,8 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   };
   // Pending versions expire after 24 h and idle skills are archived: now, and every minute.
   engine.startMaintenance();
+  // Schedules fire from now on (the same engine code as `foundry serve`; one firing per due time).
+  engine.startSchedules();
   // The sandbox's runtime is checked and its host started now, so Settings and the window can say
   // at once whether skills can run; a failure refuses only running, never the app.
   void engine.skills.sandbox.start().then((status) => {

@@ -3,6 +3,7 @@
 // use an in-memory fake.
 // There is deliberately no method that approves anything: approving is the owner's act, with two
 // factors, in the desktop app. The API can only ask for a review.
+import type { ScheduleRecord } from '../../shared/skills/schedules.ts';
 import type { ConsentRequestRecord } from '../../shared/contract/consent-records.ts';
 import type { Localized } from '../../shared/i18n-types.ts';
 import type { SkillSummary, VersionStatus } from '../../shared/contract/records.ts';
@@ -84,6 +85,10 @@ export interface ApiBackend {
   listNotifications(principal: PrincipalKind): Promise<NotificationList>;
   /** Runs waiting for the owner's consent. Read only: only the owner answers, in the desktop app. */
   listConsents(principal: PrincipalKind): Promise<ConsentRequestRecord[]>;
+  /** Every schedule (what runs by itself, and when), proposals included. */
+  listSchedules(principal: PrincipalKind): Promise<ScheduleRecord[]>;
+  /** Proposes a schedule the owner confirms or declines in the desktop app; it runs only once confirmed. */
+  proposeSchedule(principal: PrincipalKind, slug: string, spec: JsonObject): Promise<ScheduleRecord>;
   /** The skill's settings: fields, values, whether each secret is set (never its value), allowances. */
   getSettings(principal: PrincipalKind, idOrSlug: string): Promise<SkillSettingsView>;
   /** Takes back a local-address allowance; adding one needs the owner's two factors, in the desktop app. */

@@ -13,6 +13,9 @@
 //   notifications, openapi.json   the token alone: reading changes nothing (marking notifications
 //                                 read is the owner's, in the app or the CLI, so no route does it;
 //                                 settings never carry a secret's value)
+//   GET schedules                 the token alone: reading changes nothing
+//   POST schedules/proposals      skills:create — only *proposes*: the owner confirms or declines it
+//                                 in the desktop app; adding, pausing or removing one is the owner's
 //   GET consents                  the token alone: the assistant sees that a run waits; answering is
 //                                 the owner's, in the desktop window, so no route does it
 //   DELETE an allowance           skills:create — it only narrows what a skill can reach; adding
@@ -40,6 +43,10 @@ import {
   HEALTH_SCHEMA,
   NOTIFICATIONS_SCHEMA,
   CONSENTS_SCHEMA,
+  PROPOSE_SCHEDULE_BODY,
+  SCHEDULE_SCHEMA,
+  SCHEDULES_SCHEMA,
+  type ProposeScheduleBody,
   OPENAPI_SCHEMA,
   PATCH_BODY,
   REVIEW_REQUESTED_SCHEMA,
@@ -281,6 +288,37 @@ export const API_ROUTES: readonly ApiRoute[] = [
     success: { status: 200, description: 'The waiting runs.', schema: CONSENTS_SCHEMA },
     refusals: [],
     handle: async ({ backend, principal }) => ({ body: await backend.listConsents(principal) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/schedules',
+    operationId: 'listSchedules',
+    summary: 'What runs by itself, and when',
+    description:
+      'Every schedule with its next run, its last result and its description in plain words; proposals wait for the owner. Read only: adding, pausing, resuming, running and removing schedules is the owner’s, in the desktop app or with `foundry schedules`.',
+    auth: true,
+    permission: null,
+    success: { status: 200, description: 'The schedules.', schema: SCHEDULES_SCHEMA },
+    refusals: [],
+    handle: async ({ backend, principal }) => ({ body: await backend.listSchedules(principal) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/schedules/proposals',
+    operationId: 'proposeSchedule',
+    summary: 'Propose a schedule to the owner',
+    description:
+      'Checked like any schedule (cron read by croner, at least a minute apart, a known time zone, an action the running version has, a webhook only to its approved hosts), then stored as a proposal and the owner is told. It never runs until the owner confirms it in the desktop app, and at most `skills.scheduled.maxScheduled` schedules are active.',
+    auth: true,
+    permission: 'skills:create',
+    body: PROPOSE_SCHEDULE_BODY,
+    success: { status: 201, description: 'The proposal, waiting for the owner.', schema: SCHEDULE_SCHEMA },
+    refusals: [400, 404, 409],
+    accessContext: async (input) => ({ skillSlug: (input.body as ProposeScheduleBody).skill }),
+    handle: async (input) => {
+      const { skill, schedule } = input.body as ProposeScheduleBody;
+      return { body: await input.backend.proposeSchedule(input.principal, skill, schedule) };
+    },
   },
   {
     method: 'GET',

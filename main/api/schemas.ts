@@ -248,3 +248,53 @@ export const ERROR_SCHEMA = object(
   },
   ['error', 'message'],
 );
+
+// ── schedules (issue 13 §1) ───────────────────────────────────────────────────────────────
+
+/** A schedule as the manifest writes it (shared/skills/schedules.ts); its meaning is checked by the engine, with every reason given. */
+const SCHEDULE_SPEC_SCHEMA = {
+  type: 'object',
+  required: ['action'],
+  maxProperties: 10,
+  description: 'action, and exactly one of cron (5 or 6 fields) and intervalMs (≥ 60000); optional timezone (IANA), activeHours { start, end } (HH:MM), daysOfWeek (mon..sun), enabled, missed (skip | catch-up-once), params, notify { onSuccess, onFailure, webhookUrl }.',
+  properties: { action: string(64, { examples: ['remind'] }) },
+  examples: [{ action: 'remind', cron: '0 8 * * *', timezone: 'Europe/Warsaw' }],
+};
+
+export const PROPOSE_SCHEDULE_BODY = object(
+  {
+    skill: string(72, { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', examples: ['custom-medication-reminder'] }),
+    schedule: SCHEDULE_SPEC_SCHEMA,
+  },
+  ['skill', 'schedule'],
+);
+export interface ProposeScheduleBody {
+  skill: string;
+  schedule: JsonObject;
+}
+
+const SCHEDULE_ITEM = closed({
+  id: { type: 'integer', minimum: 1 },
+  skillSlug: anyString,
+  skillName: nullable('string'),
+  versionId: anyString,
+  version: nullable('string'),
+  source: { type: 'string', enum: ['manifest', 'owner', 'proposal'] },
+  spec: { type: 'object' },
+  timezone: anyString,
+  status: { type: 'string', enum: ['active', 'paused', 'proposed', 'declined'], description: '`proposed`: waits for the owner to confirm it in the desktop app.' },
+  pausedReason: { type: ['string', 'null'], enum: ['owner', 'failures', 'skill-unavailable', 'limit', null] },
+  description: LOCALIZED_SCHEMA,
+  nextRunAt: nullableTimestamp,
+  lastRunAt: nullableTimestamp,
+  lastResult: { type: ['string', 'null'], enum: ['succeeded', 'failed', 'skipped', null] },
+  lastExecutionId: { type: ['integer', 'null'] },
+  lastMessage: { oneOf: [LOCALIZED_SCHEMA, { type: 'null' }] },
+  lastLate: { type: 'boolean', description: 'The last run came late: it was due while nothing ran.' },
+  consecutiveFailures: { type: 'integer', minimum: 0 },
+  createdAt: timestamp,
+  createdBy: { type: 'string', enum: ['owner', 'assistant', 'system'] },
+});
+
+export const SCHEDULES_SCHEMA = { type: 'array', description: 'Every schedule, proposals included, oldest first.', items: SCHEDULE_ITEM };
+export const SCHEDULE_SCHEMA = SCHEDULE_ITEM;

@@ -72,6 +72,8 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     }),
     listNotifications: (principal) => translated(() => service.listNotifications(principal)),
     listConsents: (principal) => translated(() => service.pendingConsents(principal)),
+    listSchedules: (principal) => translated(() => service.listSchedules(principal)),
+    proposeSchedule: (principal, slug, spec) => translated(() => service.proposeSchedule(principal, slug, spec)),
     getSettings: (principal, idOrSlug) => translated(() => service.getSettings(principal, idOrSlug)),
     revokeAllowance: (principal, idOrSlug, address, port) => translated(() => service.revokeAllowance(principal, idOrSlug, address, port)),
     getDependencies: (principal, idOrSlug) => translated(() => service.dependencies(principal, idOrSlug)),

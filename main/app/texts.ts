@@ -27,6 +27,7 @@ export const TEXTS = {
     en: `Unread notifications: ${count}`,
     pl: `Nieprzeczytane powiadomienia: ${count}`,
   }),
+  trayNextRuns: { en: 'Next scheduled runs:', pl: 'Najbliższe zaplanowane uruchomienia:' },
   trayQuit: { en: 'Quit', pl: 'Zakończ' },
   startupFailedTitle: { en: `${APP_NAME} cannot start`, pl: `Nie można uruchomić ${APP_NAME}` },
   storeUnavailable: (error: unknown): Localized => ({

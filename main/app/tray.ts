@@ -2,6 +2,7 @@ import { Menu, Tray, type MenuItemConstructorOptions, type NativeImage } from 'e
 import type { Locale } from '../../shared/i18n-types.ts';
 import { notificationText } from '../../shared/contract/notification-records.ts';
 import type { FoundryStore } from '../store/index.ts';
+import type { UpcomingRun } from '../../shared/skills/schedules.ts';
 import { resolveLocale, TEXTS } from './texts.ts';
 
 /** The newest unread notifications the menu lists, each a line of at most LATEST_LABEL_CHARS. */
@@ -16,6 +17,8 @@ export interface TrayState {
   unreadNotifications: number;
   /** The newest unread notifications: which skill, and the line the menu shows. */
   latestNotifications: { skillSlug: string; label: string }[];
+  /** The next three scheduled runs (the engine picks them: scheduler.upcoming), as menu lines. */
+  nextRuns: { skillSlug: string; label: string }[];
 }
 
 export interface TrayActions {
@@ -28,8 +31,13 @@ export interface TrayActions {
 const shortened = (text: string) => (text.length > LATEST_LABEL_CHARS ? `${text.slice(0, LATEST_LABEL_CHARS - 1)}…` : text);
 
 /** What the tray shows now: the owner's language, the runs waiting for consent, the versions waiting for review, the unread notifications. */
-export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills' | 'notifications' | 'consents'>, systemLocale: string): TrayState {
+export function readTrayState(
+  store: Pick<FoundryStore, 'settings' | 'skills' | 'notifications' | 'consents'>,
+  systemLocale: string,
+  nextRuns: readonly UpcomingRun[] = [],
+): TrayState {
   const locale = resolveLocale(store.settings.get().language, systemLocale);
+  const at = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const unread = store.notifications.list({ unreadOnly: true, limit: LATEST_SHOWN });
   return {
     locale,
@@ -37,6 +45,7 @@ export function readTrayState(store: Pick<FoundryStore, 'settings' | 'skills' | 
     waitingConsents: store.consents.pending().filter((request) => request.timeLeftMs > 0).length,
     unreadNotifications: unread.unread,
     latestNotifications: unread.items.map((n) => ({ skillSlug: n.skillSlug, label: shortened(`${n.skillName}: ${notificationText(n).title[locale]}`) })),
+    nextRuns: nextRuns.map((run) => ({ skillSlug: run.skillSlug, label: shortened(`${at.format(new Date(run.at))}  ${run.skillName ?? run.skillSlug}: ${run.action}`) })),
   };
 }
 
@@ -47,6 +56,13 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuIt
     { label: TEXTS.trayPendingReviews(state.pendingReviews)[state.locale], click: () => actions.open() },
     { label: TEXTS.trayUnreadNotifications(state.unreadNotifications)[state.locale], click: () => actions.openNotifications() },
     ...state.latestNotifications.map(({ skillSlug, label }): MenuItemConstructorOptions => ({ label: `  ${label}`, click: () => actions.openSkill(skillSlug) })),
+    ...(state.nextRuns.length > 0
+      ? [
+        { type: 'separator' } as const,
+        { label: TEXTS.trayNextRuns[state.locale], enabled: false },
+        ...state.nextRuns.map(({ skillSlug, label }): MenuItemConstructorOptions => ({ label: `  ${label}`, click: () => actions.openSkill(skillSlug) })),
+      ]
+      : []),
     { type: 'separator' },
     { label: TEXTS.trayQuit[state.locale], click: () => actions.quit() },
   ];

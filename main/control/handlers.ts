@@ -152,5 +152,13 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'shell.revokeSwitch': () => service.revokeShellSwitch('owner'),
     'shell.setFolder': ({ slug, folder, totpCode, passphrase }) => approval.withPassphrase(passphrase, () => service.setShellFolder('owner', slug, { folder, totpCode })),
     'shell.clearFolder': ({ slug }) => service.clearShellFolder('owner', slug),
+    'schedules.list': () => service.listSchedules('owner'),
+    'schedules.pause': ({ id }) => service.pauseSchedule('owner', id),
+    'schedules.resume': ({ id }) => service.resumeSchedule('owner', id),
+    'schedules.runNow': ({ id }) => service.runScheduleNow('owner', id),
+    'schedules.remove': ({ id }) => service.removeSchedule('owner', id),
+    'schedules.confirm': ({ id }) => service.confirmScheduleProposal('owner', id),
+    'schedules.decline': ({ id }) => service.declineScheduleProposal('owner', id),
+    'schedules.edit': ({ id, spec }) => service.editSchedule('owner', id, spec),
   };
 }

@@ -95,7 +95,7 @@ export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineD
     const disclosure = buildDisclosure({
       manifest: { ...candidate.manifest, version },
       report,
-      previous: previous ? { version: previous.version, capabilities: previous.manifest.capabilities, secrets: previous.manifest.secrets, actions: previous.manifest.actions, triggers: previous.manifest.triggers } : null,
+      previous: previous ? { version: previous.version, capabilities: previous.manifest.capabilities, secrets: previous.manifest.secrets, actions: previous.manifest.actions, triggers: previous.manifest.triggers, schedules: previous.manifest.schedules } : null,
     });
     record('disclose', attempt, started, 'ok', pipelineText.disclosed(disclosure));
 

@@ -44,10 +44,12 @@ import { createShellActions, createShellSwitch, findIsolation, SHELL_MESSAGES, t
 import type { ShellSwitchView, ShellView } from '../../shared/contract/shell-records.ts';
 import { checkedEvent, createTriggerEngine, EventInputError, type EventReport, type EventRoute, type TriggerListing } from './triggers/index.ts';
 import { reportedMessage, type HistoryMessage } from './detector/history.ts';
+import { createHttpClient, type HttpClient } from './http/index.ts';
+import { createScheduleService, systemClock, type SchedulerClock } from './scheduler/index.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
-  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested';
+  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested' | 'schedule-proposed';
   skillSlug: string;
   versionId: string | null;
   requestId: number | null;
@@ -80,6 +82,10 @@ export interface SkillServiceDeps {
   canAskOwner?: () => boolean;
   /** How shell actions are isolated here; by default bubblewrap when installed on Linux (found once). */
   shellIsolation?: Isolation;
+  /** What drives schedules: the system clock unless a test injects one. */
+  scheduleClock?: SchedulerClock;
+  /** The guard schedules' webhooks go through; tests pass one that reaches their 127.0.0.1 servers. */
+  scheduleHttpClient?: HttpClient;
 }
 
 export interface ConsentDecisionInput {
@@ -198,6 +204,31 @@ export function createSkillService(deps: SkillServiceDeps) {
       return found.kind === 'dynamic' ? found.version : null;
     },
     run: (actor, slug, action, params, trigger) => service.execute(actor, slug, action, params, { trigger }),
+  });
+
+  const schedules = createScheduleService({
+    store,
+    clock: deps.scheduleClock ?? systemClock,
+    enabled: () => config.get('skills.scheduled.enabled'),
+    maxScheduled: () => config.get('skills.scheduled.maxScheduled'),
+    maxFailures: () => config.get('skills.scheduled.maxFailures'),
+    runnableVersion: (slug) => {
+      const found = registry.resolve(slug);
+      return found.kind === 'dynamic' ? found.version : null;
+    },
+    actionsOf: async (slug) => {
+      try {
+        return (await registry.getModExecutor(slug, { actor: 'owner', trigger: 'schedule-check' }))?.getActions().map((a) => a.slug) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    execute: (slug, action, params) => service.execute('scheduler', slug, action, params, { trigger: 'schedule' }),
+    deliver: (version, sent) => { delivery.deliver(version, sent); },
+    locale: deps.locale ?? (() => systemLocale(store)),
+    httpClient: deps.scheduleHttpClient ?? createHttpClient(),
+    localAllowances: (slug, version) => settings.forRun(slug, version.manifest).localAllowances,
+    announceProposal: (slug, text) => notify({ kind: 'schedule-proposed', skillSlug: slug, versionId: null, requestId: null, ...text }),
   });
 
   function principalOf(principal: unknown): PrincipalKind {
@@ -447,6 +478,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       });
       if (!result.ok) throw refusalError(result);
       triggers.installed(result.version);
+      schedules.syncSkill(result.version.slug);
       return result.version;
     },
 
@@ -465,6 +497,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const dependents = typeof idOrSlug === 'string' ? dependentsOf(registry.catalog, repos.lifecycle.find(idOrSlug)?.slug ?? idOrSlug) : [];
       const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
       if (!result.ok) throw refusalError(result);
+      schedules.syncSkill(result.version.slug);
       return { ...result.version, disabledDependents: recordDisabled(principalOf(principal), result.version.slug, dependents, 'rolled-back') };
     },
 
@@ -476,6 +509,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const dependents = dependentsOf(registry.catalog, skill.slug);
       triggers.uninstalling(skill.slug);
       lifecycle.archive(skill, caller);
+      schedules.syncSkill(skill.slug);
       return { ...summary(skill.id), disabledDependents: recordDisabled(caller, skill.slug, dependents, 'archived') };
     },
 
@@ -494,6 +528,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const skill = visibleSkill(caller, idOrSlug);
       if (skill.status !== 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.notArchived, { reason: 'not-archived' });
       lifecycle.restore(skill, caller);
+      schedules.syncSkill(skill.slug);
       return summary(skill.id);
     },
 
@@ -649,6 +684,27 @@ export function createSkillService(deps: SkillServiceDeps) {
 
     /** Run at start and periodically: active skills unused for 30 days are archived. */
     archiveUnused: (): SkillSummary[] => lifecycle.archiveUnused().map((skill) => summary(skill.id)),
+
+    /** Schedules (main/skills/scheduler/): the owner's to change; the assistant lists and proposes. */
+    listSchedules(principal: PrincipalKind) {
+      principalOf(principal);
+      return schedules.listSchedules();
+    },
+    upcomingRuns(principal: PrincipalKind, count?: number) {
+      principalOf(principal);
+      return schedules.upcomingRuns(count);
+    },
+    addSchedule: (principal: PrincipalKind, slug: string, spec: unknown) => schedules.addSchedule(principalOf(principal), slug, spec),
+    proposeSchedule: (principal: PrincipalKind, slug: string, spec: unknown) => schedules.proposeSchedule(authorize(principal, 'skills:create', slugContext(slug)), slug, spec),
+    confirmScheduleProposal: (principal: PrincipalKind, id: number) => schedules.confirmProposal(principalOf(principal), id),
+    declineScheduleProposal: (principal: PrincipalKind, id: number) => schedules.declineProposal(principalOf(principal), id),
+    editSchedule: (principal: PrincipalKind, id: number, spec: unknown) => schedules.editSchedule(principalOf(principal), id, spec),
+    pauseSchedule: (principal: PrincipalKind, id: number) => schedules.pauseSchedule(principalOf(principal), id),
+    resumeSchedule: (principal: PrincipalKind, id: number) => schedules.resumeSchedule(principalOf(principal), id),
+    removeSchedule: (principal: PrincipalKind, id: number) => schedules.removeSchedule(principalOf(principal), id),
+    runScheduleNow: (principal: PrincipalKind, id: number) => schedules.runScheduleNow(principalOf(principal), id),
+    /** The engine that fires schedules: the app and `foundry serve` start it; tests drive its clock. */
+    scheduler: schedules.scheduler,
   };
   return service;
 }

@@ -10,6 +10,7 @@ import { NewSkillView } from './views/new-skill/NewSkillView.tsx';
 import { ActivityView } from './views/activity/ActivityView.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
 import { NotificationsView } from './views/notifications/NotificationsView.tsx';
+import { SchedulesView } from './views/schedules/SchedulesView.tsx';
 import { Loading } from './components/Loading.tsx';
 import { SandboxBanner } from './components/SandboxBanner.tsx';
 import { ConsentPrompt } from './components/ConsentPrompt.tsx';
@@ -22,6 +23,7 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   'new-skill': NewSkillView,
   skills: SkillsView,
   notifications: NotificationsView,
+  schedules: SchedulesView,
   activity: ActivityView,
   settings: SettingsView,
 };

@@ -35,8 +35,9 @@ export const CONFIG_KEYS = {
   'skills.marketplace.enabled': { control: 'switch', defaultValue: false, later: true },
   'skills.marketplace.registryUrl': { control: 'https-url', defaultValue: 'https://skills.friday.ai', later: true },
   'skills.marketplace.autoUpdate': { control: 'switch', defaultValue: false, later: true },
-  'skills.scheduled.enabled': { control: 'switch', defaultValue: true, later: true },
-  'skills.scheduled.maxScheduled': { control: 'integer', defaultValue: 20, range: [0, 1_000], later: true },
+  'skills.scheduled.enabled': { control: 'switch', defaultValue: true },
+  'skills.scheduled.maxScheduled': { control: 'integer', defaultValue: 20, range: [0, 1_000] },
+  'skills.scheduled.maxFailures': { control: 'integer', defaultValue: 5, range: [1, 100] },
 } as const satisfies Record<string, ConfigKeySpec>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

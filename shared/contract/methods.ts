@@ -11,6 +11,7 @@ import type {
 } from './review-records.ts';
 import type { NotificationList } from './notification-records.ts';
 import type { ConsentRequestRecord, StandingConsentRecord } from './consent-records.ts';
+import type { ScheduleRecord } from '../skills/schedules.ts';
 import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from '../skills/json-schema.ts';
 import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } from './config-records.ts';
@@ -130,6 +131,15 @@ export const API_SCHEMAS = {
     ['slug', 'folder', 'totpCode'],
   ),
   'shell.clearFolder': only({ slug }),
+  // Schedules (issue 13 §1): the owner's view; what a spec means is checked by the engine.
+  'schedules.list': noParams,
+  'schedules.pause': only({ id: { type: 'integer', minimum: 1 } }),
+  'schedules.resume': only({ id: { type: 'integer', minimum: 1 } }),
+  'schedules.runNow': only({ id: { type: 'integer', minimum: 1 } }),
+  'schedules.remove': only({ id: { type: 'integer', minimum: 1 } }),
+  'schedules.confirm': only({ id: { type: 'integer', minimum: 1 } }),
+  'schedules.decline': only({ id: { type: 'integer', minimum: 1 } }),
+  'schedules.edit': only({ id: { type: 'integer', minimum: 1 }, spec: { type: 'object', maxProperties: 10 } }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -195,6 +205,14 @@ export interface ApiTypes {
   'shell.revokeSwitch': { request: Empty; response: ShellSwitchView };
   'shell.setFolder': { request: { slug: string; folder: string; totpCode: string; passphrase?: string }; response: ShellView };
   'shell.clearFolder': { request: { slug: string }; response: ShellView };
+  'schedules.list': { request: Empty; response: ScheduleRecord[] };
+  'schedules.pause': { request: { id: number }; response: ScheduleRecord };
+  'schedules.resume': { request: { id: number }; response: ScheduleRecord };
+  'schedules.runNow': { request: { id: number }; response: ScheduleRecord };
+  'schedules.remove': { request: { id: number }; response: { removed: number } };
+  'schedules.confirm': { request: { id: number }; response: ScheduleRecord };
+  'schedules.decline': { request: { id: number }; response: ScheduleRecord };
+  'schedules.edit': { request: { id: number; spec: Record<string, unknown> }; response: ScheduleRecord };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

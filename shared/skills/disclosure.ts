@@ -4,7 +4,7 @@ import type { Localized } from '../i18n-types.ts';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 
-export type DisclosureItemKind = 'read' | 'write' | 'http' | 'secret' | 'notify' | 'skill' | 'action' | 'trigger';
+export type DisclosureItemKind = 'read' | 'write' | 'http' | 'secret' | 'notify' | 'skill' | 'action' | 'trigger' | 'schedule';
 
 export interface DisclosureItem {
   kind: DisclosureItemKind;

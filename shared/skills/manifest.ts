@@ -2,6 +2,7 @@ import type { CustomModSlug } from './mod-types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import type { ManifestAction } from './actions.ts';
 import type { SkillTriggers } from './triggers.ts';
+import type { ScheduleSpec } from './schedules.ts';
 
 /** What a skill says it touches; the auditor compares it with what the code really touches. */
 export interface SkillCapabilities {
@@ -47,6 +48,8 @@ export interface SkillManifest {
   provides?: string[];
   /** What starts the skill by itself (shared/skills/triggers.ts); absent: nothing does. */
   triggers?: SkillTriggers;
+  /** When actions run by themselves (shared/skills/schedules.ts); approved with the version and shown in the disclosure. */
+  schedules?: ScheduleSpec[];
 }
 
 export function emptyCapabilities(): SkillCapabilities {

@@ -181,7 +181,7 @@ test('the activity list reads 100,000 executions page by page and keeps only vis
 
 test('the navigation works from the keyboard', async ({ page, openApp }) => {
   await openApp();
-  for (let step = 0; step < 10; step++) {
+  for (let step = 0; step < 12; step++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.textContent === 'Activity')) break;
   }

@@ -11,6 +11,7 @@ import { skillsCommand } from './skills.ts';
 import { tokenCommand } from './token.ts';
 import { notificationsCommand } from './notifications.ts';
 import { consentsCommand } from './consents.ts';
+import { schedulesCommand } from './schedules.ts';
 import { createServeCommand } from './serve.ts';
 import { configCommand } from './config.ts';
 import { executionsCommand } from './executions.ts';
@@ -27,5 +28,6 @@ export const COMMANDS: readonly Command[] = [
   consentsCommand,
   eventsCommand,
   triggersCommand,
+  schedulesCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
 ];

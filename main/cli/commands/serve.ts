@@ -63,6 +63,8 @@ export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend):
         if (!tokens.status().exists) return refuse(io, json, 'serve', 'no-token', NO_TOKEN, EXIT.failed);
         // Pending versions still expire after 24 h, and idle skills are archived, while only the API runs.
         engine.startMaintenance();
+        // The same scheduler as the desktop app's; if both run on this data directory, each due run fires once.
+        engine.startSchedules();
         let server;
         try {
           server = await startLocalApi(engine, {

@@ -8,6 +8,9 @@ import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/mani
 import type { SkillTriggers } from '../../../shared/skills/triggers.ts';
 import { triggerEntries, triggerText } from '../../../shared/skills/trigger-text.ts';
 import { actionDisclosure } from '../actions/index.ts';
+import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
+import { scheduleWhen } from '../scheduler/schedule-text.ts';
+import { machineZone } from '../scheduler/zoned-time.ts';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
@@ -46,10 +49,11 @@ function secretText(secret: SkillSecret): Localized {
 
 /**
  * Every capability in its words, then each manifest action with its policy (what runs without code,
- * who may run it, whether you are asked), then what starts the skill by itself.
+ * who may run it, whether you are asked), then when actions run by themselves (schedules) and what
+ * starts the skill by itself (triggers).
  */
 export function capabilityItems(
-  capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = [], triggers?: SkillTriggers,
+  capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = [], schedules: readonly ScheduleSpec[] = [], triggers?: SkillTriggers,
 ): DisclosureItem[] {
   return [
     ...sorted(capabilities.reads).map((table): DisclosureItem => ({ kind: 'read', target: table, text: { en: `read ${table}`, pl: `Odczytywać ${table}` } })),
@@ -73,6 +77,11 @@ export function capabilityItems(
     ...[...actions]
       .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .map((action): DisclosureItem => ({ kind: 'action', target: action.slug, text: actionDisclosure(action) })),
+    // "runs every day at 08:00, Europe/Warsaw": when an action runs by itself, as the scheduler will run it.
+    ...schedules.map((spec): DisclosureItem => {
+      const when = scheduleWhen(spec, spec.timezone ?? machineZone());
+      return { kind: 'schedule', target: spec.action, text: { en: `run “${spec.action}” by itself ${when.en}`, pl: `Uruchamiać „${spec.action}” samodzielnie ${when.pl}` } };
+    }),
     ...triggerEntries(triggers).map((entry): DisclosureItem => ({ kind: 'trigger', target: entry.kind, text: triggerText(entry) })),
   ];
 }

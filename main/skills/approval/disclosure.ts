@@ -1,6 +1,7 @@
 // The disclosure shown before approval (seed stage 5): what the skill wants to do, how risky
 // that is and why, the audit's warnings, and what changed since the version running now.
 // Pure and deterministic: the same inputs always give the same disclosure.
+import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
 import type { Locale, Localized } from '../../../shared/i18n-types.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { Disclosure, DisclosureChanges, DisclosureItem, RiskLevel } from '../../../shared/skills/disclosure.ts';
@@ -14,7 +15,7 @@ export interface DisclosureInput {
   manifest: SkillManifest;
   report: AuditReport;
   /** The version running now, when this is an update (`secrets` and `actions` as its manifest has them). */
-  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined; triggers?: SkillTriggers | undefined } | null;
+  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined; triggers?: SkillTriggers | undefined; schedules?: ScheduleSpec[] | undefined } | null;
 }
 
 export const RISK_LABEL: Record<RiskLevel, Localized> = {
@@ -56,14 +57,14 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
   const declared = { ...manifest.capabilities, skills: [...manifest.capabilities.skills, ...(manifest.dependencies ?? [])] };
   const capabilities = unionCapabilities(declared, report.capabilities);
   const secrets = manifest.secrets ?? [];
-  const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions, manifest.triggers);
+  const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions, manifest.schedules, manifest.triggers);
   const warnings = report.findings.map((finding) => ({
     en: `Line ${finding.line}: ${finding.message.en}`,
     pl: `Wiersz ${finding.line}: ${finding.message.pl}`,
   }));
   let changes: DisclosureChanges | null = null;
   if (previous) {
-    const before = capabilityItems(previous.capabilities, previous.secrets, previous.actions, previous.triggers);
+    const before = capabilityItems(previous.capabilities, previous.secrets, previous.actions, previous.schedules, previous.triggers);
     changes = { previousVersion: previous.version, added: itemsMissingFrom(items, before), removed: itemsMissingFrom(before, items) };
   }
   const disclosure = {

@@ -34,10 +34,11 @@ skills:
     registryUrl: "https://skills.friday.ai"
     autoUpdate: false
 
-  # Scheduling (used from a later version)
+  # Scheduling
   scheduled:
     enabled: true
     maxScheduled: 20
+    maxFailures: 5 # failures in a row that pause a schedule
 `;
 
 export type ConfigValues = Record<ConfigKey, ConfigValue>;

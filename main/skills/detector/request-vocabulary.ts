@@ -55,7 +55,7 @@ export const NEGATIONS = new Set(list("nie, nigdy, przestań, przestan, stop, do
 
 /** Stripped from the edges of a subject the lexicon does not know. */
 export const LEADING_FILLERS = new Set(list(`
-  mi, mnie, o, ile, jak, czy, że, żeby, aby, by, się, na, co, tym, tego, to, razy, często, dla, z,
+  mi, mnie, o, ile, jak, czy, że, żeby, żebym, żebyś, żebyśmy, aby, abym, abyś, abyśmy, by, bym, się, na, co, tym, tego, to, razy, często, dla, z,
   moje, moja, mój, moich, moim, moimi, moją, mojego, mojej, swoje, swoja, swój, swoich, swoim, swoimi, swoją, swojego, swojej,
   me, to, about, my, our, how, much, many, often, times, i, the, a, an, of, for, that, when, what, on, in, with, please, also
 `));

@@ -135,6 +135,38 @@ export const ACTIONS_SCHEMA = {
   },
 } as const;
 
+/**
+ * `manifest.schedules` (shared/skills/schedules.ts): the shape only; the audit reads the cron with
+ * croner and checks the interval, zone, conditions, action and webhook host (scheduler/schedule-check.ts).
+ */
+export const SCHEDULES_SCHEMA = {
+  type: 'array',
+  maxItems: 16,
+  items: {
+    type: 'object',
+    required: ['action'],
+    additionalProperties: false,
+    properties: {
+      action: { type: 'string', minLength: 1, maxLength: 64 },
+      params: { type: 'object' },
+      cron: { type: 'string', minLength: 9, maxLength: 200, description: '5 fields (minute hour day month weekday) or 6 (seconds first); exactly one of cron and intervalMs.' },
+      intervalMs: { type: 'integer', minimum: 60_000 },
+      timezone: { type: 'string', minLength: 1, maxLength: 100, description: 'IANA zone; absent: the owner’s.' },
+      activeHours: {
+        type: 'object', required: ['start', 'end'], additionalProperties: false,
+        properties: { start: { type: 'string', pattern: '^[0-2][0-9]:[0-5][0-9]$' }, end: { type: 'string', pattern: '^[0-2][0-9]:[0-5][0-9]$' } },
+      },
+      daysOfWeek: { type: 'array', minItems: 1, maxItems: 7, uniqueItems: true, items: { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] } },
+      enabled: { type: 'boolean' },
+      missed: { type: 'string', enum: ['skip', 'catch-up-once'] },
+      notify: {
+        type: 'object', additionalProperties: false,
+        properties: { onSuccess: { type: 'boolean' }, onFailure: { type: 'boolean' }, webhookUrl: { type: 'string', maxLength: 2048 } },
+      },
+    },
+  },
+} as const;
+
 /** A manifest without `config_schema`, which travels on its own. */
 export const MANIFEST_FIELDS = {
   slug: { type: 'string', minLength: 8, maxLength: 64 },
@@ -144,6 +176,7 @@ export const MANIFEST_FIELDS = {
   capabilities: CAPABILITIES_SCHEMA,
   secrets: SECRETS_SCHEMA,
   actions: ACTIONS_SCHEMA,
+  schedules: SCHEDULES_SCHEMA,
 } as const;
 
 /** Every field but `secrets` and `actions`, which skills written before those existed do not have. */

@@ -46,6 +46,7 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       capabilities: template.capabilities,
       config_schema: configSchema,
       ...(template.httpActions ? { actions: localiseHttpActions(template.httpActions, need.language) } : {}),
+      ...(template.schedules ? { schedules: template.schedules } : {}),
     },
     configSchema,
     skillMd: renderSkillMd(skillDocument(need, names, template)),

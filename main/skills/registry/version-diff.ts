@@ -21,8 +21,8 @@ const changed = (from: string, to: string) => (from === to ? null : { from, to }
 /** From `a` (usually the active version) to `b` (usually the one waiting for review). */
 export function versionDiff(a: SkillVersionRecord, b: SkillVersionRecord): VersionDiff {
   const schema = (v: SkillVersionRecord) => `${JSON.stringify(v.configSchema, null, 2)}\n`;
-  const before = capabilityItems(a.manifest.capabilities, a.manifest.secrets, a.manifest.actions, a.manifest.triggers);
-  const after = capabilityItems(b.manifest.capabilities, b.manifest.secrets, b.manifest.actions, b.manifest.triggers);
+  const before = capabilityItems(a.manifest.capabilities, a.manifest.secrets, a.manifest.actions, a.manifest.schedules, a.manifest.triggers);
+  const after = capabilityItems(b.manifest.capabilities, b.manifest.secrets, b.manifest.actions, b.manifest.schedules, b.manifest.triggers);
   const diff = {
     from: ref(a),
     to: ref(b),

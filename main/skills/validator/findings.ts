@@ -54,6 +54,14 @@ export const RULES = {
     en: `capabilities.http lists “${entry}”, which is not written as a host the app can check. Write api.example.com (HTTPS), api.example.com:8443 (HTTPS on another port) or http://192.168.1.20:8123 (plain HTTP, unencrypted): lower case, no path, no default port.`,
     pl: `capabilities.http zawiera „${entry}”, co nie jest zapisem hosta, który aplikacja umie sprawdzić. Zapisz api.example.com (HTTPS), api.example.com:8443 (HTTPS na innym porcie) albo http://192.168.1.20:8123 (zwykły HTTP, bez szyfrowania): małymi literami, bez ścieżki i bez domyślnego portu.`,
   })),
+  'manifest/bad-schedule': rule(block, (index: number, problem: Localized) => ({
+    en: `schedules[${index}] cannot run as written: ${problem.en}`,
+    pl: `schedules[${index}] nie może działać w tej postaci: ${problem.pl}`,
+  })),
+  'manifest/too-many-schedules': rule(block, (count: number, limit: number) => ({
+    en: `The manifest declares ${count} schedules; at most ${limit} are allowed.`,
+    pl: `Liczba harmonogramów w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,
+  })),
   'manifest/too-many-secrets': rule(block, (count: number, limit: number) => ({
     en: `The manifest declares ${count} secrets; at most ${limit} are allowed.`,
     pl: `Liczba sekretów w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,

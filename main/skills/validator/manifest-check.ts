@@ -6,6 +6,7 @@ import type { FindingSink } from './findings.ts';
 import { checkManifestActions, type ActionUse } from './manifest-actions.ts';
 import { checkSecrets, type SecretHosts } from './manifest-secrets.ts';
 import { checkTriggers } from './manifest-triggers.ts';
+import { checkManifestSchedules } from './manifest-schedules.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -43,6 +44,9 @@ function manifestProblem(value: unknown): Localized | null {
   }
   if (value.secrets !== undefined && !Array.isArray(value.secrets)) {
     return { en: '“secrets”, when given, must be a list.', pl: '„secrets”, jeśli jest podane, musi być listą.' };
+  }
+  if (value.schedules !== undefined && !Array.isArray(value.schedules)) {
+    return { en: '“schedules”, when given, must be a list.', pl: '„schedules”, jeśli jest podane, musi być listą.' };
   }
   if (value.actions !== undefined && !Array.isArray(value.actions)) {
     return { en: '“actions”, when given, must be a list.', pl: '„actions”, jeśli jest podane, musi być listą.' };
@@ -87,5 +91,6 @@ export function checkManifest(
   const secrets = checkSecrets(manifest, new Set(http), anchor, sink);
   const actionUse = checkManifestActions(manifest, { http: new Set(http), secrets, codeActions: executor.actionSlugs }, anchor, sink);
   checkTriggers(manifest, executor.actionSlugs, anchor, sink);
+  checkManifestSchedules(manifest, { http, codeActions: executor.actionSlugs }, anchor, sink);
   return { declared: { ...manifest.capabilities, http }, secrets, actionUse };
 }

@@ -10,6 +10,7 @@ const VIEW_LABELS: Record<ViewId, MessageKey> = {
   'new-skill': 'nav.newSkill',
   skills: 'nav.skills',
   notifications: 'nav.notifications',
+  schedules: 'nav.schedules',
   activity: 'nav.activity',
   settings: 'nav.settings',
 };

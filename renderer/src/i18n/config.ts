@@ -55,6 +55,8 @@ export const configEn = {
   'config.hint.skills.scheduled.enabled': 'Skills that run at set times.',
   'config.label.skills.scheduled.maxScheduled': 'Most schedules at once',
   'config.hint.skills.scheduled.maxScheduled': 'Across all skills.',
+  'config.label.skills.scheduled.maxFailures': 'Failures before a schedule pauses',
+  'config.hint.skills.scheduled.maxFailures': 'Failed runs in a row; you are told when it pauses.',
   'config.wholeNumber': 'Enter a whole number.',
 } as const satisfies Record<string, string>;
 
@@ -114,5 +116,7 @@ export const configPl: Record<keyof typeof configEn, string> = {
   'config.hint.skills.scheduled.enabled': 'Skille działające o ustalonych porach.',
   'config.label.skills.scheduled.maxScheduled': 'Najwięcej harmonogramów naraz',
   'config.hint.skills.scheduled.maxScheduled': 'Łącznie dla wszystkich skilli.',
+  'config.label.skills.scheduled.maxFailures': 'Niepowodzenia, po których harmonogram się wstrzymuje',
+  'config.hint.skills.scheduled.maxFailures': 'Nieudane uruchomienia z rzędu; dostaniesz powiadomienie o wstrzymaniu.',
   'config.wholeNumber': 'Wpisz liczbę całkowitą.',
 };

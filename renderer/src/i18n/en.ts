@@ -2,6 +2,7 @@ import { reviewEn } from './review.ts';
 import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
+import { schedulesEn } from './schedules.ts';
 import { consentsEn } from './consents.ts';
 import { skillSettingsEn } from './skill-settings.ts';
 import { shellEn } from './shell.ts';
@@ -136,6 +137,7 @@ export const en = {
   ...workbenchEn,
   ...configEn,
   ...notificationsEn,
+  ...schedulesEn,
   ...consentsEn,
   ...skillSettingsEn,
   ...shellEn,

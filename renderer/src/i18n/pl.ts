@@ -3,6 +3,7 @@ import { reviewPl } from './review.ts';
 import { workbenchPl } from './workbench.ts';
 import { configPl } from './config.ts';
 import { notificationsPl } from './notifications.ts';
+import { schedulesPl } from './schedules.ts';
 import { consentsPl } from './consents.ts';
 import { skillSettingsPl } from './skill-settings.ts';
 import { shellPl } from './shell.ts';
@@ -137,6 +138,7 @@ export const pl: Catalogue = {
   ...workbenchPl,
   ...configPl,
   ...notificationsPl,
+  ...schedulesPl,
   ...consentsPl,
   ...skillSettingsPl,
   ...shellPl,

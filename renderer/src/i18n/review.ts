@@ -71,6 +71,7 @@ export const reviewEn = {
   'capability.skill': 'Other skills',
   'capability.action': 'Action',
   'capability.trigger': 'Starts by itself',
+  'capability.schedule': 'Schedule',
   'capability.unencrypted': 'Unencrypted',
 
   'summary.failed.title': 'This candidate failed and cannot be approved',
@@ -308,6 +309,7 @@ export const reviewPl: Record<keyof typeof reviewEn, string> = {
   'capability.skill': 'Inne umiejętności',
   'capability.action': 'Akcja',
   'capability.trigger': 'Uruchamia się sam',
+  'capability.schedule': 'Harmonogram',
   'capability.unencrypted': 'Bez szyfrowania',
 
   'summary.failed.title': 'Ten kandydat się nie udał i nie można go zatwierdzić',

@@ -11,6 +11,7 @@ import { showViewInLocation, viewFromHash, type ViewId } from './view-location.t
 import { cleanFilter, type FeedFilter } from './feed-filter.ts';
 import { useNewSkillStore } from './new-skill-store.ts';
 import { useSecurityStore } from './security-store.ts';
+import { useSchedulesStore } from './schedules-store.ts';
 import { useNotificationsStore } from './notifications-store.ts';
 import { skillInLocation } from '../../../shared/contract/window-location.ts';
 
@@ -152,6 +153,7 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
         activity: () => reloadFeed(get().activityFeed),
         'new-skill': () => useNewSkillStore.getState().loadSuggestions(),
         notifications: async () => {},
+        schedules: () => useSchedulesStore.getState().load(),
         settings: async () => {
           await Promise.all([load('settings', () => window.foundry.settings.get({})), useSecurityStore.getState().load()]);
         },

@@ -196,6 +196,15 @@ export function createFakeBackend() {
       return [];
     },
 
+    async listSchedules() {
+      return [];
+    },
+
+    async proposeSchedule(_principal, slug) {
+      find(slug);
+      throw conflict('not-runnable', { en: 'The skill has no approved version that may run now.', pl: 'Skill nie ma zatwierdzonej wersji, która może teraz działać.' });
+    },
+
     async getSettings(_principal, ref) {
       return { slug: find(ref).details.slug, version: null, fields: [], values: {}, effective: {}, secrets: [], allowances: [], problems: [] };
     },

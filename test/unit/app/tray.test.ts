@@ -17,7 +17,7 @@ const labels = (items: readonly Pick<FakeMenuItem, 'label' | 'type'>[]) => items
 
 describe('tray menu', () => {
   const actions = () => ({ open: vi.fn(), openNotifications: vi.fn(), openSkill: vi.fn(), quit: vi.fn() });
-  const quiet = { waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] };
+  const quiet = { waitingConsents: 0, unreadNotifications: 0, latestNotifications: [], nextRuns: [] };
 
   it('speaks English with the pending count', () => {
     expect(labels(trayMenuTemplate({ locale: 'en', pendingReviews: 3, ...quiet }, actions()))).toEqual([
@@ -52,7 +52,7 @@ describe('tray menu', () => {
   it('lists the newest unread notifications; the count opens the Notifications view, a notification its skill', () => {
     const act = actions();
     const menu = trayMenuTemplate({
-      locale: 'en', pendingReviews: 0, waitingConsents: 0, unreadNotifications: 5, latestNotifications: [{ skillSlug: 'custom-stretching-reminder', label: 'Stretching Reminder: Reminder' }],
+      locale: 'en', pendingReviews: 0, waitingConsents: 0, unreadNotifications: 5, latestNotifications: [{ skillSlug: 'custom-stretching-reminder', label: 'Stretching Reminder: Reminder' }], nextRuns: [],
     }, act);
     expect(labels(menu)).toEqual(['Open Skill Foundry', 'Pending reviews: 0', 'Unread notifications: 5', '  Stretching Reminder: Reminder', '—', 'Quit']);
     menu[2]!.click!({} as never, undefined, {} as never);
@@ -60,6 +60,21 @@ describe('tray menu', () => {
     menu[3]!.click!({} as never, undefined, {} as never);
     expect(act.openSkill).toHaveBeenCalledWith('custom-stretching-reminder');
     expect(act.open).not.toHaveBeenCalled();
+  });
+
+  it('lists the next three scheduled runs the engine picked, each opening its skill', () => {
+    const act = actions();
+    const store = openFoundryStore(tempDir());
+    const state = readTrayState(store, 'en-GB', [
+      { scheduleId: 1, skillSlug: 'custom-meds-reminder', skillName: 'Meds Reminder', action: 'remind', at: '2026-12-08T08:00:00.000Z' },
+    ]);
+    store.close();
+    expect(state.nextRuns).toHaveLength(1);
+    expect(state.nextRuns[0]!.label).toMatch(/08:00 {2}Meds Reminder: remind$/);
+    const menu = trayMenuTemplate({ locale: 'en', pendingReviews: 0, ...quiet, nextRuns: state.nextRuns }, act);
+    expect(labels(menu).slice(3, 6)).toEqual(['—', 'Next scheduled runs:', `  ${state.nextRuns[0]!.label}`]);
+    menu[5]!.click!({} as never, undefined, {} as never);
+    expect(act.openSkill).toHaveBeenCalledWith('custom-meds-reminder');
   });
 
   it.each([
@@ -78,10 +93,10 @@ describe('tray state from the store', () => {
   it('counts pending reviews and follows the language setting', () => {
     const store = openFoundryStore(tempDir());
     try {
-      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'pl', pendingReviews: 0, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] });
+      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'pl', pendingReviews: 0, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [], nextRuns: [] });
       addPendingVersions(store.db, 2);
       store.settings.update({ language: 'en' });
-      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'en', pendingReviews: 2, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] });
+      expect(readTrayState(store, 'pl-PL')).toEqual({ locale: 'en', pendingReviews: 2, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [], nextRuns: [] });
     } finally {
       store.close();
     }
@@ -93,7 +108,7 @@ describe('tray icon', () => {
   const icon = {} as NativeImage;
   beforeEach(() => {
     vi.useFakeTimers();
-    state = { locale: 'en', pendingReviews: 1, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [] };
+    state = { locale: 'en', pendingReviews: 1, waitingConsents: 0, unreadNotifications: 0, latestNotifications: [], nextRuns: [] };
   });
   afterEach(() => vi.useRealTimers());
 

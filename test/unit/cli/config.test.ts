@@ -27,7 +27,7 @@ describe('foundry config', () => {
     expect((await run(['set', 'skills.learning.mode', '[user_authored]'], env)).code).toBe(0);
     expect(JSON.parse((await run(['get', 'skills.learning.mode', '--json'], env)).out)).toMatchObject({ value: ['user_authored'], defaultValue: ['user_authored', 'ai_proposed'] });
     const shown = await run(['show'], env);
-    expect(shown.out).toContain('skills.scheduled.maxScheduled: 20  # default; used from a later version');
+    expect(shown.out).toContain('skills.scheduled.maxScheduled: 20  # default');
   });
 
   it('bad input exits 2 and changes nothing: unknown key, wrong value, a value that weakens safety', async () => {

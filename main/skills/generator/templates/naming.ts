@@ -61,12 +61,16 @@ export function skillNames(need: Pick<SkillNeed, 'kind' | 'subjectKey' | 'subjec
       pl: 'Potrzeba nie ma tematu, od którego można nazwać skill.',
     });
   const words = [...key.split('_'), ...need.kind.split('-')];
+  // A subject the lexicon has no English key for is named in its own words, Polish letters kept
+  // ("Zadzwonił Do Mamy Reminder", not "Zadzwonil …"): the key's words are only its transliteration.
+  const ownWords = need.subject.trim().split(/\s+/).slice(0, key.split('_').length);
+  const displayWords = sanitiseKey(need.subject) === key ? [...ownWords, ...need.kind.split('-')] : words;
   return {
     key,
     subjectWords: key.replace(/_/g, ' '),
     slug: `custom-${words.join('-')}`,
     className: `${words.map(capitalise).join('')}Executor`,
-    displayName: words.map(capitalise).join(' '),
+    displayName: displayWords.map(capitalise).join(' '),
     table: `exo_${key}_${TABLE_SUFFIX[need.kind]}`,
   };
 }

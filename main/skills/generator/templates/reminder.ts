@@ -5,12 +5,15 @@ import { describeRepeat, repeatRule, type RepeatRule } from './cadence.ts';
 import { getActionsMethod, lit, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { localiseActions, paramsSchema, textParam, type SkillTemplate } from './template.ts';
+import { cadenceSchedule } from './cadence-schedule.ts';
+import { machineZone } from '../../scheduler/zoned-time.ts';
 
 const ISO_TIME = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$';
 
 const TEXT = {
   pl: {
     title: (subject: string) => `Przypomnienie: ${subject}`,
+    itsTime: (subject: string) => `Pora: ${subject}.`,
     noTitle: 'Podaj treść przypomnienia',
     badTime: 'Nie rozumiem terminu przypomnienia',
     notFound: 'Nie ma otwartego przypomnienia o tej treści',
@@ -18,6 +21,7 @@ const TEXT = {
   },
   en: {
     title: (subject: string) => `Reminder: ${subject}`,
+    itsTime: (subject: string) => `It is time: ${subject}.`,
     noTitle: 'Say what to remind you about',
     badTime: 'The reminder time is not a date',
     notFound: 'There is no open reminder with that text',
@@ -78,6 +82,17 @@ export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTempl
       },
       params_schema: paramsSchema({ title: textParam(200) }, ['title']),
     },
+    ...(repeats
+      ? [{
+        slug: 'remind',
+        name: { pl: 'Przypomnij teraz', en: 'Remind now' },
+        description: {
+          pl: `Wyślij przypomnienie (${need.subject}); harmonogram skilla uruchamia je ${describeRepeat(rule).pl}`,
+          en: `Send the reminder (${names.subjectWords}); the skill's schedule runs it ${describeRepeat(rule).en}`,
+        },
+        params_schema: paramsSchema({}),
+      }]
+      : []),
     {
       slug: 'notify_due',
       name: { pl: 'Powiadom o zaległych', en: 'Notify about due reminders' },
@@ -147,7 +162,11 @@ export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTempl
       return { success: true, data: { title } };`
       }
     }
-    if (action === "notify_due") {
+${repeats ? `    if (action === "remind") {
+      await foundry.notify(${title}, ${lit(text.itsTime(need.language === 'pl' ? need.subject : names.subjectWords))});
+      return { success: true, data: { reminded: true } };
+    }
+` : ''}    if (action === "notify_due") {
       const d = await this.getData(tenant_id);
       const pending = d.due.filter((r) => !r.notified_at);
       for (const r of pending) {
@@ -179,14 +198,16 @@ ${getActionsMethod(localiseActions(actions, need.language))}
       { method: 'getData' },
       { method: 'getInsights' },
       { method: 'executeAction', action: 'notify_due', params: {} },
+      ...(repeats ? [{ method: 'executeAction' as const, action: 'remind', params: {} }] : []),
       { method: 'executeAction', action: 'complete_reminder', params: { title: need.subject } },
     ],
     summary: {
       en: `Reminds the owner about ${names.subjectWords}, ${when.en}, and notifies once when a reminder comes due.`,
       pl: `Przypomina: ${need.subject}, ${when.pl}; powiadamia raz, gdy nadejdzie termin.`,
     },
-    whenToUse: `Use when the owner asks to be reminded about ${names.subjectWords}, says it is done, or asks what is due. Run notify_due on a schedule (e.g. every 15 minutes).`,
+    whenToUse: `Use when the owner asks to be reminded about ${names.subjectWords}, says it is done, or asks what is due.${repeats ? ` Its schedule runs remind ${when.en} by itself;` : ''} run notify_due to tell the owner about reminders added with a time.`,
     columns: ['tenant_id', 'title', 'due_at', 'done', 'notified_at', 'created_at', 'completed_at'],
     insights: ['warning for each open reminder whose time has come (at most 5)'],
+    ...(repeats ? { schedules: [cadenceSchedule(need.cadence, 'remind', machineZone())!] } : {}),
   };
 }

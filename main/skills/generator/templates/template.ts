@@ -1,3 +1,4 @@
+import type { ScheduleSpec } from '../../../../shared/skills/schedules.ts';
 import type { Locale, Localized } from '../../../../shared/i18n-types.ts';
 import type { SampleInput } from '../../../../shared/skills/candidate.ts';
 import type { JsonSchema } from '../../../../shared/skills/json-schema.ts';
@@ -36,6 +37,8 @@ export interface SkillTemplate {
   settings?: string[];
   /** Actions that are one request and no code, for manifest.actions (issue 12 §2). */
   httpActions?: { action: LocalizedAction; http: HttpActionSpec }[];
+  /** When actions run by themselves (manifest.schedules), e.g. a reminder at the request's time. */
+  schedules?: ScheduleSpec[];
 }
 
 export type TemplateBuilder = (need: SkillNeed, names: SkillNames) => SkillTemplate;
