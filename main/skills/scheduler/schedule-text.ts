@@ -49,7 +49,7 @@ function minutesText(n: number): Localized {
     const hours = n / 60;
     return hours === 1 ? { en: 'every hour', pl: 'co godzinę' } : { en: `every ${hours} hours`, pl: `co ${hours} godz.` };
   }
-  return { en: `every ${n} minutes`, pl: `co ${n} min` };
+  return n === 1 ? { en: 'every minute', pl: 'co minutę' } : { en: `every ${n} minutes`, pl: `co ${n} min` };
 }
 
 /** How often, without conditions and zone. */
