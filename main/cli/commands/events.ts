@@ -6,7 +6,7 @@ import type { Engine } from '../../engine.ts';
 import type { EventReport, EventRoute, Firing } from '../../skills/triggers/index.ts';
 
 const USAGE = [
-  'foundry events message --role user|assistant|system|tool --text TEXT [--at ISO] [--json]',
+  'foundry events message --text TEXT [--role user|assistant|system|tool] [--at ISO] [--json]   (role: user unless given)',
   'foundry events tool-use --tool NAME [--at ISO] [--json]',
   'foundry events session start|end [--at ISO] [--json]',
 ].join('\n       ');
@@ -14,7 +14,7 @@ const USAGE = [
 /** The event's body as the API would receive it; `at` is now unless given. */
 function bodyOf(route: EventRoute, values: Record<string, string | boolean | undefined>, positionals: string[]): Record<string, unknown> {
   const at = values.at ?? new Date().toISOString();
-  if (route === 'message') return { role: values.role, text: values.text, at };
+  if (route === 'message') return { role: values.role ?? 'user', text: values.text, at };
   if (route === 'tool-use') return { tool: values.tool, at };
   return { kind: positionals[0], at };
 }
