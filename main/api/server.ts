@@ -48,13 +48,29 @@ const HOST = '127.0.0.1';
 
 const findRoute = createRouter(API_ROUTES);
 
-const ROUTE_CHECKS = new Map<ApiRoute, { params: RequestCheck | null; body: RequestCheck | null }>(
+const ROUTE_CHECKS = new Map<ApiRoute, { params: RequestCheck | null; query: RequestCheck | null; body: RequestCheck | null }>(
   API_ROUTES.map((route) => {
     const name = `${route.method} ${route.path}`;
     const params = route.params && { type: 'object', required: Object.keys(route.params), properties: route.params };
-    return [route, { params: params ? requestCheck(params, name, 'path') : null, body: route.body ? requestCheck(route.body, name, 'body') : null }];
+    const query = route.query && { type: 'object', additionalProperties: false, properties: route.query };
+    return [route, {
+      params: params ? requestCheck(params, name, 'path') : null,
+      query: query ? requestCheck(query, name, 'query') : null,
+      body: route.body ? requestCheck(route.body, name, 'body') : null,
+    }];
   }),
 );
+
+/** The query string as parameters; a name given twice is refused by `duplicated`. */
+function queryOf(search: string): { query: Record<string, string>; duplicated: string | null } {
+  const query: Record<string, string> = {};
+  let duplicated: string | null = null;
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (Object.hasOwn(query, name)) duplicated ??= name;
+    query[name] = value;
+  }
+  return { query, duplicated };
+}
 
 const refuseIf = (error: HttpError | null | undefined) => {
   if (error) throw error;
@@ -87,13 +103,19 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     refuseIf(checkHost(req.headers, port) ?? checkNotBrowser(req.headers));
-    const pathname = (req.url ?? '').split('?')[0]!;
+    const url = req.url ?? '';
+    const pathname = url.split('?', 1)[0]!;
+    const search = url.slice(pathname.length + 1);
     const match = findRoute(req.method ?? '', pathname);
     if (match instanceof HttpError) throw match;
     const { route, params } = match;
     if (route.auth) authenticate(req);
-    refuseIf(ROUTE_CHECKS.get(route)!.params?.(params));
-    const input: RouteInput = { backend: options.backend, principal: PRINCIPAL, params, body: await readBody(req, route) };
+    const checks = ROUTE_CHECKS.get(route)!;
+    refuseIf(checks.params?.(params));
+    const { query, duplicated } = route.query ? queryOf(search) : { query: {}, duplicated: null };
+    if (duplicated !== null) throw httpErrors.duplicateQuery(duplicated);
+    refuseIf(checks.query?.(query));
+    const input: RouteInput = { backend: options.backend, principal: PRINCIPAL, params, query, body: await readBody(req, route) };
     if (route.permission) {
       const decision = options.authorize(PRINCIPAL, route.permission, (await route.accessContext?.(input)) ?? {});
       if (!decision.allowed) throw httpErrors.forbidden(decision);
