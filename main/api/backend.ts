@@ -81,7 +81,8 @@ export interface ApiBackend {
    * the owner approved. Unknown slug: a 404 ApiBackendError.
    */
   isApproved(principal: PrincipalKind, slug: string): Promise<boolean>;
-  execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
+  /** `trigger` is what the execution record says started it; by default the principal's (`api` for the assistant). */
+  execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject, trigger?: string): Promise<ExecutionResult>;
   /** What approved skills sent with foundry.notify, newest first. Read only: marking read is the owner's, in the app or the CLI. */
   listNotifications(principal: PrincipalKind): Promise<NotificationList>;
   /** Runs waiting for the owner's consent. Read only: only the owner answers, in the desktop app. */

@@ -1,7 +1,8 @@
 // The assistant's local HTTP API on 127.0.0.1. Each request passes, in order: Host and browser
 // checks → route (404/405) → bearer token (401) → rate limit (429) → path and body checks
 // (400/413/415) → RBAC for the assistant (403) → the backend. Every refusal is JSON in Polish and
-// English and changes nothing.
+// English and changes nothing. MCP at /mcp passes the same Host, browser, token, rate and body
+// checks before the MCP endpoint sees it (its tools then call this same backend).
 import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { sendError, sendJson } from './respond.ts';
 import { createRouter } from './router.ts';
 import { API_ROUTES, type ApiRoute, type RouteInput } from './routes.ts';
 import { requestCheck, type RequestCheck } from './validation.ts';
+import type { McpHttpEndpoint } from '../mcp/http-endpoint.ts';
 
 export interface ApiServerOptions {
   backend: ApiBackend;
@@ -32,6 +34,8 @@ export interface ApiServerOptions {
   limits?: Partial<ApiLimits>;
   /** Unexpected failures, answered with a bare 500. */
   onError?: (error: unknown) => void;
+  /** MCP over Streamable HTTP, served at its path on this port. */
+  mcp?: McpHttpEndpoint;
 }
 
 export interface ApiServer {
@@ -45,6 +49,7 @@ export interface ApiServer {
 /** Whoever holds the API token is the assistant: RBAC lets it create and run, never approve. */
 const PRINCIPAL: PrincipalKind = 'assistant';
 const HOST = '127.0.0.1';
+const MCP_METHODS = ['GET', 'POST', 'DELETE'];
 
 const findRoute = createRouter(API_ROUTES);
 
@@ -101,10 +106,21 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     return body;
   }
 
+  /** GET opens the notification stream, POST carries JSON-RPC, DELETE ends the session. */
+  async function serveMcp(req: IncomingMessage, res: ServerResponse, mcp: McpHttpEndpoint): Promise<void> {
+    const method = req.method ?? '';
+    if (!MCP_METHODS.includes(method)) throw httpErrors.wrongMethod(method, MCP_METHODS);
+    authenticate(req);
+    if (method !== 'POST' && hasBody(req)) throw httpErrors.bodyNotAllowed(method, mcp.path);
+    const body = method === 'POST' ? await readJsonBody(req, limits.maxBodyBytes) : undefined;
+    await mcp.handle(req, res, body);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     refuseIf(checkHost(req.headers, port) ?? checkNotBrowser(req.headers));
     const url = req.url ?? '';
     const pathname = url.split('?', 1)[0]!;
+    if (options.mcp && pathname === options.mcp.path) return serveMcp(req, res, options.mcp);
     const search = url.slice(pathname.length + 1);
     const match = findRoute(req.method ?? '', pathname);
     if (match instanceof HttpError) throw match;
@@ -154,6 +170,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   return {
     url: `http://${HOST}:${port}`,
     port,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: async () => {
+      // Open MCP streams would keep the server from closing: end them first.
+      await options.mcp?.close();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }

@@ -72,8 +72,8 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     requestReview: (principal, idOrSlug, note) => translated(() => ownerRequest(service.requestReview(principal, idOrSlug, note))),
     requestRollback: (principal, idOrSlug, version, note) => translated(() => ownerRequest(service.requestRollback(principal, idOrSlug, version, note))),
     isApproved: (principal, slug) => translated(() => service.isApproved(principal, slug)),
-    execute: (principal, slug, action, params) => translated(async () => {
-      const outcome = await service.execute(principal, slug, action, params);
+    execute: (principal, slug, action, params, trigger) => translated(async () => {
+      const outcome = await service.execute(principal, slug, action, params, trigger === undefined ? {} : { trigger });
       return { slug: outcome.slug, action: outcome.action, result: outcome.result as unknown as JsonValue };
     }),
     listNotifications: (principal) => translated(() => service.listNotifications(principal)),

@@ -12,6 +12,7 @@ import { tokenCommand } from './token.ts';
 import { notificationsCommand } from './notifications.ts';
 import { consentsCommand } from './consents.ts';
 import { createServeCommand } from './serve.ts';
+import { createMcpCommand } from './mcp.ts';
 import { configCommand } from './config.ts';
 import { executionsCommand } from './executions.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   notificationsCommand,
   consentsCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
+  createMcpCommand((engine) => createServiceBackend(engine.service)),
 ];

@@ -28,7 +28,7 @@ function parsePort(value: string | undefined): number | null {
 }
 
 /** Resolves with the first SIGINT or SIGTERM, and stops listening for them. */
-function stopSignal(): Promise<NodeJS.Signals> {
+export function stopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       for (const s of STOP_SIGNALS) process.off(s, stop);
