@@ -87,7 +87,7 @@ describe('tools over MCP', () => {
     const skillMd = await client.readResource({ uri: `skill://${slug}/SKILL.md` });
     expect(skillMd.contents[0]).toMatchObject({ mimeType: 'text/markdown', text: version.skillMd });
     const disclosure = await client.readResource({ uri: `skill://${slug}/disclosure` });
-    expect(disclosure.contents[0]!.text).toContain('wants to');
+    expect(disclosure.contents[0]).toMatchObject({ mimeType: 'text/plain', text: expect.stringContaining('wants to') });
     await expect(client.readResource({ uri: 'skill://custom-nothing/SKILL.md' })).rejects.toThrow(/There is no resource/);
   });
 });
