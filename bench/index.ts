@@ -13,6 +13,7 @@ import { consentBench } from './suites/consent.ts';
 import { skillCallsBench } from './suites/skill-calls.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
+import { mcpBench } from './suites/mcp.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -28,6 +29,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   settings: settingsBench,
   consent: consentBench,
   'skill-calls': skillCallsBench,
+  mcp: mcpBench,
 };
 
 const only = process.argv.slice(2);

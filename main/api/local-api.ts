@@ -1,6 +1,7 @@
 import type { Engine } from '../engine.ts';
 import type { ApiBackend } from './backend.ts';
 import { createApiServer, type ApiServer } from './server.ts';
+import type { ApiLimits } from './limits.ts';
 import { createAuthorizer } from '../skills/rbac/authorize.ts';
 import { loadRbacPolicy } from '../skills/rbac/roles.ts';
 import { createMcpHub } from '../mcp/mcp-server.ts';
@@ -11,6 +12,8 @@ export interface LocalApiOptions {
   tokens: { verify(presented: unknown): boolean };
   port: number;
   onError?: (error: unknown) => void;
+  /** The defaults unless a caller measures without them (the benchmarks). */
+  limits?: Partial<ApiLimits>;
 }
 
 /** The assistant's API on one engine, REST and MCP (at /mcp), as `foundry serve` and the desktop app both run it. */
@@ -25,6 +28,7 @@ export async function startLocalApi(engine: Engine, options: LocalApiOptions): P
       authorize: createAuthorizer(loadRbacPolicy(), engine.store.auditLog).authorize,
       port: options.port,
       mcp: createMcpHttpEndpoint(hub),
+      ...(options.limits ? { limits: options.limits } : {}),
       ...onError,
     });
   } catch (error) {
