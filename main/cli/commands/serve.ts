@@ -45,7 +45,7 @@ export function stopSignal(): Promise<NodeJS.Signals> {
 export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend): Command {
   return {
     name: 'serve',
-    summary: 'Run the assistant’s local HTTP API on 127.0.0.1 until Ctrl-C (needs FOUNDRY_PASSPHRASE)',
+    summary: 'Run the assistant’s local HTTP API (REST and MCP at /mcp) on 127.0.0.1 until Ctrl-C (needs FOUNDRY_PASSPHRASE)',
     usage: USAGE,
     async run(args, io) {
       const { values } = parseArgs({ args, options: { port: { type: 'string' }, json: { type: 'boolean', default: false } } });
@@ -75,11 +75,12 @@ export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend):
           if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
           return refuse(io, json, 'serve', 'port-in-use', portInUse(port), EXIT.failed);
         }
-        if (json) io.out(JSON.stringify({ url: server.url }));
+        if (json) io.out(JSON.stringify({ url: server.url, mcp: `${server.url}/mcp` }));
         else
           io.out(
             [
               `Skill Foundry API: ${server.url}  (the assistant authenticates with “foundry token show”)`,
+              `MCP (Streamable HTTP): ${server.url}/mcp  (same token)`,
               'Approvals still wait for the desktop app: through the API the assistant can only ask for a review.',
               'Ctrl-C stops it.',
             ].join('\n'),
