@@ -27,8 +27,8 @@ export const MCP_TEXTS = {
     pl: 'Poproś właściciela o powrót do wcześniejszej zatwierdzonej wersji skilla. Nic się nie zmieni, dopóki nie potwierdzi tego w aplikacji Skill Foundry.',
   },
   generated: (tag: string, expiresAt: string | null): Localized => ({
-    en: `${tag} was generated and now waits for the owner: they must review and approve it in the Skill Foundry desktop app before it can run${expiresAt ? ` (unapproved by ${expiresAt}, it is rejected)` : ''}. It is not a tool until then.`,
-    pl: `Wygenerowano ${tag}; teraz czeka na właściciela: musi go przejrzeć i zatwierdzić w aplikacji Skill Foundry, zanim będzie mógł działać${expiresAt ? ` (niezatwierdzony do ${expiresAt} zostanie odrzucony)` : ''}. Do tego czasu nie jest narzędziem.`,
+    en: `${tag} was generated and now waits for the owner: they must review and approve it in the Skill Foundry desktop app before it can run${expiresAt ? ` (if not approved by ${expiresAt}, it is rejected automatically)` : ''}. It is not a tool until then.`,
+    pl: `Wygenerowano ${tag}; teraz czeka na właściciela: musi go przejrzeć i zatwierdzić w aplikacji Skill Foundry, zanim będzie mógł działać${expiresAt ? ` (jeśli nie zostanie zatwierdzony do ${expiresAt}, zostanie automatycznie odrzucony)` : ''}. Do tego czasu nie jest narzędziem.`,
   }),
   reviewRequested: (skill: string, version: string): Localized => ({
     en: `The owner was asked to review ${skill} ${version}. It is not approved by this: they decide in the Skill Foundry desktop app.`,
@@ -39,8 +39,8 @@ export const MCP_TEXTS = {
     pl: `Poproszono właściciela o powrót ${skill} do wersji ${version}. Żadna wersja się jeszcze nie zmieniła: właściciel potwierdza to w aplikacji Skill Foundry.`,
   }),
   listed: (runnable: number, waiting: number): Localized => ({
-    en: `${runnable} skills can run now, ${waiting} wait for the owner or cannot run.`,
-    pl: `Działających skilli: ${runnable}; czekających na właściciela lub niedziałających: ${waiting}.`,
+    en: `Skills that can run now: ${runnable}; waiting for the owner or unable to run: ${waiting}.`,
+    pl: `Skille, które mogą teraz działać: ${runnable}; czekające na właściciela lub niemogące działać: ${waiting}.`,
   }),
   skillShown: (slug: string, status: string): Localized => ({ en: `${slug}: ${status}.`, pl: `${slug}: ${status}.` }),
   ran: (tool: string): Localized => ({ en: `${tool} ran.`, pl: `${tool} wykonano.` }),
