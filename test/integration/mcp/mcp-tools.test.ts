@@ -1,9 +1,10 @@
 // The assistant's MCP server in this process, driven by the SDK's own client: approved skills and
 // built-in mods are tools, calling one is the execute path as the assistant, and the list changes
 // when the owner approves.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateToolName } from '@modelcontextprotocol/sdk/shared/toolNameValidation.js';
-import { approveNow } from '../../bridge/approval-engine.ts';
+import { offlineGenerator, type SkillGenerator } from '../../../main/skills/generator/index.ts';
+import { approveNow, generateWith } from '../../bridge/approval-engine.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { executions, openMcpSetup } from './mcp-fixtures.ts';
 
@@ -89,5 +90,29 @@ describe('tools over MCP', () => {
     const disclosure = await client.readResource({ uri: `skill://${slug}/disclosure` });
     expect(disclosure.contents[0]).toMatchObject({ mimeType: 'text/plain', text: expect.stringContaining('wants to') });
     await expect(client.readResource({ uri: 'skill://custom-nothing/SKILL.md' })).rejects.toThrow(/There is no resource/);
+  });
+
+  it('waits for the owner’s consent before an action that asks for it, and runs once they allow it', async (context) => {
+    const { client, engine, authenticator } = await setup(context);
+    const asksFirst: SkillGenerator = {
+      id: 'offline',
+      async generate(need, feedback) {
+        const candidate = await offlineGenerator.generate(need, feedback);
+        return { ...candidate, manifest: { ...candidate.manifest, actions: [{ slug: 'log_water', requireApproval: true }] } };
+      },
+    };
+    const version = await approveNow(engine, authenticator, await generateWith(engine, asksFirst));
+    const call = client.callTool({ name: `${version.slug}__log_water`, arguments: { amount_ml: 250 } });
+    const waiting = await vi.waitFor(() => {
+      const [request] = engine.service.pendingConsents('owner');
+      if (!request) throw new Error('no consent request yet');
+      return request;
+    });
+    expect(waiting).toMatchObject({ skillSlug: version.slug, action: 'log_water', actor: 'assistant', trigger: 'mcp' });
+    expect(executions(engine).filter((e) => e.trigger === 'mcp')).toEqual([]);
+    engine.service.decideConsent('owner', { id: waiting.id, verdict: 'grant' });
+    const result = await call;
+    expect(result.structuredContent).toMatchObject({ success: true });
+    expect(executions(engine)[0]).toMatchObject({ skillSlug: version.slug, trigger: 'mcp', status: 'succeeded' });
   });
 });
