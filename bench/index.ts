@@ -16,6 +16,7 @@ import { schedulerBench } from './suites/scheduler.ts';
 import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 import { triggersBench } from './suites/triggers.ts';
+import { mcpBench } from './suites/mcp.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -34,6 +35,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'skill-calls': skillCallsBench,
   triggers: triggersBench,
   scheduler: schedulerBench,
+  mcp: mcpBench,
 };
 
 const only = process.argv.slice(2);

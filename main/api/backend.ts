@@ -13,6 +13,7 @@ import type { PrincipalKind } from '../skills/rbac/roles.ts';
 import type { JsonValue, SkillSettingsView } from '../../shared/contract/skill-settings-records.ts';
 import type { SkillDependencies } from '../../shared/contract/dependency-records.ts';
 import type { EventReport, EventRoute } from '../skills/triggers/index.ts';
+import type { CatalogPage } from '../skills/catalog/index.ts';
 
 /** Shared with the window's contract (a skill's settings are JSON values too). */
 export type { JsonValue };
@@ -66,6 +67,8 @@ export interface ExecutionResult {
 }
 
 export interface ApiBackend {
+  /** What the assistant may see: runnable skills with their actions and schemas, the others with their status only. */
+  listSkills(principal: PrincipalKind, offset: number, limit: number): Promise<CatalogPage>;
   generate(principal: PrincipalKind, input: GenerateInput): Promise<GeneratedSkill>;
   getSkill(principal: PrincipalKind, idOrSlug: string): Promise<SkillDetails>;
   updateSkill(principal: PrincipalKind, idOrSlug: string, patch: SkillPatch): Promise<SkillDetails>;
@@ -80,7 +83,8 @@ export interface ApiBackend {
    * the owner approved. Unknown slug: a 404 ApiBackendError.
    */
   isApproved(principal: PrincipalKind, slug: string): Promise<boolean>;
-  execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject): Promise<ExecutionResult>;
+  /** `trigger` is what the execution record says started it; by default the principal's (`api` for the assistant). */
+  execute(principal: PrincipalKind, slug: string, action: string, params: JsonObject, trigger?: string): Promise<ExecutionResult>;
   /** What approved skills sent with foundry.notify, newest first. Read only: marking read is the owner's, in the app or the CLI. */
   listNotifications(principal: PrincipalKind): Promise<NotificationList>;
   /** Runs waiting for the owner's consent. Read only: only the owner answers, in the desktop app. */
@@ -100,7 +104,7 @@ export interface ApiBackend {
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */
-export type ApiBackendStatus = 400 | 403 | 404 | 409 | 422 | 502 | 503;
+export type ApiBackendStatus = 400 | 403 | 404 | 409 | 422 | 429 | 502 | 503;
 
 /** An expected refusal (unknown skill, conflict, not a skill request…), shown to the caller as is. */
 export class ApiBackendError extends Error {
@@ -108,13 +112,16 @@ export class ApiBackendError extends Error {
   readonly code: string;
   readonly userMessage: Localized;
   readonly details: string[] | undefined;
+  /** For a 429: when trying again can succeed (ISO 8601). */
+  readonly retryAt: string | undefined;
 
-  constructor(status: ApiBackendStatus, code: string, userMessage: Localized, details?: string[]) {
+  constructor(status: ApiBackendStatus, code: string, userMessage: Localized, details?: string[], retryAt?: string) {
     super(userMessage.en);
     this.name = 'ApiBackendError';
     this.status = status;
     this.code = code;
     this.userMessage = userMessage;
     this.details = details;
+    this.retryAt = retryAt;
   }
 }

@@ -114,6 +114,12 @@ export const httpErrors = {
       pl: `Treść żądania zagnieżdża tablice lub obiekty głębiej niż na ${maxDepth} poziomów; żadne żądanie tego API tego nie potrzebuje.`,
     }),
 
+  duplicateQuery: (name: string) =>
+    new HttpError(400, 'duplicate-query', {
+      en: `The query parameter ${shown(name)} is given more than once; give it once.`,
+      pl: `Parametr zapytania ${shown(name)} podano więcej niż raz; podaj go raz.`,
+    }),
+
   bodyNotAllowed: (method: string, path: string) =>
     new HttpError(400, 'body-not-allowed', {
       en: `${method} ${path} takes no request body.`,
@@ -144,6 +150,12 @@ export const httpErrors = {
 /** The backend's expected refusals pass through; anything else is a 500 with no internals. */
 export function toHttpError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
-  if (error instanceof ApiBackendError) return new HttpError(error.status, error.code, error.userMessage, error.details ? { details: error.details } : {});
+  if (error instanceof ApiBackendError) {
+    const retryAfter = error.retryAt && Math.max(1, Math.ceil((Date.parse(error.retryAt) - Date.now()) / 1000));
+    return new HttpError(error.status, error.code, error.userMessage, {
+      ...(error.details ? { details: error.details } : {}),
+      ...(retryAfter ? { headers: { 'Retry-After': String(retryAfter) } } : {}),
+    });
+  }
   return null;
 }

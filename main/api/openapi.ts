@@ -21,7 +21,7 @@ const ERRORS: Record<number, string> = {
   415: 'The body is not JSON in UTF-8.',
   421: 'The Host header is not 127.0.0.1 or localhost on the API’s port.',
   422: 'The pipeline could not produce a usable skill (the reason is in the message).',
-  429: 'Too many requests with this token; `Retry-After` says when to try again.',
+  429: 'Too many requests with this token, or (generate) the assistant’s proposals for today are used up; `Retry-After` says when to try again.',
   500: 'Something failed inside Skill Foundry; no internals are shown.',
   502: 'The skill ran and failed in the sandbox; nothing it did was kept.',
   503: 'The generator or the sandbox is not available right now.',
@@ -39,7 +39,7 @@ const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 function errorStatuses(route: ApiRoute): number[] {
   const statuses = new Set([403, 421, 500, ...route.refusals]);
   if (route.auth) [401, 429].forEach((s) => statuses.add(s));
-  if (route.params || route.body) statuses.add(400);
+  if (route.params || route.query || route.body) statuses.add(400);
   if (route.body) [413, 415].forEach((s) => statuses.add(s));
   return [...statuses].sort((a, b) => a - b);
 }
@@ -61,8 +61,13 @@ function operation(route: ApiRoute) {
     description: route.description,
     ...(route.auth ? {} : { security: [] }),
     ...(route.permission ? { 'x-permission': route.permission } : {}),
-    ...(route.params
-      ? { parameters: Object.entries(route.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })) }
+    ...(route.params || route.query
+      ? {
+          parameters: [
+            ...Object.entries(route.params ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+            ...Object.entries(route.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          ],
+        }
       : {}),
     ...(route.body
       ? { requestBody: { required: requestCheck(route.body, route.operationId, 'body')({}) !== null, content: json(route.body) } }

@@ -9,7 +9,7 @@
 //   rollback                      skills:create — changing one's own skills and *asking* the owner;
 //                                 approve and rollback only file a request, so skills:approve is
 //                                 never what they need (and the assistant never holds it)
-//   GET a skill, its settings,
+//   GET skills, a skill, its settings,
 //   notifications, openapi.json   the token alone: reading changes nothing (marking notifications
 //                                 read is the owner's, in the app or the CLI, so no route does it;
 //                                 settings never carry a secret's value)
@@ -48,6 +48,9 @@ import {
   SCHEDULES_SCHEMA,
   type ProposeScheduleBody,
   OPENAPI_SCHEMA,
+  PAGE_QUERY,
+  DEFAULT_PAGE_LIMIT,
+  SKILL_LIST_SCHEMA,
   PATCH_BODY,
   REVIEW_REQUESTED_SCHEMA,
   ROLLBACK_BODY,
@@ -68,6 +71,8 @@ export interface RouteInput {
   principal: PrincipalKind;
   /** Path parameters, already checked against `params`. */
   params: Readonly<Record<string, string>>;
+  /** Query parameters, already checked against `query` (none for a route without it). */
+  query: Readonly<Record<string, string>>;
   /** The body, already checked against `body` (an absent body is `{}`). */
   body: unknown;
 }
@@ -88,6 +93,8 @@ export interface ApiRoute {
   auth: boolean;
   permission: Permission | null;
   params?: Record<string, JsonSchema>;
+  /** Optional query parameters; any other is refused. */
+  query?: Record<string, JsonSchema>;
   /** Absent: the route takes no body. */
   body?: JsonSchema;
   success: { status: number; description: string; schema: JsonSchema };
@@ -153,17 +160,33 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: async () => ({ body: openApiDocument() }),
   },
   {
+    method: 'GET',
+    path: '/api/skills',
+    operationId: 'listSkills',
+    summary: 'The skills the assistant may see',
+    description:
+      'Built-in mods first, then generated skills by name. A skill that can run now comes with its actions and each action’s params_schema; a pending, rejected or not runnable one with its status only. Archived skills are not listed.',
+    auth: true,
+    permission: null,
+    query: PAGE_QUERY,
+    success: { status: 200, description: 'One page of skills.', schema: SKILL_LIST_SCHEMA },
+    refusals: [],
+    handle: async ({ backend, principal, query }) => ({
+      body: await backend.listSkills(principal, Number(query.offset ?? 0), Number(query.limit ?? DEFAULT_PAGE_LIMIT)),
+    }),
+  },
+  {
     method: 'POST',
     path: '/api/skills/generate',
     operationId: 'generateSkill',
     summary: 'Generate a skill from a request',
     description:
-      'Runs the pipeline (generate, audit, sandboxed dry run, disclosure). The new version then waits for the owner, who approves it with two factors in the desktop app; it cannot run before that.',
+      'Runs the pipeline (generate, audit, sandboxed dry run, disclosure). The new version then waits for the owner, who approves it with two factors in the desktop app; it cannot run before that. Each request is one of the assistant’s proposals: at most `skills.learning.maxProposedPerDay` a day (429 with `Retry-After` until midnight once they are used up).',
     auth: true,
     permission: 'skills:create',
     body: GENERATE_BODY,
     success: { status: 201, description: 'A version was generated and waits for the owner’s approval.', schema: GENERATED_SCHEMA },
-    refusals: [409, 422, 503],
+    refusals: [409, 422, 429, 503],
     handle: async ({ backend, principal, body }) => {
       const generated = await backend.generate(principal, body as GenerateInput);
       return { body: generated, headers: { Location: `/api/skills/${encodeURIComponent(generated.skill.id)}` } };
@@ -223,7 +246,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/api/skills/{id}',
     operationId: 'archiveSkill',
     summary: 'Archive a skill',
-    description: 'Nothing is ever deleted: the skill is archived, its versions and history kept.',
+    description: 'Nothing is ever deleted: the skill is archived, its versions and history kept. The answer is the skill as archived; after that the assistant no longer sees it (404).',
     auth: true,
     permission: 'skills:create',
     params: skillRef,

@@ -24,6 +24,16 @@ export const SKILL_REF_SCHEMA = string(80, { pattern: '^[A-Za-z0-9][A-Za-z0-9-]*
 export const ALLOWANCE_ADDRESS_SCHEMA = string(45, { pattern: '^[0-9A-Fa-f.:]+$', examples: ['192.168.1.20'] });
 export const ALLOWANCE_PORT_SCHEMA = string(5, { pattern: '^[0-9]+$', examples: ['8123'] });
 
+// ── query parameters ────────────────────────────────────────────────────────────────────────
+
+/** How many skills one page of GET /api/skills holds at most, and by default. */
+export const MAX_PAGE_LIMIT = 100;
+export const DEFAULT_PAGE_LIMIT = 50;
+export const PAGE_QUERY = {
+  offset: string(6, { pattern: '^(0|[1-9][0-9]*)$', description: 'How many skills to skip (default 0).', examples: ['50'] }),
+  limit: string(3, { pattern: '^([1-9]|[1-9][0-9]|100)$', description: `How many skills to list, 1 to ${MAX_PAGE_LIMIT} (default ${DEFAULT_PAGE_LIMIT}).`, examples: ['20'] }),
+};
+
 // ── request bodies ──────────────────────────────────────────────────────────────────────────
 
 export const GENERATE_BODY = {
@@ -112,6 +122,33 @@ export const SKILL_SCHEMA = closed({
     description: "Whether the running version's approval is proven by its seal (null: nothing runs); a tampered or unverifiable skill is refused.",
   },
   versions: { type: 'array', items: closed({ version: anyString, tag: anyString, status: VERSION_STATUS, createdAt: timestamp }) },
+});
+
+const ACTION_SCHEMA = object(
+  { slug: anyString, name: anyString, description: anyString, params_schema: { type: 'object', description: 'The JSON Schema its params are checked against.' }, timeoutMs: { type: 'integer' } },
+  ['slug', 'name', 'description', 'params_schema'],
+);
+const RUNNABLE_SKILL_SCHEMA = closed({
+  slug: anyString,
+  name: anyString,
+  description: anyString,
+  status: { const: 'active' },
+  builtin: { type: 'boolean' },
+  version: { ...nullable('string'), description: 'The running version; null for a built-in mod.' },
+  runnable: { const: true },
+  actions: { type: 'array', items: ACTION_SCHEMA },
+});
+const WAITING_SKILL_SCHEMA = closed({
+  slug: anyString,
+  name: anyString,
+  status: { type: 'string', enum: ['pending', 'active', 'rejected'] },
+  runnable: { const: false },
+});
+export const SKILL_LIST_SCHEMA = closed({
+  skills: { type: 'array', items: { oneOf: [RUNNABLE_SKILL_SCHEMA, WAITING_SKILL_SCHEMA] } },
+  total: { type: 'integer', minimum: 0 },
+  offset: { type: 'integer', minimum: 0 },
+  limit: { type: 'integer', minimum: 1 },
 });
 
 export const GENERATED_SCHEMA = closed({ skill: SKILL_SCHEMA, version: anyString, expiresAt: nullableTimestamp, disclosure: LOCALIZED_SCHEMA });

@@ -46,6 +46,8 @@ import { checkedEvent, createTriggerEngine, EventInputError, type EventReport, t
 import { reportedMessage, type HistoryMessage } from './detector/history.ts';
 import { createHttpClient, type HttpClient } from './http/index.ts';
 import { createScheduleService, systemClock, type SchedulerClock } from './scheduler/index.ts';
+import type { ModAction } from '../../shared/skills/mod-types.ts';
+import { createProposalQuota } from './generator/proposal-quota.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -170,6 +172,10 @@ export function createSkillService(deps: SkillServiceDeps) {
     announce: (n) => notify({ kind: 'skill-notification', skillSlug: n.skillSlug, versionId: null, requestId: null, notificationId: n.id, ...notificationText(n) }),
   });
   const canAskOwner = deps.canAskOwner ?? (() => false);
+  const proposals = createProposalQuota({ store, maxPerDay: () => config.get('skills.learning.maxProposedPerDay') });
+  /** Told when what can run may have changed: a version approved or rolled back, a skill archived or restored. */
+  const skillsChangedListeners = new Set<() => void>();
+  const skillsChanged = () => skillsChangedListeners.forEach((listener) => listener());
   const consent = createConsentGate({
     store,
     canAskOwner,
@@ -363,6 +369,8 @@ export function createSkillService(deps: SkillServiceDeps) {
         throw new ServiceError('bad-request', SERVICE_MESSAGES.badNeed);
       }
       if (!deps.getGenerator) throw new ServiceError('unavailable', SERVICE_MESSAGES.noGenerator, { reason: 'no-generator' });
+      // The assistant's requests are its proposals: limited per day, unlike the owner's own.
+      if (caller === 'assistant') proposals.take(caller);
       let generator: SkillGenerator;
       try {
         generator = await deps.getGenerator();
@@ -479,6 +487,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       if (!result.ok) throw refusalError(result);
       triggers.installed(result.version);
       schedules.syncSkill(result.version.slug);
+      skillsChanged();
       return result.version;
     },
 
@@ -498,6 +507,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
       if (!result.ok) throw refusalError(result);
       schedules.syncSkill(result.version.slug);
+      skillsChanged();
       return { ...result.version, disabledDependents: recordDisabled(principalOf(principal), result.version.slug, dependents, 'rolled-back') };
     },
 
@@ -510,6 +520,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       triggers.uninstalling(skill.slug);
       lifecycle.archive(skill, caller);
       schedules.syncSkill(skill.slug);
+      skillsChanged();
       return { ...summary(skill.id), disabledDependents: recordDisabled(caller, skill.slug, dependents, 'archived') };
     },
 
@@ -529,6 +540,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       if (skill.status !== 'archived') throw new ServiceError('conflict', SERVICE_MESSAGES.notArchived, { reason: 'not-archived' });
       lifecycle.restore(skill, caller);
       schedules.syncSkill(skill.slug);
+      skillsChanged();
       return summary(skill.id);
     },
 
@@ -683,7 +695,38 @@ export function createSkillService(deps: SkillServiceDeps) {
     expirePending: (): SkillVersionRecord[] => gateway.expirePending(),
 
     /** Run at start and periodically: active skills unused for 30 days are archived. */
-    archiveUnused: (): SkillSummary[] => lifecycle.archiveUnused().map((skill) => summary(skill.id)),
+    archiveUnused(): SkillSummary[] {
+      const archived = lifecycle.archiveUnused().map((skill) => summary(skill.id));
+      for (const skill of archived) schedules.syncSkill(skill.slug);
+      if (archived.length > 0) skillsChanged();
+      return archived;
+    },
+
+    /** Calls `listener` whenever what can run may have changed (approved, rolled back, archived, restored); returns the unsubscribe. */
+    onSkillsChanged(listener: () => void): () => void {
+      skillsChangedListeners.add(listener);
+      return () => skillsChangedListeners.delete(listener);
+    },
+
+    /**
+     * The actions `slug` offers now (its getActions), or null when it cannot run for `principal`:
+     * unknown, archived, not approved, unproven, disabled. Runs no action and records nothing.
+     */
+    async actionsOf(principal: PrincipalKind, slug: string): Promise<ModAction[] | null> {
+      const caller = principalOf(principal);
+      const name = text(slug, 'slug', MAX_NAME);
+      const found = registry.resolve(name);
+      if (found.kind === 'unavailable' || (found.kind === 'dynamic' && !config.get('skills.enabled'))) return null;
+      try {
+        return (await registry.getModExecutor(name, { actor: caller, trigger: 'list' }))?.getActions() ?? null;
+      } catch (error) {
+        if (error instanceof SkillExecutionError || error instanceof ActionRefusedError) return null;
+        throw error;
+      }
+    },
+
+    /** The owner's language: texts for the assistant (tool descriptions, refusals) are in it. */
+    locale: (): Locale => (deps.locale ?? (() => systemLocale(store)))(),
 
     /** Schedules (main/skills/scheduler/): the owner's to change; the assistant lists and proposes. */
     listSchedules(principal: PrincipalKind) {

@@ -13,6 +13,7 @@ import { notificationsCommand } from './notifications.ts';
 import { consentsCommand } from './consents.ts';
 import { schedulesCommand } from './schedules.ts';
 import { createServeCommand } from './serve.ts';
+import { createMcpCommand } from './mcp.ts';
 import { configCommand } from './config.ts';
 import { executionsCommand } from './executions.ts';
 import { eventsCommand } from './events.ts';
@@ -30,4 +31,5 @@ export const COMMANDS: readonly Command[] = [
   triggersCommand,
   schedulesCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
+  createMcpCommand((engine) => createServiceBackend(engine.service)),
 ];

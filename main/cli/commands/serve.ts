@@ -28,7 +28,7 @@ function parsePort(value: string | undefined): number | null {
 }
 
 /** Resolves with the first SIGINT or SIGTERM, and stops listening for them. */
-function stopSignal(): Promise<NodeJS.Signals> {
+export function stopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       for (const s of STOP_SIGNALS) process.off(s, stop);
@@ -45,7 +45,7 @@ function stopSignal(): Promise<NodeJS.Signals> {
 export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend): Command {
   return {
     name: 'serve',
-    summary: 'Run the assistant’s local HTTP API on 127.0.0.1 until Ctrl-C (needs FOUNDRY_PASSPHRASE)',
+    summary: 'Run the assistant’s local HTTP API (REST and MCP at /mcp) on 127.0.0.1 until Ctrl-C (needs FOUNDRY_PASSPHRASE)',
     usage: USAGE,
     async run(args, io) {
       const { values } = parseArgs({ args, options: { port: { type: 'string' }, json: { type: 'boolean', default: false } } });
@@ -77,11 +77,12 @@ export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend):
           if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
           return refuse(io, json, 'serve', 'port-in-use', portInUse(port), EXIT.failed);
         }
-        if (json) io.out(JSON.stringify({ url: server.url }));
+        if (json) io.out(JSON.stringify({ url: server.url, mcp: `${server.url}/mcp` }));
         else
           io.out(
             [
               `Skill Foundry API: ${server.url}  (the assistant authenticates with “foundry token show”)`,
+              `MCP (Streamable HTTP): ${server.url}/mcp  (same token)`,
               'Approvals still wait for the desktop app: through the API the assistant can only ask for a review.',
               'Ctrl-C stops it.',
             ].join('\n'),

@@ -38,7 +38,8 @@ export class SuggestionError extends Error {
 const ASSISTANT_SOURCES: readonly SuggestionSource[] = ['pattern', 'gap'];
 const isAssistants = (source: SuggestionSource) => ASSISTANT_SOURCES.includes(source);
 
-function localDayRange(now: Date): { from: Date; to: Date } {
+/** The local calendar day `now` falls in: what "per day" limits count within. */
+export function localDayRange(now: Date): { from: Date; to: Date } {
   const from = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   return { from, to: new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1) };
 }

@@ -26,6 +26,12 @@ export type AccessDecision =
 /** Untyped callers may send anything; only this much of it is echoed back and audited. */
 const MAX_ECHOED_CHARS = 64;
 
+/** The built-in roles' one condition, said as what it means for the caller rather than as the rule. */
+const WAITING_FOR_OWNER: Localized = {
+  en: "This skill is waiting for its owner's approval; ask them to review it in Skill Foundry.",
+  pl: 'Ten skill czeka na zatwierdzenie przez właściciela; poproś go, żeby go przejrzał w Skill Foundry.',
+};
+
 const isPrincipal = (value: unknown): value is PrincipalKind => (PRINCIPALS as readonly unknown[]).includes(value);
 
 const unmet = (conditions: readonly Condition[], context: AccessContext) =>
@@ -42,6 +48,7 @@ function denialReason(code: DenialCode, principal: PrincipalKind, permission: Pe
         pl: `${capital(who.pl)} nie może zatwierdzać skilli: może to zrobić tylko właściciel, dwoma składnikami.`,
       };
     case 'condition-not-met': {
+      if (permission === 'skills:execute' && unmetConditions.some((c) => c.field === 'approved')) return WAITING_FOR_OWNER;
       const required = unmetConditions.map((c) => `${c.field} = ${JSON.stringify(c.value)}`).join(', ');
       return {
         en: `${capital(who.en)} may ${what.en} only when ${required}; this request does not meet that.`,

@@ -89,6 +89,14 @@ export function createFakeBackend() {
 
   let events = 0;
   const backend: ApiBackend = {
+    async listSkills(_principal, offset, limit) {
+      const listed = skills.filter((s) => s.details.status !== 'archived').map((s) => s.details.status === 'active'
+        ? { slug: s.details.slug, name: s.details.name, description: s.details.description, status: 'active' as const, builtin: false, version: s.details.activeVersion, runnable: true as const,
+          actions: s.actions.map((slug) => ({ slug, name: slug, description: slug, params_schema: { type: 'object' } })) }
+        : { slug: s.details.slug, name: s.details.name, status: s.details.status, runnable: false as const });
+      return { skills: listed.slice(offset, offset + limit), total: listed.length, offset, limit };
+    },
+
     async generate(principal, input): Promise<GeneratedSkill> {
       const need = needOf(input);
       const slug = `custom-${need.subjectKey}-${need.kind}`;

@@ -5,33 +5,17 @@ import { createAuthorizer } from '../../../main/skills/rbac/authorize.ts';
 import { loadRbacPolicy } from '../../../main/skills/rbac/roles.ts';
 import { API_ROUTES } from '../../../main/api/routes.ts';
 import { errorOf, useApi } from './harness.ts';
+import { FACTOR_LIKE } from '../../fixtures/approval-like.ts';
 
 const start = useApi();
 
-const FACTOR_LIKE = [
-  { approved: true },
-  { approve: true },
-  { totp: '123456' },
-  // The exact input the service's approve() takes.
-  { versionId: '00000000-0000-4000-8000-000000000000', shownContentSha256: 'a'.repeat(64), totpCode: '123456' },
-  { note: 'please', totpCode: '123456' },
-  { code: '123456' },
-  { otp: '123456', biometric: true },
-  { factors: { biometric: 'ok', totp: '123456' } },
-  { status: 'active' },
-  { status: 'approved', decidedBy: 'owner' },
-  { activeVersion: '1.0.0' },
-  { contentSha256: 'a'.repeat(64), approved: true },
-  { principal: 'owner' },
-  JSON.parse('{"__proto__": {"approved": true}}') as Record<string, unknown>,
-];
 
 const fill = (path: string) => path.replace('{id}', 'custom-sleep-journal');
 
 describe('the local API can never approve', () => {
   it('has no backend method that approves or answers a consent request, and no route that needs skills:approve', async () => {
     const api = await start();
-    expect(Object.keys(api.fake.backend).sort()).toEqual(['archive', 'execute', 'generate', 'getDependencies', 'getSettings', 'getSkill', 'isApproved', 'listConsents', 'listNotifications', 'listSchedules', 'proposeSchedule', 'reportEvent', 'requestReview', 'requestRollback', 'revokeAllowance', 'updateSkill']);
+    expect(Object.keys(api.fake.backend).sort()).toEqual(['archive', 'execute', 'generate', 'getDependencies', 'getSettings', 'getSkill', 'isApproved', 'listConsents', 'listNotifications', 'listSchedules', 'listSkills', 'proposeSchedule', 'reportEvent', 'requestReview', 'requestRollback', 'revokeAllowance', 'updateSkill']);
     expect(API_ROUTES.map((r) => r.permission)).not.toContain('skills:approve');
   });
 

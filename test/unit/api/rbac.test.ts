@@ -36,7 +36,7 @@ describe('the local API: RBAC for the assistant', () => {
     const reply = await api.call({ method: 'POST', path: '/api/skills/execute', body: { slug: 'custom-sleep-journal', action: 'add_entry' } });
     expect(reply.status).toBe(403);
     expect(errorOf(reply).details).toEqual(['skills:execute: condition-not-met']);
-    expect(errorOf(reply).message.en).toContain('approved = true');
+    expect(errorOf(reply).message.en).toBe("This skill is waiting for its owner's approval; ask them to review it in Skill Foundry.");
     expect(api.fake.calls.map((c) => c.method)).toEqual(['isApproved']);
     const denial = auditEvents(api.store).find((e) => e.event === 'access.denied');
     expect(denial).toMatchObject({ actor: 'assistant', skillSlug: 'custom-sleep-journal', data: { permission: 'skills:execute', code: 'condition-not-met' } });

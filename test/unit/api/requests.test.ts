@@ -157,7 +157,7 @@ describe('the local API: what a request must look like', () => {
 
   it('answers an unknown route with 404 and a wrong method with 405 and Allow', async () => {
     const api = await start();
-    for (const path of ['/api/skills', '/api/skills/', '/api/skills/custom-water-tracker/versions', '/', '/api/healthz']) {
+    for (const path of ['/api/skill', '/api/skills/', '/api/skills/custom-water-tracker/versions', '/', '/api/healthz']) {
       const reply = await api.call({ path });
       expect(reply.status, path).toBe(404);
       expect(errorOf(reply).code).toBe('unknown-route');
