@@ -140,6 +140,8 @@ test('tabs are reachable by keyboard; SKILL.md is rendered without any HTML from
   await page.keyboard.press('End');
   await expect(tab(page, 'Settings')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
+  await expect(tab(page, 'Dependencies')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await expect(tab(page, /^Versions/)).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(tab(page, 'SKILL.md')).toBeFocused();

@@ -28,7 +28,7 @@ test('a changed value is saved in config.yaml; a weakening one is refused with t
   await expect(sandbox.getByRole('alert')).toHaveText('The sandbox cannot be turned off: skill code never runs outside its isolate.');
   expect(readFileSync(engine.config.file, 'utf8')).toMatch(/ {4}sandbox: true\n/);
 
-  await expect(section.getByRole('form', { name: 'Most schedules at once' })).toContainText('Used from a later version');
+  await expect(section.getByRole('form', { name: 'Use the skill marketplace' })).toContainText('Used from a later version');
   expect(engine.store.auditLog.page({ offset: 0, limit: 10, event: 'config.changed' }).items.map((e) => e.data.key)).toEqual(['skills.execution.maxRetries']);
   await screenshot(page, 'settings-config');
 });
