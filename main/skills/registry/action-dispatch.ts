@@ -10,7 +10,7 @@ import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
 import {
   ActionRefusedError, actionDetails, admitAction, askOwner, fillJsonTemplate, runHttpAction, TemplateRefusal,
-  type CallSkill, type DeclarativeAction, type HttpActionOutcome, type PlannedAction, type SkillCallContext,
+  type CallSkill, type DeclarativeAction, type HttpActionOutcome, type PlannedAction,
 } from '../actions/index.ts';
 import { SHELL_MESSAGES, type ShellActions } from '../actions/shell/index.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpClient, type HttpPolicy } from '../http/index.ts';
@@ -24,6 +24,7 @@ import type { ActionDispatch } from './dynamic-executor.ts';
 import type { ExecutionSettings, SkillRunSettings } from './dynamic-registry.ts';
 import { LOCAL_TENANT, type ExecutionContext } from './execution-context.ts';
 import type { ExecutionLog } from './execution-log.ts';
+import { callContextFor } from './skill-calls.ts';
 
 export interface ActionDispatchDeps {
   store: Pick<FoundryStore, 'now' | 'executions' | 'auditLog'>;
@@ -142,15 +143,7 @@ export function createActionDispatch(deps: ActionDispatchDeps) {
       if (entry.type === 'function') {
         const { skill, action, params: template } = entry.function;
         const caller = { slug: version.manifest.slug, versionId: version.id, version: version.version };
-        // Inside a chain, the call is one more step of it: its depth, its skills, its (never later) deadline.
-        const callContext: SkillCallContext = {
-          caller,
-          depth: context.call?.depth ?? 0,
-          chain: [...(context.call?.chain ?? [caller.slug])],
-          deadline: Math.min(deadline, context.call?.deadline ?? deadline),
-          actor: context.actor,
-          trigger: context.trigger,
-        };
+        const callContext = callContextFor(caller, context, deadline);
         return recorded(version, context, slug, params, async () => {
           let filled: Record<string, unknown>;
           try {

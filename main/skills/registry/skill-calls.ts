@@ -109,15 +109,7 @@ export function createSkillCalls(deps: SkillCallDeps) {
   /** foundry.skills.call for one execution of `caller`: the answer, or why there is none, in English (the skill reads it). */
   function answererFor(caller: NonNullable<SkillCallContext['caller']>, context: ExecutionContext): SkillCallAnswerer {
     return async (request, deadline) => {
-      const chainContext: SkillCallContext = {
-        caller,
-        depth: context.call?.depth ?? 0,
-        chain: [...(context.call?.chain ?? [caller.slug])],
-        // The calling execution's own deadline is never later than the chain's.
-        deadline: Math.min(deadline, context.call?.deadline ?? deadline),
-        actor: context.actor,
-        trigger: context.trigger,
-      };
+      const chainContext = callContextFor(caller, context, deadline);
       try {
         const result = await callSkill(chainContext, request.skill, request.action, request.params);
         return { ok: true, result: result as unknown as JsonValue };
@@ -129,6 +121,21 @@ export function createSkillCalls(deps: SkillCallDeps) {
   }
 
   return { callSkill, answererFor };
+}
+
+/**
+ * A call made by an execution of `caller`: one more step of its chain when it is itself a callee
+ * (its depth, its skills, its never later deadline), else the first step, ending by `deadline`.
+ */
+export function callContextFor(caller: NonNullable<SkillCallContext['caller']>, context: ExecutionContext, deadline: number): SkillCallContext {
+  return {
+    caller,
+    depth: context.call?.depth ?? 0,
+    chain: [...(context.call?.chain ?? [caller.slug])],
+    deadline: Math.min(deadline, context.call?.deadline ?? deadline),
+    actor: context.actor,
+    trigger: context.trigger,
+  };
 }
 
 function unavailable(who: string, problem: DependencyProblem): SkillCallError {

@@ -4,30 +4,11 @@
 import type { Db } from '../open-database.ts';
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type {
-  SchedulePauseReason, ScheduleRunResult, ScheduleSource, ScheduleSpec, ScheduleStatus,
+  SchedulePauseReason, ScheduleRecord, ScheduleRunResult, ScheduleSource, ScheduleSpec, ScheduleStatus,
 } from '../../../shared/skills/schedules.ts';
 
-export interface ScheduleRow {
-  id: number;
-  skillSlug: string;
-  skillName: string | null;
-  versionId: string;
-  version: string | null;
-  source: ScheduleSource;
-  spec: ScheduleSpec;
-  timezone: string;
-  status: ScheduleStatus;
-  pausedReason: SchedulePauseReason | null;
-  nextRunAt: string | null;
-  lastRunAt: string | null;
-  lastResult: ScheduleRunResult | null;
-  lastExecutionId: number | null;
-  lastMessage: Localized | null;
-  lastLate: boolean;
-  consecutiveFailures: number;
-  createdAt: string;
-  createdBy: 'owner' | 'assistant' | 'system';
-}
+/** A stored schedule: the record the window and the CLI get, before its plain-words description. */
+export type ScheduleRow = Omit<ScheduleRecord, 'description'>;
 
 export interface NewSchedule {
   skillSlug: string;
