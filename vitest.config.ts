@@ -9,5 +9,7 @@ export default defineConfig({
     execArgv: ['--no-node-snapshot'],
     reporters: ['verbose'],
     testTimeout: 20_000,
+    // Hooks generate and approve skills through the real pipeline (audit thread, sandbox dry run): as slow as tests on a busy 2-core machine.
+    hookTimeout: 20_000,
   },
 });
