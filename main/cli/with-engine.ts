@@ -1,7 +1,7 @@
 import { EXIT, type CommandIo } from './command.ts';
 import { resolveDataDir } from '../store/data-dir.ts';
 import { StoreError, type IntegrityKey } from '../store/index.ts';
-import { openEngine, type Engine } from '../engine.ts';
+import { openEngine, type Engine, type EngineOptions } from '../engine.ts';
 import { cliSecretBox } from './cli-secret-box.ts';
 import { loadIntegrityKey } from '../skills/approval/integrity-key-file.ts';
 import { SecurityError } from '../skills/approval/security-error.ts';
@@ -28,13 +28,18 @@ async function integrityKey(io: CommandIo, box: SecretBox | null, dataDir: strin
  * store that must not be touched (corrupt, newer, not ours) ends the command with exit 1 and the
  * store's own message.
  */
-export async function withEngine(io: CommandIo, json: boolean, work: (engine: Engine) => Promise<number> | number): Promise<number> {
+export async function withEngine(
+  io: CommandIo,
+  json: boolean,
+  work: (engine: Engine) => Promise<number> | number,
+  options: Pick<EngineOptions, 'approval'> = {},
+): Promise<number> {
   let engine: Engine;
   try {
     const env = io.env ?? process.env;
     const dataDir = resolveDataDir(env);
     const secretBox = cliSecretBox(env);
-    engine = openEngine({ dataDir, env, secretBox, integrityKey: await integrityKey(io, secretBox, dataDir) });
+    engine = openEngine({ dataDir, env, secretBox, integrityKey: await integrityKey(io, secretBox, dataDir), ...options });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     if (json) io.out(JSON.stringify({ ok: false, error: { code: error.code, file: error.file, message: error.userMessage } }));

@@ -17,7 +17,7 @@ import { requireUsableNeed } from './generator/need-check.ts';
 import { createAuthorizer, type AccessContext, type Authorizer } from './rbac/authorize.ts';
 import type { Permission } from './rbac/permissions.ts';
 import { loadRbacPolicy, PRINCIPAL_NAMES, PRINCIPALS, type PrincipalKind } from './rbac/roles.ts';
-import { createApprovalGateway, type ApprovalFactors } from './approval/approval-gateway.ts';
+import { createApprovalGateway, type ApprovalFactors, type DecisionChannel } from './approval/approval-gateway.ts';
 import { isRecord } from './sandbox/json-guards.ts';
 import {
   createLifecycleManager, createRegistryRepositories, createSkillRegistry, createVersionManager, LOCAL_TENANT, SkillExecutionError, versionDiff, versionNumber,
@@ -145,7 +145,8 @@ function optionalNote(value: unknown): string | null {
   return value === undefined || value === null ? null : text(value, 'note', MAX_NOTE);
 }
 
-function systemLocale(store: FoundryStore): Locale {
+/** The owner's language: the setting, or the system's when it says 'system'. */
+export function systemLocale(store: FoundryStore): Locale {
   const { language } = store.settings.get();
   if (language !== 'system') return language;
   return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('pl') ? 'pl' : 'en';
@@ -479,10 +480,10 @@ export function createSkillService(deps: SkillServiceDeps) {
     },
 
     /** Both factors, the owner only, for exactly the content shown; deploys the version. */
-    async approve(principal: PrincipalKind, input: ApproveInput): Promise<SkillVersionRecord> {
+    async approve(principal: PrincipalKind, input: ApproveInput, via?: DecisionChannel): Promise<SkillVersionRecord> {
       const fields: Record<string, unknown> = isRecord(input) ? input : {};
       const result = await gateway.approve({
-        versionId: fields.versionId as string, shownContentSha256: fields.shownContentSha256 as string, totpCode: fields.totpCode as string, actor: principal,
+        versionId: fields.versionId as string, shownContentSha256: fields.shownContentSha256 as string, totpCode: fields.totpCode as string, actor: principal, via,
       });
       if (!result.ok) throw refusalError(result);
       triggers.installed(result.version);
@@ -491,9 +492,9 @@ export function createSkillService(deps: SkillServiceDeps) {
       return result.version;
     },
 
-    reject(principal: PrincipalKind, input: { versionId: string; reason: string }): SkillVersionRecord {
+    reject(principal: PrincipalKind, input: { versionId: string; reason: string }, via?: DecisionChannel): SkillVersionRecord {
       const fields: Record<string, unknown> = isRecord(input) ? input : {};
-      const result = gateway.reject({ versionId: fields.versionId as string, reason: fields.reason as string, actor: principal });
+      const result = gateway.reject({ versionId: fields.versionId as string, reason: fields.reason as string, actor: principal, via });
       if (!result.ok) throw refusalError(result);
       return result.version;
     },
@@ -502,9 +503,9 @@ export function createSkillService(deps: SkillServiceDeps) {
      * Makes a previously approved version the running one again, after the check on this computer.
      * Skills that depend on it are disabled until it is back on its newest version: `disabledDependents` names them.
      */
-    async rollback(principal: PrincipalKind, idOrSlug: string, version: string): Promise<SkillVersionRecord & { disabledDependents: string[] }> {
+    async rollback(principal: PrincipalKind, idOrSlug: string, version: string, via?: DecisionChannel): Promise<SkillVersionRecord & { disabledDependents: string[] }> {
       const dependents = typeof idOrSlug === 'string' ? dependentsOf(registry.catalog, repos.lifecycle.find(idOrSlug)?.slug ?? idOrSlug) : [];
-      const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal });
+      const result = await versionManager.rollback({ skill: idOrSlug, version, actor: principal, via });
       if (!result.ok) throw refusalError(result);
       schedules.syncSkill(result.version.slug);
       skillsChanged();

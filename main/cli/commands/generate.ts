@@ -41,7 +41,11 @@ export const generateCommand: Command = {
 export function reportPipeline(io: CommandIo, json: boolean, result: PipelineResult, language: Locale): number {
   if (json) io.out(JSON.stringify(summarize(result), null, 2));
   else if (result.outcome === 'pending') {
-    io.out(`\n${result.disclosure.text[language]}\n\n${result.version.tag} waits for your approval in the Skill Foundry window (hash ${result.version.contentSha256.slice(0, 12)}…, until ${result.version.expiresAt}).`);
+    const { slug, version, tag, contentSha256, expiresAt } = result.version;
+    const next = language === 'pl'
+      ? `${tag} czeka na Twoje zatwierdzenie (hash ${contentSha256.slice(0, 12)}…, do ${expiresAt}): w oknie Skill Foundry albo w terminalu — foundry review show ${slug}, potem foundry approve ${slug} ${version}.`
+      : `${tag} waits for your approval (hash ${contentSha256.slice(0, 12)}…, until ${expiresAt}): in the Skill Foundry window, or on a terminal — foundry review show ${slug}, then foundry approve ${slug} ${version}.`;
+    io.out(`\n${result.disclosure.text[language]}\n\n${next}`);
   } else {
     io.err(`\nNo skill was deployed: ${result.reason.en}${result.version ? `\nThe failed candidate is kept as ${result.version.tag} for review.` : ''}`);
   }

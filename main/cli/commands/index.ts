@@ -19,6 +19,10 @@ import { executionsCommand } from './executions.ts';
 import { eventsCommand } from './events.ts';
 import { triggersCommand } from './triggers.ts';
 import { createServiceBackend } from '../../api/service-backend.ts';
+import { reviewCommand } from './review.ts';
+import { approveCommand, rejectCommand, rollbackCommand } from './decide.ts';
+import { totpCommand } from './totp.ts';
+import { approvalPassphraseCommand } from './approval-passphrase.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -32,4 +36,6 @@ export const COMMANDS: readonly Command[] = [
   schedulesCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
   createMcpCommand((engine) => createServiceBackend(engine.service)),
+  // The owner without a window: review, decide on a terminal, set the factors up.
+  reviewCommand, approveCommand, rejectCommand, rollbackCommand, totpCommand, approvalPassphraseCommand,
 ];

@@ -6,21 +6,23 @@ import { isRecord, parseJson } from '../../skills/sandbox/json-guards.ts';
 import { executionLines } from './executions.ts';
 import { isActionRefusal } from '../../../shared/skills/mod-types.ts';
 import { ServiceError } from '../../skills/service-error.ts';
-import type { SkillSummary } from '../../../shared/contract/records.ts';
+import type { SkillSummary, SkillVersionRecord } from '../../../shared/contract/records.ts';
+import { findVersion } from './review.ts';
 import { runSkillConfig, SKILL_CONFIG_USAGE } from './skill-config.ts';
 import { runSkillImport, SKILL_IMPORT_USAGE } from './skill-import.ts';
 import { dependencyLines } from './skill-deps.ts';
 
-const USAGE = `foundry skills list | show SLUG | deps SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}\n       ${SKILL_IMPORT_USAGE}`;
-const ARITY: Record<string, number> = { list: 0, show: 1, deps: 1, run: 2, 'rollback-request': 2 };
+const USAGE = `foundry skills list | show SLUG | deps SLUG | code SLUG [--version V] | data SLUG | run SLUG ACTION [--params JSON] | rollback-request SLUG VERSION [--note TEXT] [--json]\n       ${SKILL_CONFIG_USAGE}\n       ${SKILL_IMPORT_USAGE}`;
+const ARITY: Record<string, number> = { list: 0, show: 1, deps: 1, code: 1, data: 1, run: 2, 'rollback-request': 2 };
 
 /**
  * As the owner. Approving and rolling back need the check on this computer and, for approvals,
- * the authenticator code: they happen in the app, so the command line only files the request.
+ * the authenticator code: they happen in the window or on a terminal (`foundry approve`,
+ * `foundry rollback`); here a rollback is only requested.
  */
 export const skillsCommand: Command = {
   name: 'skills',
-  summary: 'List skills, show one with its versions or its dependencies, show or change its settings, import a skill folder for review, or ask for a rollback (completed in the app)',
+  summary: 'List skills, show one with its versions, dependencies, code or data, run an action, show or change its settings, import a skill folder for review, or ask for a rollback',
   usage: USAGE,
   async run(args, io) {
     if (args[0] === 'config') return runSkillConfig(args.slice(1), io);
@@ -28,11 +30,11 @@ export const skillsCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, note: { type: 'string' }, params: { type: 'string' } },
+      options: { json: { type: 'boolean', default: false }, note: { type: 'string' }, params: { type: 'string' }, version: { type: 'string' } },
     });
     const [sub = '', ...rest] = positionals;
-    if (!(sub in ARITY) || rest.length !== ARITY[sub]) {
-      io.err(`foundry skills: expected list, show SLUG, deps SLUG, run SLUG ACTION, config SLUG, import FOLDER or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
+    if (!(sub in ARITY) || rest.length !== ARITY[sub] || (values.version !== undefined && sub !== 'code')) {
+      io.err(`foundry skills: expected list, show SLUG, deps SLUG, code SLUG [--version V], data SLUG, run SLUG ACTION, config SLUG, import FOLDER or rollback-request SLUG VERSION.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
     const params = values.params === undefined ? {} : parseJson(values.params);
@@ -55,15 +57,21 @@ export const skillsCommand: Command = {
         } else if (sub === 'deps') {
           const view = service.dependencies('owner', rest[0]!);
           print(view, dependencyLines(view));
-        } else if (sub === 'run') {
-          const run = await service.execute('owner', rest[0]!, rest[1]!, params, { trigger: 'cli' });
+        } else if (sub === 'code') {
+          const version = codeVersion(service, rest[0]!, values.version);
+          print({ slug: version.slug, version: version.version, tag: version.tag, status: version.status, contentSha256: version.contentSha256, code: version.code }, [
+            `// ${version.tag} (${version.status}), sha256 ${version.contentSha256}`,
+            version.code,
+          ]);
+        } else if (sub === 'run' || sub === 'data') {
+          const run = await service.execute('owner', rest[0]!, sub === 'data' ? 'getData' : rest[1]!, params, { trigger: 'cli' });
           print(run, [JSON.stringify(run.result, null, 2), ...(run.record ? executionLines(run.record) : [])]);
           return isActionRefusal(run.result) ? EXIT.failed : EXIT.ok;
         } else {
           const request = service.requestRollback('owner', rest[0]!, rest[1]!, values.note);
           print(request, [
             `rollback of ${request.slug} to ${request.version} requested (#${request.id}, ${request.status})`,
-            'Complete it in the Skill Foundry window: it asks for the check on this computer.',
+            `Complete it in the Skill Foundry window or on a terminal (foundry rollback ${request.slug} ${request.version}): it asks for the check on this computer.`,
           ]);
         }
         return EXIT.ok;
@@ -74,6 +82,14 @@ export const skillsCommand: Command = {
     });
   },
 };
+
+/** The version `--version` names; without it the running one, else the newest. */
+function codeVersion(service: SkillService, slug: string, version: string | undefined): SkillVersionRecord {
+  if (version !== undefined) return findVersion(service, slug, version);
+  const { skill, versions } = service.getSkill('owner', slug);
+  const running = versions.find((v) => v.version === skill.activeVersion);
+  return running ?? versions[0] ?? findVersion(service, slug);
+}
 
 function summaryLine(s: SkillSummary): string {
   const version = s.activeVersion ? `v${s.activeVersion}` : '—';

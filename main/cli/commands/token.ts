@@ -7,6 +7,7 @@ import { createApiTokenService, type ApiTokenService } from '../../skills/approv
 import type { SecretBox } from '../../skills/approval/secret-box.ts';
 import { cliSecretBox } from '../cli-secret-box.ts';
 import { SecurityError } from '../../skills/approval/security-error.ts';
+import { checkOpensIntegrityKey } from '../../skills/approval/integrity-key-file.ts';
 
 const USAGE = 'foundry token show|rotate [--json]';
 
@@ -18,6 +19,11 @@ const NO_PASSPHRASE: Localized = {
 const NO_TOKEN: Localized = {
   en: 'there is no API token yet: run “foundry token rotate” to create one.',
   pl: 'nie ma jeszcze tokenu API: utwórz go poleceniem „foundry token rotate”.',
+};
+
+const PASSPHRASE_MISMATCH: Localized = {
+  en: 'this passphrase does not match the one that sealed your other secrets, so the token was not replaced (a token sealed under a typo could never be shown again). Use the FOUNDRY_PASSPHRASE you set up Skill Foundry with.',
+  pl: 'to hasło nie pasuje do tego, którym zapieczętowano Twoje pozostałe sekrety, więc token nie został wymieniony (tokenu zapieczętowanego hasłem z literówką nie dałoby się już wyświetlić). Użyj FOUNDRY_PASSPHRASE, z którym skonfigurowano Skill Foundry.',
 };
 
 /** A refusal in both languages: on stderr, or as `{ ok: false, error }` with --json. Returns `exit`. */
@@ -63,9 +69,12 @@ export const tokenCommand: Command = {
       const tokens = apiTokenService(engine, box);
       let token: string | null;
       try {
+        // A new token is sealed only under the passphrase that sealed the rest.
+        if (action === 'rotate') await checkOpensIntegrityKey(engine.store.dataDir, box);
         token = action === 'rotate' ? await tokens.rotate('owner') : await tokens.reveal('owner');
       } catch (error) {
         if (!(error instanceof SecurityError)) throw error;
+        if (error.code === 'wrong-passphrase') return refuse(io, json, 'token', 'passphrase-mismatch', PASSPHRASE_MISMATCH, EXIT.failed);
         return refuse(io, json, 'token', error.code, error.userMessage, EXIT.failed);
       }
       if (token === null) return refuse(io, json, 'token', 'no-token', NO_TOKEN, EXIT.failed);

@@ -43,18 +43,23 @@ export type GatewayResult<Code extends string> =
   | { ok: true; version: SkillVersionRecord }
   | { ok: false; code: Code; message: Localized; lockedUntil: string | null };
 
+/** Where the owner decided: the desktop window, or a terminal (`foundry approve`); recorded in the audit log. */
+export type DecisionChannel = 'window' | 'terminal';
+
 export interface ApproveRequest {
   versionId: string;
   /** The contentSha256 of the version as the disclosure showed it. */
   shownContentSha256: string;
   totpCode: string;
   actor: PrincipalKind;
+  via?: DecisionChannel;
 }
 
 export interface RejectRequest {
   versionId: string;
   reason: string;
   actor: PrincipalKind;
+  via?: DecisionChannel;
 }
 
 /** Both factors; absent where no approval can be completed (the command line). */
@@ -104,7 +109,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
   const isDue = (version: SkillVersionRecord) => version.expiresAt !== null && Date.parse(version.expiresAt) <= store.now().getTime();
 
   /** Rejected or expired: the decision, its approvals row, the skill's status and the open review requests, together. */
-  const close = (version: SkillVersionRecord, to: Extract<VersionStatus, 'rejected' | 'expired'>, actor: Actor, reason: string): boolean =>
+  const close = (version: SkillVersionRecord, to: Extract<VersionStatus, 'rejected' | 'expired'>, actor: Actor, reason: string, via?: DecisionChannel): boolean =>
     store.db.transaction(() => {
       if (!versions.decide(version.id, 'pending', to, actor, reason)) return false;
       repos.approvals.record({ versionId: version.id, contentSha256: version.contentSha256, outcome: 'rejected', factors: [], actor, reason });
@@ -116,7 +121,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
         skillSlug: version.slug,
         versionId: version.id,
         contentSha256: version.contentSha256,
-        data: { version: version.version, reason, ...(to === 'expired' ? { expiresAt: version.expiresAt } : {}) },
+        data: { version: version.version, reason, ...(to === 'expired' ? { expiresAt: version.expiresAt } : { via }) },
       });
       return true;
     })();
@@ -181,7 +186,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       repos.approvals.record({ versionId: approved.id, contentSha256: approved.contentSha256, outcome: 'approved', factors: checks, actor: 'owner', reason: null });
       repos.reviewRequests.closeForVersion(approved.id, 'review', 'approved', 'owner');
       const entry = { actor: 'owner' as const, skillSlug: approved.slug, versionId: approved.id, contentSha256: approved.contentSha256 };
-      auditLog.append({ ...entry, event: 'skill.approved', data: { version: approved.version, factors: checks } });
+      auditLog.append({ ...entry, event: 'skill.approved', data: { version: approved.version, factors: checks, via: request.via ?? 'window' } });
       auditLog.append({ ...entry, event: 'skill.deployed', data: { version: approved.version, tag: approved.tag, previousVersion: previous?.version ?? null } });
       // Deploying a new version of an archived skill brings it back: the owner just approved it with both factors.
       if (wasArchived) auditLog.append({ ...entry, event: 'skill.restored', data: { status: repos.lifecycle.restore(approved.skillId), reason: 'approved' } });
@@ -241,7 +246,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       if (reason.length === 0 || reason.length > MAX_REJECTION_REASON) return refuse({ code: 'reason-required', message: APPROVAL_MESSAGES.reasonRequired });
       const problem = stateProblem(version);
       if (problem) return refuse(problem);
-      if (!close(version, 'rejected', 'owner', reason)) return refuse({ code: 'not-pending', message: APPROVAL_MESSAGES.notPending(versions.get(version.id)!.status) });
+      if (!close(version, 'rejected', 'owner', reason, request.via ?? 'window')) return refuse({ code: 'not-pending', message: APPROVAL_MESSAGES.notPending(versions.get(version.id)!.status) });
       return { ok: true, version: versions.get(version.id)! };
     },
 

@@ -2,7 +2,7 @@
 // engine's SecretBox), and the check on this computer chosen by the biometric selector — the
 // platform's provider, else the owner's fallback passphrase, else nothing (approvals refused).
 import type { FoundryStore } from '../../store/index.ts';
-import type { Locale } from '../../../shared/i18n-types.ts';
+import type { Locale, Localized } from '../../../shared/i18n-types.ts';
 import type { SecretBox } from './secret-box.ts';
 import { createTotpFactor } from './totp-factor.ts';
 import { createBiometricSelector, TEST_BIOMETRIC_ENV, type BiometricProvider, type BiometricProviderId } from './biometric.ts';
@@ -23,6 +23,12 @@ export interface ApprovalSetupOptions {
   locale?: () => Locale;
   /** The review window's native handle, which owns the Windows Hello prompt (the app passes it). */
   ownerWindow?: () => string | null;
+  /**
+   * Asks the person for the fallback passphrase when the check needs it (the command line asks on
+   * its terminal, hidden); null when they cancel. Without it, the passphrase offered with the
+   * request (withPassphrase) is used, as the window sends it.
+   */
+  askPassphrase?: (reason: Localized) => Promise<string | null>;
 }
 
 export function createApprovalSetup(
@@ -36,11 +42,11 @@ export function createApprovalSetup(
   const fallback = createPassphraseFallback({ repo: store.approvalSecurity, audit, now: store.now });
   // The fallback passphrase arrives with the approval request it belongs to, and is used once.
   let offeredPassphrase: string | null = null;
-  const fallbackProvider = createPassphraseFallbackProvider(fallback, async () => {
+  const fallbackProvider = createPassphraseFallbackProvider(fallback, options.askPassphrase ?? (async () => {
     const passphrase = offeredPassphrase;
     offeredPassphrase = null;
     return passphrase;
-  });
+  }));
   const locale = options.locale ?? (() => 'en');
   const selector = createBiometricSelector({
     platform: options.platform ?? process.platform,

@@ -57,6 +57,17 @@ export async function loadIntegrityKey(dataDir: string, box: SecretBox): Promise
   return createIntegrityKey(raw, stored.kind);
 }
 
+/**
+ * Throws the SecurityError that says why `box` cannot open the integrity key already sealed in
+ * `dataDir` (a wrong passphrase, another kind of box, a damaged file); nothing when it can, or when
+ * there is no key yet. Before sealing a new secret, this tells a typo in the passphrase from the
+ * passphrase that sealed the rest.
+ */
+export async function checkOpensIntegrityKey(dataDir: string, box: SecretBox): Promise<void> {
+  const stored = readKeyFile(path.join(dataDir, INTEGRITY_KEY_FILE));
+  if (stored) await unseal(box, { kind: stored.kind, data: Buffer.from(stored.sealed, 'base64') });
+}
+
 /** Why generated skills cannot run, and nothing can be approved, without the key. */
 export const NO_INTEGRITY_KEY: Localized = {
   en: 'Approvals cannot be checked here: the key that seals them is not available (the desktop app keeps it in the system keychain; the command line opens it with FOUNDRY_PASSPHRASE). No generated skill runs and nothing can be approved until it is.',

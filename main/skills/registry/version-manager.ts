@@ -9,7 +9,7 @@ import type { Authorizer } from '../rbac/authorize.ts';
 import { PRINCIPALS, type PrincipalKind } from '../rbac/roles.ts';
 import type { BiometricSelector } from '../approval/biometric.ts';
 import { confirmOnThisComputer, selectBiometric, type BiometricRefusal } from '../approval/approval-biometric.ts';
-import type { GatewayResult } from '../approval/approval-gateway.ts';
+import type { DecisionChannel, GatewayResult } from '../approval/approval-gateway.ts';
 import { APPROVAL_MESSAGES } from '../approval/approval-messages.ts';
 import { isContentIntact } from './content-check.ts';
 import { NO_INTEGRITY_KEY } from '../approval/integrity-key-file.ts';
@@ -33,6 +33,7 @@ export interface RollbackRequest {
   /** `1.0.0` (a leading `v` is accepted). */
   version: string;
   actor: PrincipalKind;
+  via?: DecisionChannel;
 }
 
 export interface VersionManagerDeps {
@@ -123,7 +124,7 @@ export function createVersionManager(deps: VersionManagerDeps) {
           skillSlug: current.slug,
           versionId: current.id,
           contentSha256: current.contentSha256,
-          data: { from: previous?.version ?? null, fromVersionId: previous?.id ?? null, to: current.version, factors: [biometric.check] },
+          data: { from: previous?.version ?? null, fromVersionId: previous?.id ?? null, to: current.version, factors: [biometric.check], via: request.via ?? 'window' },
         });
         return { ok: true, version: current };
       })();

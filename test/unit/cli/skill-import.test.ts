@@ -31,7 +31,7 @@ describe('foundry skills import', () => {
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('Risk: high. It runs commands on this computer (recent_notes); each run asks you first.');
     expect(imported.out).toContain('the command “git -C {{params.repo}} log --oneline -n 20”, without a shell');
-    expect(imported.out).toContain(`${SHELL_SLUG}@v1.0.0 waits for your approval in the Skill Foundry window`);
+    expect(imported.out).toContain(`${SHELL_SLUG}@v1.0.0 waits for your approval`);
 
     const config = await foundry(['skills', 'config', SHELL_SLUG], env);
     expect(config.out).toContain('switch      off in config.yaml (skills.execution.shell: false)');
