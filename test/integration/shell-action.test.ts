@@ -284,6 +284,17 @@ describe('a shell action, approved and switched on', () => {
     expect(fs.existsSync(path.join(folder, 'pwned'))).toBe(false);
   });
 
+  it('refuses to approve when the program changed after the version was reviewed, naming it', async () => {
+    const tool = script('tool', 'echo tool ran');
+    const generated = await flow.engine.skills.generate(waterNeed(), 'owner', { generator: shellGenerator([{ slug: 'run_tool', shell: { command: [tool] } }]) });
+    if (generated.outcome !== 'pending') throw new Error('the skill must wait for approval');
+    fs.appendFileSync(tool, 'touch pwned\n');
+    const refused = await rejection(service.approve('owner', { versionId: generated.version.id, shownContentSha256: generated.version.contentSha256, totpCode: await flow.nextCode() }));
+    expect(refused.userMessage.en).toContain('changed after the version was reviewed');
+    expect(flow.engine.store.versions.get(generated.version.id)!.status).toBe('pending');
+    expect(service.shellView('owner', SHELL_SLUG).pins).toEqual([]);
+  });
+
   it('pins the target of a symlink, not the link', async () => {
     const tool = script('tool', 'echo tool ran');
     const link = path.join(folder, 'link-to-tool');

@@ -23,6 +23,8 @@ import { createHash } from 'node:crypto';
 import type { SkillVersionRecord } from '../../../../shared/contract/records.ts';
 import type { Localized } from '../../../../shared/i18n-types.ts';
 import type { ShellActionSpec } from '../../../../shared/skills/actions.ts';
+import type { Disclosure } from '../../../../shared/skills/disclosure.ts';
+import { actionDisclosure } from '../action-text.ts';
 import type { ModActionResult } from '../../../../shared/skills/mod-types.ts';
 import type { FoundryStore } from '../../../store/index.ts';
 import type { SkillState } from '../../../store/repositories/skill-lifecycle.ts';
@@ -80,6 +82,13 @@ export interface ShellActionsDeps {
 const shellEntries = (version: SkillVersionRecord): ShellEntry[] =>
   (version.manifest.actions ?? []).flatMap((entry) => (entry.type === 'shell' ? [entry as ShellEntry] : []));
 
+/** The text the version's stored disclosure showed for action `slug`, or null when it has none. */
+function shownActionText(version: SkillVersionRecord, slug: string): string | null {
+  const items = (version.disclosure as Partial<Disclosure> | null)?.items;
+  if (!Array.isArray(items)) return null;
+  return items.find((item) => item.kind === 'action' && item.target === slug)?.text.en ?? null;
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const refused = (code: ConstructorParameters<typeof ActionRefusedError>[0], message: Localized) => new ActionRefusedError(code, message);
@@ -101,6 +110,10 @@ export function createShellActions(deps: ShellActionsDeps) {
         const command = entry.shell.command[0] ?? '';
         const resolved = resolveExecutable(command);
         if (!resolved.ok) return SHELL_MESSAGES.executableProblem(entry.slug, command.slice(0, 200), resolved.problem);
+        // What the owner reviewed named the program's hash (and the isolation) as they were then; a
+        // program swapped since would otherwise be pinned silently.
+        const reviewed = shownActionText(version, entry.slug);
+        if (reviewed !== null && reviewed !== actionDisclosure(entry).en) return SHELL_MESSAGES.changedSinceReview(entry.slug, command.slice(0, 200));
       }
       return null;
     },

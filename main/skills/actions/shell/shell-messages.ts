@@ -50,6 +50,10 @@ export const SHELL_MESSAGES = {
     en: `The program “${command}” of the shell action “${action}” ${EXECUTABLE_PROBLEMS[problem].en}, so it cannot be pinned; nothing was approved.`,
     pl: `Program „${command}” akcji powłoki „${action}” ${EXECUTABLE_PROBLEMS[problem].pl}, więc nie da się go przypiąć; nic nie zostało zatwierdzone.`,
   }),
+  changedSinceReview: (action: string, command: string): Localized => ({
+    en: `The program “${command}” of the shell action “${action}” (or the isolation it runs in) changed after the version was reviewed, so what you saw is not what would be pinned; nothing was approved. Review the version again (generate or import it anew) and approve what it shows now.`,
+    pl: `Program „${command}” akcji powłoki „${action}” (albo izolacja, w której działa) zmienił się po przejrzeniu tej wersji, więc to, co widzisz, nie jest tym, co zostałoby przypięte; nic nie zostało zatwierdzone. Przejrzyj wersję ponownie (wygeneruj lub zaimportuj ją od nowa) i zatwierdź to, co pokazuje teraz.`,
+  }),
   folderInvalid: (reason: Localized): Localized => ({
     en: `This folder cannot be used for the skill's commands: ${reason.en}. Nothing was changed.`,
     pl: `Tego folderu nie można użyć dla poleceń skilla: ${reason.pl}. Nic nie zmieniono.`,
