@@ -27,6 +27,14 @@ export const SERVICE_MESSAGES = {
     en: 'The running version of this skill no longer matches what was approved, so it will not run. Roll back or approve a new version.',
     pl: 'Działająca wersja tego skilla nie zgadza się już z tym, co zostało zatwierdzone, więc nie zostanie uruchomiona. Wróć do innej wersji albo zatwierdź nową.',
   },
+  decisionsOwnersOnly: {
+    en: 'Only the owner rejects or rolls back a version.',
+    pl: 'Tylko właściciel odrzuca wersję lub przywraca wcześniejszą.',
+  },
+  rejectPrompt: (slug: string, version: string): Localized => ({
+    en: `Reject ${slug} ${version}`,
+    pl: `Odrzuć ${slug} ${version}`,
+  }),
   notificationsOwnersOnly: {
     en: 'Only the owner marks notifications read.',
     pl: 'Tylko właściciel oznacza powiadomienia jako przeczytane.',

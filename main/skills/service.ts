@@ -29,6 +29,7 @@ import type { SkillDependencies } from '../../shared/contract/dependency-records
 import { SkillCallError } from './registry/skill-calls.ts';
 import { NO_INTEGRITY_KEY } from './approval/integrity-key-file.ts';
 import { ServiceError, refusalError } from './service-error.ts';
+import { confirmAuthenticatorCode, confirmWithBothFactors } from './approval/owner-confirmation.ts';
 import { SERVICE_MESSAGES } from './service-messages.ts';
 import { CONFIG_MESSAGES, createSkillsConfig, type SkillsConfig } from './config/index.ts';
 import type { SkillDetails, ExecuteResult } from '../../shared/contract/review-records.ts';
@@ -497,6 +498,23 @@ export function createSkillService(deps: SkillServiceDeps) {
       const result = gateway.reject({ versionId: fields.versionId as string, reason: fields.reason as string, actor: principal, via });
       if (!result.ok) throw refusalError(result);
       return result.version;
+    },
+
+    /**
+     * On a terminal, rejecting and rolling back take both factors, like approving: a program that
+     * fakes a terminal gets no further than the authenticator code. A rejection's two are asked
+     * here; a rollback's code here, and its check on this computer by the rollback itself.
+     */
+    async confirmOnTerminal(principal: PrincipalKind, input: { decision: 'reject' | 'rollback'; slug: string; version: string; totpCode: string }): Promise<void> {
+      const caller = principalOf(principal);
+      const { decision, slug, version, totpCode } = input;
+      if (caller !== 'owner') {
+        store.auditLog.append({ actor: caller, event: 'access.denied', skillSlug: slug.slice(0, 100), data: { principal: caller, permission: 'skills:approve', code: 'owner-only' } });
+        throw new ServiceError('forbidden', SERVICE_MESSAGES.decisionsOwnersOnly, { reason: 'owner-only' });
+      }
+      const request = { refusedEvent: 'approval.refused', skillSlug: slug, data: { decision, version, via: 'terminal' }, totpCode };
+      if (decision === 'rollback') await confirmAuthenticatorCode({ auditLog: store.auditLog, factors }, request);
+      else await confirmWithBothFactors({ auditLog: store.auditLog, factors, canSeal: true }, { ...request, prompt: SERVICE_MESSAGES.rejectPrompt(slug, version) });
     },
 
     /**

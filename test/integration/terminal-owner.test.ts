@@ -35,7 +35,8 @@ interface Prepared {
 async function prepare(steps: ('approve' | 'update')[] = []): Promise<Prepared> {
   const dataDir = tempDir();
   const box = createPassphraseSecretBox(PASSPHRASE);
-  const clock = createClock(Date.now());
+  // In the past, so the codes spent here are older than the one the terminal is given later.
+  const clock = createClock(Date.now() - 5 * 60_000);
   const engine = openEngine({ dataDir, now: clock.now, env: {}, secretBox: box, integrityKey: await loadIntegrityKey(dataDir, box), log: { rejected() {}, failed() {} } });
   try {
     const started = await engine.approval.totp!.startEnrollment('owner@server');
@@ -145,20 +146,31 @@ describe('the owner on a terminal', () => {
     expect(events.map((e) => e.event)).not.toContain('approval.refused');
   }, 120_000);
 
-  it('rejects with the reason after a yes typed at the terminal', async () => {
-    const { env, version } = await prepare();
+  it('rejects with the reason after both factors, and nothing after a wrong code', async () => {
+    const { env, secret, version } = await prepare();
+    const wrong = foundryInTerminal(['reject', SLUG, version.version, '--reason', 'I track water on paper'], env);
+    await wrong.waitFor(/Code from your authenticator app/);
+    wrong.type('000000');
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.screen()).not.toContain('Local approval passphrase (');
+    expect((await storeState(env, version.id)).status).toBe('pending');
+
     const session = foundryInTerminal(['reject', SLUG, version.version, '--reason', 'I track water on paper'], env);
-    await session.waitFor(/Type “yes” to confirm: /);
-    session.type('yes');
+    await session.waitFor(/Code from your authenticator app/);
+    session.type(await nextCode(secret));
+    await session.waitFor(/nothing is shown as you type\): /);
+    session.type(APPROVAL_PASSPHRASE);
     expect(await session.exited).toBe(0);
     const { status, events } = await storeState(env, version.id);
     expect(status).toBe('rejected');
     expect(events.find((e) => e.event === 'skill.rejected')).toMatchObject({ actor: 'owner', data: { reason: 'I track water on paper', via: 'terminal' } });
   }, 120_000);
 
-  it('rolls back to an earlier approved version after the check on this computer', async () => {
-    const { env } = await prepare(['approve', 'update', 'approve']);
+  it('rolls back to an earlier approved version after both factors', async () => {
+    const { env, secret } = await prepare(['approve', 'update', 'approve']);
     const session = foundryInTerminal(['rollback', SLUG, '1.0.0'], env);
+    await session.waitFor(/Code from your authenticator app/);
+    session.type(await nextCode(secret));
     await session.waitFor(/nothing is shown as you type\): /);
     session.type(APPROVAL_PASSPHRASE);
     expect(await session.exited).toBe(0);

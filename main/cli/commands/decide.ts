@@ -1,9 +1,10 @@
 // `foundry approve | reject | rollback`: the owner decides on a terminal, through the same service
 // and gateway as the window. Each command prints the version and the SHA-256 it is about, then
-// asks on the terminal what the gateway needs — approving: the authenticator code, then the check
-// on this computer (the OS check, or the fallback passphrase typed hidden); rolling back: the check
-// on this computer (that content was approved with both factors before); rejecting deploys nothing,
-// so it asks only for a yes. The decision is bound to the hash printed, and audited `via: terminal`.
+// asks on the terminal for both factors — the authenticator code, then the check on this computer
+// (the OS check, or the fallback passphrase typed hidden) — for each decision: approving through
+// the gateway, rejecting and rolling back through the service's terminal confirmation (the window
+// asks none for a rejection and only the check for a rollback; here a program faking a terminal
+// must not get that far). The decision is bound to the hash printed, and audited `via: terminal`.
 import { parseArgs } from 'node:util';
 import type { Locale, Localized } from '../../../shared/i18n-types.ts';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
@@ -23,7 +24,6 @@ const TEXT = {
   }),
   askCode: { en: 'Code from your authenticator app (empty to cancel): ', pl: 'Kod z aplikacji uwierzytelniającej (pusty, aby anulować): ' },
   askPassphrase: { en: 'Local approval passphrase (nothing is shown as you type): ', pl: 'Lokalne hasło zatwierdzania (nic nie jest wyświetlane podczas pisania): ' },
-  askReject: { en: 'Reject this version? Type “yes” to confirm: ', pl: 'Odrzucić tę wersję? Wpisz „tak”, aby potwierdzić: ' },
   cancelled: { en: 'Cancelled: nothing was decided.', pl: 'Anulowano: nic nie zostało postanowione.' },
   approved: (tag: string, slug: string): Localized => ({
     en: `Approved: ${tag} is the running version now. Try it: foundry skills run ${slug} getActions`,
@@ -36,8 +36,6 @@ const TEXT = {
   }),
   reasonRequired: { en: 'give the reason with --reason TEXT (it is kept with the decision).', pl: 'podaj powód w --reason TEKST (zostaje zapisany z decyzją).' },
 } satisfies Record<string, Localized | ((...args: never[]) => Localized)>;
-
-const YES = new Set(['yes', 'y', 'tak', 't']);
 
 interface Decision {
   name: 'approve' | 'reject' | 'rollback';
@@ -115,11 +113,12 @@ export const approveCommand = decisionCommand({
 
 export const rejectCommand = decisionCommand({
   name: 'reject',
-  summary: 'Reject a pending version on this terminal, with a reason',
-  usage: 'foundry reject SLUG VERSION --reason TEXT [--json]   (a terminal only)',
+  summary: 'Reject a pending version on this terminal, with a reason, after both factors',
+  usage: 'foundry reject SLUG VERSION --reason TEXT [--json]   (a terminal only: asks for the factors, never takes them from arguments)',
   async decide(engine, version, terminal, locale, reason) {
-    const answer = await terminal.ask(TEXT.askReject[locale]);
-    if (!answer || !YES.has(answer.toLowerCase())) return null;
+    const code = await terminal.ask(TEXT.askCode[locale]);
+    if (!code) return null;
+    await engine.service.confirmOnTerminal('owner', { decision: 'reject', slug: version.slug, version: version.version, totpCode: code });
     const rejected = engine.service.reject('owner', { versionId: version.id, reason: reason! }, 'terminal');
     return TEXT.rejected(rejected.tag);
   },
@@ -127,9 +126,12 @@ export const rejectCommand = decisionCommand({
 
 export const rollbackCommand = decisionCommand({
   name: 'rollback',
-  summary: 'Make an earlier approved version the running one again, after the check on this computer',
-  usage: 'foundry rollback SLUG VERSION [--json]   (a terminal only)',
-  async decide(engine, version) {
+  summary: 'Make an earlier approved version the running one again, after both factors',
+  usage: 'foundry rollback SLUG VERSION [--json]   (a terminal only: asks for the factors, never takes them from arguments)',
+  async decide(engine, version, terminal, locale) {
+    const code = await terminal.ask(TEXT.askCode[locale]);
+    if (!code) return null;
+    await engine.service.confirmOnTerminal('owner', { decision: 'rollback', slug: version.slug, version: version.version, totpCode: code });
     const rolledBack = await engine.service.rollback('owner', version.slug, version.version, 'terminal');
     return TEXT.rolledBack(rolledBack.tag, rolledBack.disabledDependents);
   },

@@ -1,5 +1,5 @@
 // Both approval factors for an owner's decision outside an approval (a local-address allowance, the
-// shell switch, a skill's shell folder): the same order as approving — the authenticator code
+// shell switch, a skill's shell folder, a rejection on a terminal): the same order as approving — the authenticator code
 // before the OS prompt, so a wrong code never shows a dialog — and every refusal audited under the
 // caller's event with the factors checked so far. The threat is the assistant, which can call the
 // API and write foundry.db: without both factors and the integrity key (to seal what is decided)
@@ -23,21 +23,17 @@ export interface OwnerConfirmation {
   prompt: Localized;
 }
 
-/** The factors checked, all passed; otherwise throws the refusal as a ServiceError (audited). */
-export async function confirmWithBothFactors(
-  deps: { auditLog: FoundryStore['auditLog']; factors: ApprovalFactors | null; canSeal: boolean },
-  request: OwnerConfirmation,
-): Promise<FactorCheck[]> {
-  const checks: FactorCheck[] = [];
-  const refuse = (code: Parameters<typeof refusalError>[0]['code'], message: Localized, lockedUntil: string | null = null): never => {
-    deps.auditLog.append({ actor: 'owner', event: request.refusedEvent, skillSlug: request.skillSlug, data: { ...request.data, code, factors: checks } });
+type Refuse = (code: Parameters<typeof refusalError>[0]['code'], message: Localized, lockedUntil?: string | null) => never;
+
+/** Refuses with `code`, auditing the refusal under the caller's event with the factors checked so far. */
+function refuser(auditLog: FoundryStore['auditLog'], request: Pick<OwnerConfirmation, 'refusedEvent' | 'skillSlug' | 'data'>, checks: FactorCheck[]): Refuse {
+  return (code, message, lockedUntil = null) => {
+    auditLog.append({ actor: 'owner', event: request.refusedEvent, skillSlug: request.skillSlug, data: { ...request.data, code, factors: checks } });
     throw refusalError({ code, message, lockedUntil });
   };
-  if (!deps.canSeal) return refuse('no-integrity-key', NO_INTEGRITY_KEY);
-  const { factors } = deps;
-  if (!factors) return refuse('factors-unavailable', APPROVAL_MESSAGES.factorsUnavailable);
-  const selected = await selectBiometric(factors.biometrics);
-  if (!selected.ok) return refuse(selected.code, selected.message);
+}
+
+async function checkCode(factors: ApprovalFactors, request: Pick<OwnerConfirmation, 'totpCode' | 'skillSlug'>, checks: FactorCheck[], refuse: Refuse): Promise<void> {
   const code = typeof request.totpCode === 'string' ? request.totpCode.trim() : '';
   if (!code) {
     checks.push({ factor: 'totp', ok: false, reason: 'missing' });
@@ -46,6 +42,36 @@ export async function confirmWithBothFactors(
   const totp = await factors.totp.verify(code, { actor: 'owner', ...(request.skillSlug ? { skillSlug: request.skillSlug } : {}) });
   checks.push(totp.ok ? { factor: 'totp', ok: true } : { factor: 'totp', ok: false, reason: totp.reason });
   if (!totp.ok) return refuse(TOTP_REFUSALS[totp.reason], totp.message, totp.lockedUntil);
+}
+
+/**
+ * The authenticator code alone, for a decision that asks the check on this computer itself (a
+ * rollback on a terminal): the code first, so a wrong one never shows the OS prompt; refusals audited.
+ */
+export async function confirmAuthenticatorCode(
+  deps: { auditLog: FoundryStore['auditLog']; factors: ApprovalFactors | null },
+  request: Omit<OwnerConfirmation, 'prompt'>,
+): Promise<FactorCheck[]> {
+  const checks: FactorCheck[] = [];
+  const refuse = refuser(deps.auditLog, request, checks);
+  if (!deps.factors) return refuse('factors-unavailable', APPROVAL_MESSAGES.factorsUnavailable);
+  await checkCode(deps.factors, request, checks, refuse);
+  return checks;
+}
+
+/** The factors checked, all passed; otherwise throws the refusal as a ServiceError (audited). */
+export async function confirmWithBothFactors(
+  deps: { auditLog: FoundryStore['auditLog']; factors: ApprovalFactors | null; canSeal: boolean },
+  request: OwnerConfirmation,
+): Promise<FactorCheck[]> {
+  const checks: FactorCheck[] = [];
+  const refuse = refuser(deps.auditLog, request, checks);
+  if (!deps.canSeal) return refuse('no-integrity-key', NO_INTEGRITY_KEY);
+  const { factors } = deps;
+  if (!factors) return refuse('factors-unavailable', APPROVAL_MESSAGES.factorsUnavailable);
+  const selected = await selectBiometric(factors.biometrics);
+  if (!selected.ok) return refuse(selected.code, selected.message);
+  await checkCode(factors, request, checks, refuse);
   const biometric = await confirmOnThisComputer(selected.provider, request.prompt);
   checks.push(biometric.check);
   if (!biometric.ok) return refuse(biometric.code, biometric.message);
