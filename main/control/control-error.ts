@@ -1,17 +1,10 @@
+import { CodedError } from '../../shared/coded-error.ts';
 import type { Localized } from '../../shared/i18n-types.ts';
 import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '../../shared/contract/records.ts';
 
 /** A refusal a handler means the owner to read, with the envelope code it answers with. */
-export class ControlError extends Error {
-  readonly code: ApiErrorCode;
-  readonly userMessage: Localized;
-
-  constructor(code: ApiErrorCode, userMessage: Localized) {
-    super(userMessage.en);
-    this.name = 'ControlError';
-    this.code = code;
-    this.userMessage = userMessage;
-  }
+export class ControlError extends CodedError<ApiErrorCode> {
+  override name = 'ControlError';
 }
 
 export const notFound = (what: Localized) => new ControlError('not-found', { en: `${what.en} does not exist.`, pl: `${what.pl} nie istnieje.` });

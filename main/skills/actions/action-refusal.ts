@@ -1,4 +1,4 @@
-import type { Localized } from '../../../shared/i18n-types.ts';
+import { CodedError } from '../../../shared/coded-error.ts';
 
 export type ActionRefusalCode =
   | 'permission-denied'
@@ -16,14 +16,6 @@ export type ActionRefusalCode =
   | 'code-action-missing';
 
 /** An action's policy refused this run before anything ran; nothing changed and nothing was recorded as executed. */
-export class ActionRefusedError extends Error {
-  readonly code: ActionRefusalCode;
-  readonly userMessage: Localized;
-
-  constructor(code: ActionRefusalCode, userMessage: Localized) {
-    super(userMessage.en);
-    this.name = 'ActionRefusedError';
-    this.code = code;
-    this.userMessage = userMessage;
-  }
+export class ActionRefusedError extends CodedError<ActionRefusalCode> {
+  override name = 'ActionRefusedError';
 }

@@ -1,6 +1,7 @@
 // Roles in the shape of seed 004 (permission grants per resource, optional conditions, inheritFrom),
 // loaded once into a resolved, frozen policy. Loading refuses anything doubtful: unknown roles,
 // permissions or operators, inheritance cycles, and the two hard rules below.
+import { CodedError } from '../../../shared/coded-error.ts';
 import type { Localized } from '../../../shared/i18n-types.ts';
 import { PERMISSIONS, type Permission } from './permissions.ts';
 
@@ -94,16 +95,8 @@ export type RbacConfigErrorCode =
   | 'approval-reserved-for-owner'
   | 'owner-must-hold-everything';
 
-export class RbacConfigError extends Error {
-  readonly code: RbacConfigErrorCode;
-  readonly userMessage: Localized;
-
-  constructor(code: RbacConfigErrorCode, userMessage: Localized) {
-    super(userMessage.en);
-    this.name = 'RbacConfigError';
-    this.code = code;
-    this.userMessage = userMessage;
-  }
+export class RbacConfigError extends CodedError<RbacConfigErrorCode> {
+  override name = 'RbacConfigError';
 }
 
 const invalid = (where: string, expected: Localized) =>

@@ -11,7 +11,7 @@
 //   the smaller of its own and what is left.
 // Every refusal says why, in both languages; the callee's execution is recorded with
 // `triggeredBy: custom-caller@v1.2.0`.
-import type { Localized } from '../../../shared/i18n-types.ts';
+import { CodedError } from '../../../shared/coded-error.ts';
 import type { IModExecutor } from '../../../shared/skills/mod-types.ts';
 import type { CallSkill, SkillCallContext } from '../actions/index.ts';
 import type { FoundryStore } from '../../store/index.ts';
@@ -26,16 +26,8 @@ import { dependenciesOf, describeDependencyProblem, MAX_CALL_DEPTH, targetOf, ty
 export type SkillCallRefusalCode = 'undeclared' | 'unavailable' | 'too-deep' | 'cycle' | 'out-of-time' | 'params-refused' | 'callee-failed';
 
 /** A call that did not happen (or whose callee failed); `userMessage` says why. */
-export class SkillCallError extends Error {
-  readonly code: SkillCallRefusalCode;
-  readonly userMessage: Localized;
-
-  constructor(code: SkillCallRefusalCode, userMessage: Localized) {
-    super(userMessage.en);
-    this.name = 'SkillCallError';
-    this.code = code;
-    this.userMessage = userMessage;
-  }
+export class SkillCallError extends CodedError<SkillCallRefusalCode> {
+  override name = 'SkillCallError';
 }
 
 export interface SkillCallDeps {
