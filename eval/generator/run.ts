@@ -3,7 +3,8 @@
 // prints the pass rate per category and overall, then each failure with its reason.
 // `--generator claude|openai` is accepted for the model generators, which are not wired in yet.
 import { parseArgs } from 'node:util';
-import { evaluateTable, passRates, type RowResult } from './evaluate.ts';
+import { evaluateTable, type RowResult } from './evaluate.ts';
+import { failureList, rateTable } from './report.ts';
 import { REQUESTS } from './requests.ts';
 import { openEvalSandbox } from './skill-at-work.ts';
 
@@ -27,16 +28,5 @@ try {
   await box.close();
 }
 
-const percent = (passed: number, total: number) => `${((100 * passed) / total).toFixed(1)} %`;
 console.log(`\nGenerator evaluation — offline generator, ${REQUESTS.length} requests\n`);
-console.log(`${'category'.padEnd(14)}${'passed'.padStart(9)}${'rate'.padStart(9)}`);
-for (const { category, passed, total } of passRates(results)) {
-  if (category === 'overall') console.log('-'.repeat(32));
-  console.log(`${category.padEnd(14)}${`${passed}/${total}`.padStart(9)}${percent(passed, total).padStart(9)}`);
-}
-const failed = results.filter((r) => r.failures.length > 0);
-if (failed.length) console.log(`\nFailures (${failed.length}):`);
-for (const { row, failures } of failed) {
-  console.log(`\n[${row.category}, ${row.language}] ${row.text}`);
-  for (const failure of failures) console.log(`  - ${failure}`);
-}
+console.log([...rateTable(results), '', ...failureList(results)].join('\n'));
