@@ -261,7 +261,9 @@ function numbersOf(value: unknown, prefix = ''): [string, number][] {
 async function checkThreshold(check: Extract<Check, { check: 'threshold' }>, { actions, candidate, box }: CheckContext): Promise<string | null> {
   const log = amountAction(actions);
   if (!log) return `no action records an amount (actions: ${describeActions(actions)})`;
-  const namesLimit = new RegExp(`(^|[^\\d.,])${check.limit}([^\\d]|$)`);
+  // "1500", "1 500" or "1\u00a0500", never a part of "15000" or "2.1500".
+  const digits = String(check.limit).replace(/\B(?=(\d{3})+(?!\d))/g, '[\\s\\u00a0\\u202f]?');
+  const namesLimit = new RegExp(`(^|[^\\d.,])${digits}([^\\d]|$)`);
   const warningOn = async (amounts: [number, number][]) => {
     const skill = box.atWork(candidate);
     for (const [amount, daysAgo] of amounts) {
