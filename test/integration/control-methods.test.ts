@@ -25,7 +25,8 @@ function value<T>(result: ApiResult<T>): T {
 }
 
 async function finished(jobId: string): Promise<GenerationJob> {
-  for (let i = 0; i < 200; i++) {
+  // Up to a minute: the pipeline audits and dry-runs in other threads and processes, slow on a busy machine.
+  for (let i = 0; i < 2_400; i++) {
     const job = value(await engine.dispatch('jobs.get', { jobId })) as GenerationJob;
     if (job.status !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -47,7 +48,7 @@ describe('control methods', () => {
     const versions = value(await engine.dispatch('versions.list', { slug: version.slug })) as unknown[];
     expect(versions).toHaveLength(1);
     expect(value(await engine.dispatch('reviews.list', {}))).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('says why a sentence is not a skill request, and starts nothing', async () => {
     const answer = value(await engine.dispatch('skills.generate', { text: 'Jak się masz?' })) as { accepted: false; reason: { pl: string; en: string } };
