@@ -13,6 +13,8 @@ import type { FoundryStore } from '../store/index.ts';
 import { auditSkillOffThread } from './validator/audit-off-thread.ts';
 import { GeneratorError, type RepairFeedback, type SkillGenerator } from './generator/index.ts';
 import { buildDisclosure } from './approval/disclosure.ts';
+import { replacePendingProposals } from './approval/replace-pending.ts';
+import { createRegistryRepositories } from './registry/registry-repositories.ts';
 import { pipelineText } from './pipeline-text.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -31,7 +33,11 @@ export interface PipelineDeps {
 }
 
 export type PipelineResult =
-  | { outcome: 'pending'; version: SkillVersionRecord; disclosure: Disclosure; steps: PipelineStepRecord[] }
+  | {
+    outcome: 'pending'; version: SkillVersionRecord; disclosure: Disclosure; steps: PipelineStepRecord[];
+    /** Earlier proposals of the skill this one replaced (one pending proposal per skill), and what to tell the owner about them. */
+    replaced: { versions: string[]; notice: Localized } | null;
+  }
   | { outcome: 'failed'; version: SkillVersionRecord | null; reason: Localized; steps: PipelineStepRecord[] };
 
 export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineDeps): Promise<PipelineResult> {
@@ -102,14 +108,17 @@ export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineD
     started = performance.now();
     const expiresAt = new Date(store.now().getTime() + PENDING_TTL_MS).toISOString();
     record('submit', attempt, started, 'ok', pipelineText.submitted(expiresAt));
-    const stored = store.versions.create({
-      ...candidateContent(candidate), version, status: 'pending', auditReport: report, dryRun, disclosure, steps, need, expiresAt,
-    });
-    store.auditLog.append({
-      actor, event: 'skill.pending', skillSlug: stored.slug, versionId: stored.id, contentSha256: stored.contentSha256,
-      data: { version: stored.version, risk: disclosure.risk.level, expiresAt },
-    });
-    return { outcome: 'pending', version: stored, disclosure, steps };
+    const { stored, replaced } = store.db.transaction(() => {
+      const created = store.versions.create({
+        ...candidateContent(candidate), version, status: 'pending', auditReport: report, dryRun, disclosure, steps, need, expiresAt,
+      });
+      store.auditLog.append({
+        actor, event: 'skill.pending', skillSlug: created.slug, versionId: created.id, contentSha256: created.contentSha256,
+        data: { version: created.version, risk: disclosure.risk.level, expiresAt },
+      });
+      return { stored: created, replaced: replacePendingProposals(store, createRegistryRepositories(store), created, actor).map((v) => v.version) };
+    })();
+    return { outcome: 'pending', version: stored, disclosure, steps, replaced: replaced.length > 0 ? { versions: replaced, notice: pipelineText.replaced(replaced, stored.version) } : null };
   }
 
   const stored = last

@@ -83,6 +83,33 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(second.disclosure.title.en).toContain('new version 1.1.0');
   });
 
+  it('asking again while a proposal waits replaces it: one pending version, the replaced one rejected and in the audit log', async () => {
+    const first = await engine.skills.generate(waterNeed(), 'owner', { generator: offlineGenerator });
+    if (first.outcome !== 'pending') throw new Error('first run must be pending');
+    expect(first.replaced).toBeNull();
+
+    const second = await engine.skills.generate(waterNeed(), 'assistant', { generator: offlineGenerator });
+    if (second.outcome !== 'pending') throw new Error('second run must be pending');
+    expect(second.replaced).toEqual({
+      versions: ['1.0.0'],
+      notice: { en: 'Replaced the pending proposal 1.0.0 with a new one (1.1.0).', pl: 'Zastąpiono oczekującą propozycję 1.0.0 nową (1.1.0).' },
+    });
+    expect(engine.store.skills.pendingReviews().map((r) => r.versionId)).toEqual([second.version.id]);
+    expect(engine.store.versions.get(first.version.id)).toMatchObject({ status: 'rejected' });
+    expect(engine.store.skills.list()[0]).toMatchObject({ status: 'pending' });
+    const replaced = engine.store.auditLog.page({ offset: 0, limit: 100 }).items.find((e) => e.event === 'skill.proposal-replaced');
+    expect(replaced).toMatchObject({ actor: 'assistant', versionId: first.version.id, data: { version: '1.0.0', replacedBy: '1.1.0', replacedByVersionId: second.version.id } });
+  });
+
+  it('a failed attempt leaves the waiting proposal as it was', async () => {
+    const first = await engine.skills.generate(waterNeed(), 'owner', { generator: offlineGenerator });
+    if (first.outcome !== 'pending') throw new Error('first run must be pending');
+    const failing = { id: 'offline' as const, generate: async () => ({ ...(await offlineGenerator.generate(waterNeed())), code: 'eval("1")' }) };
+    const second = await engine.skills.generate(waterNeed(), 'owner', { generator: failing, maxAttempts: 1 });
+    expect(second.outcome).toBe('failed');
+    expect(engine.store.skills.pendingReviews().map((r) => r.versionId)).toEqual([first.version.id]);
+  });
+
   it('turns “check the price … tell me when it drops below $100” into a price watch that passes the audit and is dry-run on its sample pages', async () => {
     const parsed = parseSkillRequest('Check the price of the Lego set at https://shop.example.com/lego/42115 and tell me when it drops below $100');
     if (!parsed.isRequest) throw new Error('the price-watch request must parse');
