@@ -13,6 +13,7 @@ import type { FoundryStore } from '../store/index.ts';
 import { auditSkillOffThread } from './validator/audit-off-thread.ts';
 import { GeneratorError, type RepairFeedback, type SkillGenerator } from './generator/index.ts';
 import { buildDisclosure } from './approval/disclosure.ts';
+import { dependencyWrites } from './approval/dependency-writes.ts';
 import { replacePendingProposals } from './approval/replace-pending.ts';
 import { createRegistryRepositories } from './registry/registry-repositories.ts';
 import { pipelineText } from './pipeline-text.ts';
@@ -101,7 +102,11 @@ export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineD
     const disclosure = buildDisclosure({
       manifest: { ...candidate.manifest, version },
       report,
-      previous: previous ? { version: previous.version, capabilities: previous.manifest.capabilities, secrets: previous.manifest.secrets, actions: previous.manifest.actions, triggers: previous.manifest.triggers, schedules: previous.manifest.schedules } : null,
+      previous: previous ? {
+        version: previous.version, capabilities: previous.manifest.capabilities, secrets: previous.manifest.secrets, actions: previous.manifest.actions,
+        triggers: previous.manifest.triggers, schedules: previous.manifest.schedules, updates: previous.auditReport?.capabilities.updates,
+      } : null,
+      dependencyWrites: dependencyWrites(store.versions, [...candidate.manifest.capabilities.skills, ...(candidate.manifest.dependencies ?? []), ...report.capabilities.skills]),
     });
     record('disclose', attempt, started, 'ok', pipelineText.disclosed(disclosure));
 
