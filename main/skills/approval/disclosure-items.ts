@@ -11,7 +11,7 @@ import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 import type { SkillTriggers } from '../../../shared/skills/triggers.ts';
 import { triggerEntries, triggerText } from '../../../shared/skills/trigger-text.ts';
-import { actionDisclosure } from '../actions/index.ts';
+import { actionDisclosure, actionName } from '../actions/index.ts';
 import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
 import { scheduleWhen } from '../scheduler/schedule-text.ts';
 import { machineZone } from '../scheduler/zoned-time.ts';
@@ -122,7 +122,9 @@ export function capabilityItems(capabilities: SkillCapabilities, context: ItemCo
     // "runs every day at 08:00, Europe/Warsaw": when an action runs by itself, as the scheduler will run it.
     ...schedules.map((spec): DisclosureItem => {
       const when = scheduleWhen(spec, spec.timezone ?? machineZone());
-      return { kind: 'schedule', target: spec.action, text: { en: `run “${spec.action}” by itself ${when.en}`, pl: `Uruchamiać „${spec.action}” samodzielnie ${when.pl}` } };
+      const entry = actions.find((action) => action.slug === spec.action);
+      const name = entry?.labels ? actionName(entry, spec.action) : { en: `“${spec.action}”`, pl: `„${spec.action}”` };
+      return { kind: 'schedule', target: spec.action, text: { en: `run ${name.en} by itself ${when.en}`, pl: `Uruchamiać ${name.pl} samodzielnie ${when.pl}` } };
     }),
     ...triggerEntries(triggers).map((entry): DisclosureItem => ({ kind: 'trigger', target: entry.kind, text: triggerText(entry) })),
   ];

@@ -41,9 +41,14 @@ function renderText(d: Omit<Disclosure, 'text'>, locale: Locale): string {
   const en = locale === 'en';
   const lines = [d.title[locale]];
   if (d.items.length === 0) lines.push(en ? '- nothing beyond computing its answers' : '- Nic poza obliczaniem odpowiedzi');
-  for (const item of d.items) lines.push(`- ${item.text[locale]}`);
-  const tables = [...new Set(d.items.filter((item) => item.kind === 'read' || item.kind === 'write').map((item) => item.target))];
-  if (tables.length > 0) lines.push(`  (${en ? (tables.length === 1 ? 'table' : 'tables') : (tables.length === 1 ? 'tabela' : 'tabele')}: ${tables.join(', ')})`);
+  // The table names, in a details line under the items about the owner's entries.
+  const data = d.items.filter((item) => item.kind === 'read' || item.kind === 'write');
+  const tables = [...new Set(data.map((item) => item.target))];
+  const tablesLine = `  (${en ? (tables.length === 1 ? 'table' : 'tables') : (tables.length === 1 ? 'tabela' : 'tabele')}: ${tables.join(', ')})`;
+  for (const item of d.items) {
+    lines.push(`- ${item.text[locale]}`);
+    if (item === data.at(-1)) lines.push(tablesLine);
+  }
   lines.push(`${en ? 'Risk' : 'Ryzyko'}: ${RISK_LABEL[d.risk.level][locale]}. ${d.risk.reasons.map((reason) => reason[locale]).join(' ')}`);
   if (d.warnings.length > 0) {
     lines.push(en ? 'Warnings:' : 'Ostrzeżenia:');
