@@ -51,7 +51,11 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(result.version.expiresAt).toBe(new Date(NOW.getTime() + PENDING_TTL_MS).toISOString());
     expect(result.disclosure.text.pl).toContain("Nowy skill 'Water Tracker' chce:");
     expect(result.disclosure.text.en).toContain("New skill 'Water Tracker' wants to:");
-    expect(result.disclosure.items.map((i) => `${i.kind}:${i.target}`)).toEqual(['read:exo_water_entries', 'write:exo_water_entries']);
+    expect(result.disclosure.items.map((i) => `${i.kind}:${i.target}`)).toEqual(['read:exo_water_entries', 'write:exo_water_entries', 'action:log_water']);
+    expect(result.disclosure.items.map((i) => i.text.pl)).toEqual([
+      'Odczytywać Twoje wpisy w skillu „Water Tracker”', 'Dodawać nowe wpisy do skilla „Water Tracker”', 'Akcja „Zaloguj wodę” (log_water) uruchamia kod skilla w piaskownicy',
+    ]);
+    expect(result.disclosure.risk.level).toBe('low');
 
     // Stored with every step, so the review window can show them; waiting in the review queue.
     const stored = engine.store.versions.get(result.version.id)!;
