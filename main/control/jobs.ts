@@ -23,6 +23,7 @@ export function createGenerationJobs() {
           job.status = result.outcome;
           job.versionId = result.version?.id ?? null;
           job.reason = result.outcome === 'failed' ? result.reason : null;
+          job.notice = result.outcome === 'pending' ? (result.replaced?.notice ?? null) : null;
         },
         () => {
           job.status = 'failed';

@@ -46,4 +46,7 @@ export const pipelineText = {
     en: `Waiting for your approval until ${expiresAt} (rejected automatically after that).`,
     pl: `Czeka na Twoje zatwierdzenie do ${expiresAt} (potem zostanie automatycznie odrzucony).`,
   }),
+  replaced: (versions: string[], by: string): Localized => (versions.length === 1
+    ? { en: `Replaced the pending proposal ${versions[0]} with a new one (${by}).`, pl: `Zastąpiono oczekującą propozycję ${versions[0]} nową (${by}).` }
+    : { en: `Replaced the pending proposals ${versions.join(', ')} with a new one (${by}).`, pl: `Zastąpiono oczekujące propozycje ${versions.join(', ')} nową (${by}).` }),
 };

@@ -13,6 +13,9 @@ import type { FoundryStore } from '../store/index.ts';
 import { auditSkillOffThread } from './validator/audit-off-thread.ts';
 import { GeneratorError, type RepairFeedback, type SkillGenerator } from './generator/index.ts';
 import { buildDisclosure } from './approval/disclosure.ts';
+import { dependencyWrites } from './approval/dependency-writes.ts';
+import { replacePendingProposals } from './approval/replace-pending.ts';
+import { createRegistryRepositories } from './registry/registry-repositories.ts';
 import { pipelineText } from './pipeline-text.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -31,7 +34,11 @@ export interface PipelineDeps {
 }
 
 export type PipelineResult =
-  | { outcome: 'pending'; version: SkillVersionRecord; disclosure: Disclosure; steps: PipelineStepRecord[] }
+  | {
+    outcome: 'pending'; version: SkillVersionRecord; disclosure: Disclosure; steps: PipelineStepRecord[];
+    /** Earlier proposals of the skill this one replaced (one pending proposal per skill), and what to tell the owner about them. */
+    replaced: { versions: string[]; notice: Localized } | null;
+  }
   | { outcome: 'failed'; version: SkillVersionRecord | null; reason: Localized; steps: PipelineStepRecord[] };
 
 export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineDeps): Promise<PipelineResult> {
@@ -95,21 +102,28 @@ export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineD
     const disclosure = buildDisclosure({
       manifest: { ...candidate.manifest, version },
       report,
-      previous: previous ? { version: previous.version, capabilities: previous.manifest.capabilities, secrets: previous.manifest.secrets, actions: previous.manifest.actions, triggers: previous.manifest.triggers, schedules: previous.manifest.schedules } : null,
+      previous: previous ? {
+        version: previous.version, capabilities: previous.manifest.capabilities, secrets: previous.manifest.secrets, actions: previous.manifest.actions,
+        triggers: previous.manifest.triggers, schedules: previous.manifest.schedules, updates: previous.auditReport?.capabilities.updates,
+      } : null,
+      dependencyWrites: dependencyWrites(store.versions, [...candidate.manifest.capabilities.skills, ...(candidate.manifest.dependencies ?? []), ...report.capabilities.skills]),
     });
     record('disclose', attempt, started, 'ok', pipelineText.disclosed(disclosure));
 
     started = performance.now();
     const expiresAt = new Date(store.now().getTime() + PENDING_TTL_MS).toISOString();
     record('submit', attempt, started, 'ok', pipelineText.submitted(expiresAt));
-    const stored = store.versions.create({
-      ...candidateContent(candidate), version, status: 'pending', auditReport: report, dryRun, disclosure, steps, need, expiresAt,
-    });
-    store.auditLog.append({
-      actor, event: 'skill.pending', skillSlug: stored.slug, versionId: stored.id, contentSha256: stored.contentSha256,
-      data: { version: stored.version, risk: disclosure.risk.level, expiresAt },
-    });
-    return { outcome: 'pending', version: stored, disclosure, steps };
+    const { stored, replaced } = store.db.transaction(() => {
+      const created = store.versions.create({
+        ...candidateContent(candidate), version, status: 'pending', auditReport: report, dryRun, disclosure, steps, need, expiresAt,
+      });
+      store.auditLog.append({
+        actor, event: 'skill.pending', skillSlug: created.slug, versionId: created.id, contentSha256: created.contentSha256,
+        data: { version: created.version, risk: disclosure.risk.level, expiresAt },
+      });
+      return { stored: created, replaced: replacePendingProposals(store, createRegistryRepositories(store), created, actor).map((v) => v.version) };
+    })();
+    return { outcome: 'pending', version: stored, disclosure, steps, replaced: replaced.length > 0 ? { versions: replaced, notice: pipelineText.replaced(replaced, stored.version) } : null };
   }
 
   const stored = last

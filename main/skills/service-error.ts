@@ -82,6 +82,7 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, ServiceErrorCode>> = Object.fr
   'dependency-not-ready': 'conflict',
   'dependency-cycle': 'conflict',
   'shell-executable': 'conflict',
+  superseded: 'conflict',
   'totp-locked': 'locked',
   'factors-unavailable': 'unavailable',
   'no-integrity-key': 'unavailable',

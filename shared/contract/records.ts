@@ -250,4 +250,6 @@ export interface GenerationJob {
   /** The stored version: pending on success, failed (if a candidate existed) otherwise. */
   versionId: string | null;
   reason: Localized | null;
+  /** Set when the new proposal replaced the skill's earlier pending one ("Replaced the pending proposal 1.1.0 …"). */
+  notice?: Localized | null;
 }

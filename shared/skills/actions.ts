@@ -5,6 +5,7 @@
 // them and the approval covers them; a `code` action may have a manifest entry for its policy
 // fields, and otherwise runs with the defaults. What getActions() answers at run time never widens
 // what the manifest approved.
+import type { Localized } from '../i18n-types.ts';
 import type { JsonSchema } from './json-schema.ts';
 
 export const ACTION_TYPES = ['code', 'http', 'function', 'shell'] as const;
@@ -22,6 +23,16 @@ export interface ActionPolicy {
   timeoutMs?: number;
   /** Ask the owner before each run (a consent prompt in the desktop app). */
   requireApproval?: boolean;
+  /**
+   * The action's name and description in both languages ("Zapisz wypitą wodę" / "Log water"):
+   * wherever it is shown, the viewer's language wins over the one the skill was written in.
+   */
+  labels?: ActionLabels;
+}
+
+export interface ActionLabels {
+  name: Localized;
+  description: Localized;
 }
 
 /** What a declarative action shows to callers (a `code` action takes these from getActions()). */

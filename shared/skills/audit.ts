@@ -17,6 +17,12 @@ export interface AuditFinding {
 /** What the code was found to touch, plus calls that are never allowed. */
 export interface UsedCapabilities extends SkillCapabilities {
   blockedCalls: string[];
+  /**
+   * Of `writes`, the tables whose existing entries the code changes (`update`); it only adds to the
+   * others. Complete, because a query method the audit cannot name blocks the skill. Absent in
+   * reports made before it was recorded: then every write may change entries.
+   */
+  updates?: string[];
 }
 
 export type AuditVerdict = 'pass' | 'warn' | 'block';

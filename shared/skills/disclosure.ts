@@ -14,6 +14,8 @@ export interface DisclosureItem {
    */
   target: string | null;
   text: Localized;
+  /** The technical name behind the plain words ("table exo_water_entries"), for a details line. */
+  details?: Localized;
 }
 
 export interface DisclosureChanges {

@@ -42,13 +42,23 @@ test('approve: the pending update is inspected, then approved with the authentic
 
   // The dialog shows exactly what is approved and which check this computer uses.
   const dialog = await openApproval(page);
-  await expect(dialog.getByRole('term')).toHaveText(['Skill', 'Version', 'Content hash', 'Risk:']);
+  await expect(dialog.getByRole('term')).toHaveText(['Skill', 'Version', 'Content hash']);
   await expect(dialog.getByRole('definition').nth(1)).toHaveText('custom-water-tracker@v1.1.0');
   await expect(dialog.getByTestId('approve-hash')).toHaveText(pending.contentSha256.slice(0, 16));
   await expect(dialog.getByTestId('approve-hash')).toHaveAttribute('title', pending.contentSha256);
-  await expect(dialog.getByRole('listitem')).toHaveText([
-    'Reads: read exo_water_entries', 'Writes: write new entries to exo_water_entries', 'Network: send data to api.open-meteo.com',
+  await expect(dialog.locator('.capabilities').getByRole('listitem')).toHaveText([
+    'Reads: read your entries in “Water Tracker” (table exo_water_entries)',
+    'Writes: add new entries to “Water Tracker” (table exo_water_entries)',
+    'Network: send data to api.open-meteo.com',
+    'Action: action “Log water” (log_water) runs the skill’s code in the sandbox',
   ]);
+  // The level comes with every reason for it, beside the audit's warnings.
+  await expect(dialog.getByTestId('risk')).toContainText('High risk');
+  await expect(dialog.getByRole('list', { name: 'Why this risk' }).getByRole('listitem')).toHaveText([
+    'It can send data outside this computer (api.open-meteo.com).', 'The audit raised 2 warning(s).',
+  ]);
+  await expect(dialog.getByRole('heading', { name: 'Warnings' })).toBeVisible();
+  await expect(dialog).toContainText('Builds a regular expression from text known only at run time');
   await expect(dialog.getByTestId('approve-provider')).toHaveText('TEST provider, no real check (FOUNDRY_TEST_BIOMETRIC=approve)');
   await expect(dialog).toContainText('Approvals use the TEST provider (FOUNDRY_TEST_BIOMETRIC): nobody is asked to confirm on this computer.');
   const field = codeField(dialog);

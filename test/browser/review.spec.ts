@@ -32,9 +32,10 @@ test('a pending version in the queue opens into its review: disclosure, risk, fi
   const disclosure = page.getByRole('region', { name: 'What it may do' });
   await expect(disclosure).toContainText("Skill 'Water Tracker' (new version 1.1.0) wants to:");
   await expect(disclosure.getByRole('list').first().getByRole('listitem')).toHaveText([
-    'Reads: read exo_water_entries',
-    'Writes: write new entries to exo_water_entries',
+    'Reads: read your entries in “Water Tracker” (table exo_water_entries)',
+    'Writes: add new entries to “Water Tracker” (table exo_water_entries)',
     'Network: send data to api.open-meteo.com',
+    'Action: action “Log water” (log_water) runs the skill’s code in the sandbox',
   ]);
   await expect(disclosure.getByText('High risk')).toBeVisible();
   await expect(disclosure).toContainText('It can send data outside this computer (api.open-meteo.com).');
@@ -90,7 +91,7 @@ test('the language switch on the review detail shows the disclosure, risk and te
   await openFromQueue(page, 'Water Tracker');
   const disclosure = page.getByRole('region', { name: 'What it may do' });
   await expect(disclosure).toContainText("New skill 'Water Tracker' wants to:");
-  await expect(disclosure.getByText('Medium risk')).toBeVisible();
+  await expect(disclosure.getByText('Low risk')).toBeVisible();
   // The other language is one click away without switching the UI.
   await disclosure.getByText('Show this disclosure in Polish').click();
   await expect(disclosure.locator('pre[lang], details[lang="pl"] pre')).toContainText('Nowy skill \'Water Tracker\' chce:');
@@ -101,11 +102,12 @@ test('the language switch on the review detail shows the disclosure, risk and te
   const pl = page.getByRole('region', { name: 'Co może robić' });
   await expect(pl).toContainText("Nowy skill 'Water Tracker' chce:");
   await expect(pl.getByRole('list').first().getByRole('listitem')).toHaveText([
-    'Odczyt: Odczytywać exo_water_entries',
-    'Zapis: Zapisywać nowe wpisy w exo_water_entries',
+    'Odczyt: Odczytywać Twoje wpisy w skillu „Water Tracker” (tabela exo_water_entries)',
+    'Zapis: Dodawać nowe wpisy do skilla „Water Tracker” (tabela exo_water_entries)',
+    'Akcja: Akcja „Zaloguj wodę” (log_water) uruchamia kod skilla w piaskownicy',
   ]);
-  await expect(pl.getByText('Średnie ryzyko')).toBeVisible();
-  await expect(pl).toContainText('Może dodawać i zmieniać wpisy we własnych tabelach (exo_water_entries).');
+  await expect(pl.getByText('Niskie ryzyko')).toBeVisible();
+  await expect(pl).toContainText('Tylko odczytuje i dodaje własne wpisy; nic, co już masz, się nie zmienia.');
   await expect(tab(page, 'Podsumowanie')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('button', { name: 'Zatwierdź…' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Etapy procesu' })).toContainText('Próbne uruchomienie w piaskownicy: wszystkie wywołania (4) udane.');

@@ -14,7 +14,8 @@ async function openRunPanel(page: Page): Promise<void> {
   await expect(row).toContainText('Active');
   await row.getByRole('button', { name: 'Run an action of Water Tracker' }).click();
   await expect(runPanel(page).getByRole('heading', { name: 'Run Water Tracker by hand' })).toBeFocused();
-  await expect(runPanel(page).getByRole('heading', { name: /Zaloguj wodę/ })).toBeVisible();
+  // A skill written from a Polish request, seen in English: its action goes by its English label.
+  await expect(runPanel(page).getByRole('heading', { name: /Log water/ })).toBeVisible();
 }
 
 test('log_water runs from a generated form; the result, the execution record and then Activity show it', async ({ page, secure, openApp }) => {

@@ -159,7 +159,9 @@ describe('a webhook from the built-in generator', () => {
   it('is written from the owner’s sentence, approved, and posts each message to the webhook as a JSON string', async () => {
     const result = await service.generate('owner', `Post my daily summary to this webhook ${webhook.origin}/hooks/daily`);
     if (result.outcome !== 'pending') throw new Error(`the webhook must wait for approval: ${result.reason.en}`);
-    expect(result.disclosure.items).toContainEqual(expect.objectContaining({ kind: 'action', text: expect.objectContaining({ en: `action post_message sends a POST to ${webhook.origin} — no code runs` }) }));
+    expect(result.disclosure.items).toContainEqual(expect.objectContaining({
+      kind: 'action', text: { en: `action “Post a message” (post_message) sends a POST to ${webhook.origin} — no code runs`, pl: `Akcja „Wyślij wiadomość” (post_message) wysyła żądanie POST do ${webhook.origin} — bez uruchamiania kodu` },
+    }));
     await service.approve('owner', { versionId: result.version.id, shownContentSha256: result.version.contentSha256, totpCode: await flow.nextCode() });
     await service.addAllowance('owner', result.version.slug, { address: '127.0.0.1', port: webhook.port, totpCode: await flow.nextCode() });
 
@@ -237,7 +239,16 @@ describe('a code action with a policy in its manifest entry', () => {
 
 describe('skills written before actions had types', () => {
   it('load and run exactly as before: no manifest actions, code actions with the defaults, nobody asked (no data migration is needed)', async () => {
-    const version = await flow.approvedWaterTracker();
+    // The built-in generator now writes action labels; a skill of before had no manifest actions at all.
+    const untyped: SkillGenerator = {
+      id: 'offline',
+      async generate(need, feedback) {
+        const candidate = await offlineGenerator.generate(need, feedback);
+        const { actions: _labels, ...manifest } = candidate.manifest;
+        return { ...candidate, manifest };
+      },
+    };
+    const version = await flow.approvedWaterTracker(untyped);
     const stored = flow.engine.store.versions.get(version.id)!;
     expect(Object.hasOwn(stored.manifest, 'actions')).toBe(false);
     verdict.value = 'denied';

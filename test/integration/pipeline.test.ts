@@ -51,7 +51,11 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(result.version.expiresAt).toBe(new Date(NOW.getTime() + PENDING_TTL_MS).toISOString());
     expect(result.disclosure.text.pl).toContain("Nowy skill 'Water Tracker' chce:");
     expect(result.disclosure.text.en).toContain("New skill 'Water Tracker' wants to:");
-    expect(result.disclosure.items.map((i) => `${i.kind}:${i.target}`)).toEqual(['read:exo_water_entries', 'write:exo_water_entries']);
+    expect(result.disclosure.items.map((i) => `${i.kind}:${i.target}`)).toEqual(['read:exo_water_entries', 'write:exo_water_entries', 'action:log_water']);
+    expect(result.disclosure.items.map((i) => i.text.pl)).toEqual([
+      'Odczytywać Twoje wpisy w skillu „Water Tracker”', 'Dodawać nowe wpisy do skilla „Water Tracker”', 'Akcja „Zaloguj wodę” (log_water) uruchamia kod skilla w piaskownicy',
+    ]);
+    expect(result.disclosure.risk.level).toBe('low');
 
     // Stored with every step, so the review window can show them; waiting in the review queue.
     const stored = engine.store.versions.get(result.version.id)!;
@@ -81,6 +85,33 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(second.version.version).toBe('1.1.0');
     expect(second.disclosure.changes).toMatchObject({ previousVersion: '1.0.0', added: [], removed: [] });
     expect(second.disclosure.title.en).toContain('new version 1.1.0');
+  });
+
+  it('asking again while a proposal waits replaces it: one pending version, the replaced one rejected and in the audit log', async () => {
+    const first = await engine.skills.generate(waterNeed(), 'owner', { generator: offlineGenerator });
+    if (first.outcome !== 'pending') throw new Error('first run must be pending');
+    expect(first.replaced).toBeNull();
+
+    const second = await engine.skills.generate(waterNeed(), 'assistant', { generator: offlineGenerator });
+    if (second.outcome !== 'pending') throw new Error('second run must be pending');
+    expect(second.replaced).toEqual({
+      versions: ['1.0.0'],
+      notice: { en: 'Replaced the pending proposal 1.0.0 with a new one (1.1.0).', pl: 'Zastąpiono oczekującą propozycję 1.0.0 nową (1.1.0).' },
+    });
+    expect(engine.store.skills.pendingReviews().map((r) => r.versionId)).toEqual([second.version.id]);
+    expect(engine.store.versions.get(first.version.id)).toMatchObject({ status: 'rejected' });
+    expect(engine.store.skills.list()[0]).toMatchObject({ status: 'pending' });
+    const replaced = engine.store.auditLog.page({ offset: 0, limit: 100 }).items.find((e) => e.event === 'skill.proposal-replaced');
+    expect(replaced).toMatchObject({ actor: 'assistant', versionId: first.version.id, data: { version: '1.0.0', replacedBy: '1.1.0', replacedByVersionId: second.version.id } });
+  });
+
+  it('a failed attempt leaves the waiting proposal as it was', async () => {
+    const first = await engine.skills.generate(waterNeed(), 'owner', { generator: offlineGenerator });
+    if (first.outcome !== 'pending') throw new Error('first run must be pending');
+    const failing = { id: 'offline' as const, generate: async () => ({ ...(await offlineGenerator.generate(waterNeed())), code: 'eval("1")' }) };
+    const second = await engine.skills.generate(waterNeed(), 'owner', { generator: failing, maxAttempts: 1 });
+    expect(second.outcome).toBe('failed');
+    expect(engine.store.skills.pendingReviews().map((r) => r.versionId)).toEqual([first.version.id]);
   });
 
   it('turns “check the price … tell me when it drops below $100” into a price watch that passes the audit and is dry-run on its sample pages', async () => {

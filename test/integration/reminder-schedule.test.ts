@@ -33,8 +33,8 @@ describe('a reminder that reminds', () => {
     if (generated.outcome !== 'pending') throw new Error(`expected a pending version: ${generated.reason.en}`);
     const pending = generated.version;
     expect(pending.manifest.schedules).toEqual([{ action: 'remind', timezone: zone, missed: 'catch-up-once', cron: '0 8 * * *' }]);
-    expect(generated.disclosure.text.pl).toContain(`Uruchamiać „remind” samodzielnie codziennie o 08:00, ${zone}`);
-    expect(generated.disclosure.text.en).toContain(`run “remind” by itself every day at 08:00, ${zone}`);
+    expect(generated.disclosure.text.pl).toContain(`Uruchamiać „Przypomnij teraz” (remind) samodzielnie codziennie o 08:00, ${zone}`);
+    expect(generated.disclosure.text.en).toContain(`run “Remind now” (remind) by itself every day at 08:00, ${zone}`);
 
     await service.approve('owner', { versionId: pending.id, shownContentSha256: pending.contentSha256, totpCode: await flow.nextCode() });
     const [schedule] = service.listSchedules('owner');

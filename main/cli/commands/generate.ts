@@ -45,7 +45,7 @@ export function reportPipeline(io: CommandIo, json: boolean, result: PipelineRes
     const next = language === 'pl'
       ? `${tag} czeka na Twoje zatwierdzenie (hash ${contentSha256.slice(0, 12)}…, do ${expiresAt}): w oknie Skill Foundry albo w terminalu — foundry review show ${slug}, potem foundry approve ${slug} ${version}.`
       : `${tag} waits for your approval (hash ${contentSha256.slice(0, 12)}…, until ${expiresAt}): in the Skill Foundry window, or on a terminal — foundry review show ${slug}, then foundry approve ${slug} ${version}.`;
-    io.out(`\n${result.disclosure.text[language]}\n\n${next}`);
+    io.out(`${result.replaced ? `\n${result.replaced.notice[language]}` : ''}\n${result.disclosure.text[language]}\n\n${next}`);
   } else {
     io.err(`\nNo skill was deployed: ${result.reason.en}${result.version ? `\nThe failed candidate is kept as ${result.version.tag} for review.` : ''}`);
   }
@@ -58,6 +58,6 @@ function summarize(result: PipelineResult) {
     status: result.version.status, contentSha256: result.version.contentSha256, expiresAt: result.version.expiresAt,
   };
   return result.outcome === 'pending'
-    ? { outcome: result.outcome, version, disclosure: result.disclosure, steps: result.steps }
+    ? { outcome: result.outcome, version, disclosure: result.disclosure, replaced: result.replaced, steps: result.steps }
     : { outcome: result.outcome, version, reason: result.reason, steps: result.steps };
 }

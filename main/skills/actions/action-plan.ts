@@ -3,6 +3,7 @@
 // The manifest is what the owner approved, so it wins: a getActions() slug that the manifest
 // declares as another type is not offered as code, and getActions() cannot add a policy-free
 // twin of a declarative action.
+import type { Locale } from '../../../shared/i18n-types.ts';
 import type { ActionType, ManifestAction } from '../../../shared/skills/actions.ts';
 import type { SkillManifest } from '../../../shared/skills/manifest.ts';
 import type { ModAction } from '../../../shared/skills/mod-types.ts';
@@ -32,8 +33,17 @@ function policyOf(entry: ManifestAction | undefined): Pick<PlannedAction, 'permi
   return { permissions: [...(entry?.permissions ?? [])], requireApproval: entry?.requireApproval === true };
 }
 
-/** `codeActions` is what getActions() answered in the sandbox: untrusted data, kept as it came. */
-export function planActions(manifest: SkillManifest, codeActions: readonly ModAction[]): ActionPlan {
+/** Named in `locale` when the manifest entry has labels: the owner's language over the skill's. */
+function labelled(action: ModAction, entry: ManifestAction | undefined, locale: Locale | undefined): ModAction {
+  const labels = entry?.labels;
+  return labels && locale ? { ...action, name: labels.name[locale], description: labels.description[locale] } : action;
+}
+
+/**
+ * `codeActions` is what getActions() answered in the sandbox: untrusted data, kept as it came
+ * (renamed only by the approved manifest's labels, in `locale` when given).
+ */
+export function planActions(manifest: SkillManifest, codeActions: readonly ModAction[], locale?: Locale): ActionPlan {
   const entries = new Map((manifest.actions ?? []).map((entry) => [entry.slug, entry] as const));
   const listed = new Set<string>();
   const actions: PlannedAction[] = [];
@@ -42,12 +52,13 @@ export function planActions(manifest: SkillManifest, codeActions: readonly ModAc
     if (entry && isDeclarative(entry)) continue;
     if (entry) listed.add(entry.slug);
     const timeoutMs = entry?.timeoutMs ?? action?.timeoutMs;
-    actions.push({ action: entry?.timeoutMs === undefined ? action : { ...action, timeoutMs }, type: 'code', ...policyOf(entry), declared: null });
+    actions.push({ action: labelled(entry?.timeoutMs === undefined ? action : { ...action, timeoutMs }, entry, locale), type: 'code', ...policyOf(entry), declared: null });
   }
   for (const entry of entries.values()) {
     if (!isDeclarative(entry)) continue;
     const { slug, name, description, params_schema, timeoutMs } = entry;
-    actions.push({ action: { slug, name, description, params_schema, ...(timeoutMs === undefined ? {} : { timeoutMs }) }, type: entry.type, ...policyOf(entry), declared: entry });
+    const action = labelled({ slug, name, description, params_schema, ...(timeoutMs === undefined ? {} : { timeoutMs }) }, entry, locale);
+    actions.push({ action, type: entry.type, ...policyOf(entry), declared: entry });
   }
   const missingCode = [...entries.values()].filter((entry) => !isDeclarative(entry) && !listed.has(entry.slug)).map((entry) => entry.slug);
   return { actions, missingCode };

@@ -61,11 +61,18 @@ export function actionEffect(entry: ManifestAction): Localized {
   }
 }
 
+/** “Log water” (log_water) in each language when the action has labels; its slug otherwise. */
+export function actionName(entry: Pick<ManifestAction, 'slug' | 'labels'> | undefined, slug: string): Localized {
+  const labels = entry?.labels;
+  return labels ? { en: `“${labels.name.en}” (${slug})`, pl: `„${labels.name.pl}” (${slug})` } : { en: slug, pl: slug };
+}
+
 /** The disclosure's line for one manifest action, with the policy that applies to every run. */
 export function actionDisclosure(entry: ManifestAction): Localized {
   const effect = actionEffect(entry);
-  const en = [`action ${entry.slug} ${effect.en}`];
-  const pl = [`Akcja ${entry.slug} ${effect.pl}`];
+  const name = actionName(entry, entry.slug);
+  const en = [`action ${name.en} ${effect.en}`];
+  const pl = [`Akcja ${name.pl} ${effect.pl}`];
   if (entry.type === 'shell') {
     const details = shellDetails((entry as Extract<ManifestAction, { type: 'shell' }>).shell);
     en.push(details.en);

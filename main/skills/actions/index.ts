@@ -6,7 +6,7 @@ export { planActions, type ActionPlan, type DeclarativeAction, type PlannedActio
 export { actionDetails, admitAction, askOwner, consentRequest, type ActionGateDeps, type ActionRun } from './action-gate.ts';
 export { ActionRefusedError, type ActionRefusalCode } from './action-refusal.ts';
 export { ACTION_MESSAGES } from './action-messages.ts';
-export { actionDisclosure, actionEffect } from './action-text.ts';
+export { actionDisclosure, actionEffect, actionName } from './action-text.ts';
 export { runHttpAction, type HttpActionOutcome } from './http-action.ts';
 export { fillHttpTemplate, fillJsonTemplate, misplacedPlaceholder, paramPlaceholders, splitUrlTemplate, templateTexts, TemplateRefusal } from './http-template.ts';
 export type { CallSkill, SkillCallContext } from './collaborators.ts';

@@ -1,10 +1,11 @@
 // Seed stage 5: a pending version is deployed only by the owner, with two factors on two channels
 // (the authenticator code from a phone, a check on this computer), for exactly the content shown.
-// Order: access → state (pending, not expired) → content hash → the integrity key (without it the
+// Order: access → state (pending, not expired, not older than the running version) → content hash → the integrity key (without it the
 // approval could not be sealed, so it would never run) → a check on this computer exists → TOTP (lockout and replay included) → the check on this computer → decide and deploy. The code
 // goes before the OS prompt so a wrong, replayed or locked-out code never puts a dialog in front of
 // the person; everything that needs no secret goes before the code so it is not spent for nothing.
 // The deployment is sealed with the integrity key: slug, version, content hash, granted writes, time.
+import semver from 'semver';
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { Actor, SkillVersionRecord, VersionStatus } from '../../../shared/contract/records.ts';
 import type { FoundryStore } from '../../store/index.ts';
@@ -17,6 +18,7 @@ import type { BiometricSelector } from './biometric.ts';
 import type { TotpFactor, TotpRefusal } from './totp-factor.ts';
 import { confirmOnThisComputer, selectBiometric, type BiometricRefusal } from './approval-biometric.ts';
 import { APPROVAL_MESSAGES } from './approval-messages.ts';
+import { closePending } from './close-pending.ts';
 import { NO_INTEGRITY_KEY } from './integrity-key-file.ts';
 import type { ApprovalDependencyCode } from '../registry/skill-dependencies.ts';
 
@@ -35,6 +37,7 @@ export type ApprovalRefusalCode =
   | 'totp-locked'
   | ApprovalDependencyCode
   | 'shell-executable'
+  | 'superseded'
   | BiometricRefusal;
 
 export type RejectionRefusalCode = Extract<ApprovalRefusalCode, 'forbidden' | 'not-found' | 'not-pending' | 'expired'> | 'reason-required';
@@ -108,23 +111,10 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
 
   const isDue = (version: SkillVersionRecord) => version.expiresAt !== null && Date.parse(version.expiresAt) <= store.now().getTime();
 
-  /** Rejected or expired: the decision, its approvals row, the skill's status and the open review requests, together. */
   const close = (version: SkillVersionRecord, to: Extract<VersionStatus, 'rejected' | 'expired'>, actor: Actor, reason: string, via?: DecisionChannel): boolean =>
-    store.db.transaction(() => {
-      if (!versions.decide(version.id, 'pending', to, actor, reason)) return false;
-      repos.approvals.record({ versionId: version.id, contentSha256: version.contentSha256, outcome: 'rejected', factors: [], actor, reason });
-      repos.lifecycle.settle(version.skillId);
-      repos.reviewRequests.closeForVersion(version.id, 'review', to, actor);
-      auditLog.append({
-        actor,
-        event: to === 'expired' ? 'skill.expired' : 'skill.rejected',
-        skillSlug: version.slug,
-        versionId: version.id,
-        contentSha256: version.contentSha256,
-        data: { version: version.version, reason, ...(to === 'expired' ? { expiresAt: version.expiresAt } : { via }) },
-      });
-      return true;
-    })();
+    closePending(store, repos, version, actor, reason, to === 'expired'
+      ? { to, event: 'skill.expired', data: { expiresAt: version.expiresAt } }
+      : { to, event: 'skill.rejected', data: via === undefined ? {} : { via } });
 
   const expire = (version: SkillVersionRecord) => close(version, 'expired', 'system', 'not approved within 24 hours');
 
@@ -137,6 +127,17 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       return { code: 'expired', message: APPROVAL_MESSAGES.expired };
     }
     return null;
+  }
+
+  /**
+   * A proposal older than the version that runs now is never deployed: approving it would quietly
+   * go back to what the owner already replaced. Going back is a rollback, to a version once approved.
+   */
+  function supersededProblem(version: SkillVersionRecord): Problem<'superseded'> | null {
+    const active = versions.active(version.slug);
+    return active && semver.gt(active.version, version.version)
+      ? { code: 'superseded', message: APPROVAL_MESSAGES.superseded(version.version, active.version) }
+      : null;
   }
 
   /** The shown hash is the stored one, and the stored content still hashes to it. */
@@ -169,7 +170,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
   function deploy(request: ApproveRequest, checks: FactorCheck[]): GatewayResult<ApprovalRefusalCode> {
     return store.db.transaction((): GatewayResult<ApprovalRefusalCode> => {
       const current = versions.get(request.versionId)!;
-      const problem = stateProblem(current) ?? contentProblem(current, request.shownContentSha256) ?? deps.dependencyProblem?.(current) ?? null;
+      const problem = stateProblem(current) ?? supersededProblem(current) ?? contentProblem(current, request.shownContentSha256) ?? deps.dependencyProblem?.(current) ?? null;
       if (problem) return refuseApproval(current, request, checks, problem);
       if (!versions.decide(current.id, 'pending', 'approved', 'owner')) {
         return refuseApproval(current, request, checks, { code: 'not-pending', message: APPROVAL_MESSAGES.notPending(current.status) });
@@ -203,7 +204,7 @@ export function createApprovalGateway(deps: ApprovalGatewayDeps) {
       const access = authorizer.authorize(request.actor, 'skills:approve', version ? { skillSlug: version.slug } : {});
       if (!access.allowed) return refuse({ code: 'forbidden', message: access.reason });
       if (!version) return refuse({ code: 'not-found', message: APPROVAL_MESSAGES.notFound });
-      const problem = stateProblem(version) ?? contentProblem(version, request.shownContentSha256);
+      const problem = stateProblem(version) ?? supersededProblem(version) ?? contentProblem(version, request.shownContentSha256);
       if (problem) return refuse(problem);
       if (!store.integrity.keyed) return refuse({ code: 'no-integrity-key', message: NO_INTEGRITY_KEY });
       const dependencies = deps.dependencyProblem?.(version);

@@ -18,6 +18,10 @@ export const APPROVAL_MESSAGES = {
       ? `Ta wersja nie czeka na zatwierdzenie (jest ${STATUS[status].pl}).`
       : `Ta wersja nie czeka już na zatwierdzenie (jest ${STATUS[status].pl}).`,
   }),
+  superseded: (version: string, running: string): Localized => ({
+    en: `Version ${version} is older than version ${running}, which runs now, so approving it would bring back what you already replaced. Nothing was deployed. To go back, roll back to a version you approved before; to change the skill, ask for it again.`,
+    pl: `Wersja ${version} jest starsza niż działająca teraz wersja ${running}, więc jej zatwierdzenie przywróciłoby to, co już zastąpiono. Nic nie wdrożono. Aby wrócić, przywróć wcześniej zatwierdzoną wersję; aby zmienić skill, poproś o niego ponownie.`,
+  }),
   expired: {
     en: 'This version waited more than 24 hours and was rejected automatically. Generate it again to review it.',
     pl: 'Ta wersja czekała dłużej niż 24 godziny i została automatycznie odrzucona. Wygeneruj ją ponownie, aby ją przejrzeć.',

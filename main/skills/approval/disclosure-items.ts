@@ -1,4 +1,8 @@
 // One plain sentence per capability, in both languages, worded as in the seed's disclosure.
+// Data is spoken of as the person's entries in the skill ("read your entries in “Water Tracker”"),
+// not as tables: every table a skill names is its own (the sandbox keeps each skill's rows apart),
+// so that is all the manifest proves about them. A table's name is only a word the skill chose, so
+// it stays in a details line, and is added to the sentence only to tell the skill's tables apart.
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
 import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
@@ -7,7 +11,7 @@ import { isCapabilityName } from '../../../shared/skills/dependencies.ts';
 import type { SkillCapabilities, SkillSecret } from '../../../shared/skills/manifest.ts';
 import type { SkillTriggers } from '../../../shared/skills/triggers.ts';
 import { triggerEntries, triggerText } from '../../../shared/skills/trigger-text.ts';
-import { actionDisclosure } from '../actions/index.ts';
+import { actionDisclosure, actionName } from '../actions/index.ts';
 import type { ScheduleSpec } from '../../../shared/skills/schedules.ts';
 import { scheduleWhen } from '../scheduler/schedule-text.ts';
 import { machineZone } from '../scheduler/zoned-time.ts';
@@ -47,19 +51,57 @@ function secretText(secret: SkillSecret): Localized {
   };
 }
 
+/** What the items are worded from besides the capabilities; `updates` as the audit found them (absent: unknown). */
+export interface ItemContext {
+  /** The skill's name, as the owner sees it everywhere. */
+  name: string;
+  updates?: readonly string[] | undefined;
+  secrets?: readonly SkillSecret[] | undefined;
+  actions?: readonly ManifestAction[] | undefined;
+  schedules?: readonly ScheduleSpec[] | undefined;
+  triggers?: SkillTriggers | undefined;
+  /** In a comparison, every table of both versions: both then word a table alike, and only real changes differ. */
+  tablesCompared?: readonly string[];
+}
+
+/** Every table either version names, for `tablesCompared`. */
+export const tablesOf = (...all: SkillCapabilities[]) => sorted(all.flatMap((c) => [...c.reads, ...c.writes]));
+
+/** "Water Tracker", or "Water Tracker" with the table's own words when the skill has several tables. */
+function entriesIn(name: string, table: string, several: boolean): Localized {
+  const words = table.replace(/^exo_/, '').replace(/_/g, ' ');
+  return several ? { en: `“${name}” (${words})`, pl: `„${name}” (${words})` } : { en: `“${name}”`, pl: `„${name}”` };
+}
+
+const tableDetails = (table: string): Localized => ({ en: `table ${table}`, pl: `tabela ${table}` });
+
+function dataItems(capabilities: SkillCapabilities, context: ItemContext): DisclosureItem[] {
+  const several = (context.tablesCompared ?? tablesOf(capabilities)).length > 1;
+  const where = (table: string) => entriesIn(context.name, table, several);
+  return [
+    ...sorted(capabilities.reads).map((table): DisclosureItem => ({
+      kind: 'read', target: table, details: tableDetails(table),
+      text: { en: `read your entries in ${where(table).en}`, pl: `Odczytywać Twoje wpisy w skillu ${where(table).pl}` },
+    })),
+    ...sorted(capabilities.writes).map((table): DisclosureItem => ({
+      kind: 'write', target: table, details: tableDetails(table),
+      // Whether it changes saved entries is the audit's finding; without one, say it may.
+      text: context.updates?.includes(table) === false
+        ? { en: `add new entries to ${where(table).en}`, pl: `Dodawać nowe wpisy do skilla ${where(table).pl}` }
+        : { en: `add entries to ${where(table).en} and change the ones already saved`, pl: `Dodawać wpisy do skilla ${where(table).pl} i zmieniać już zapisane` },
+    })),
+  ];
+}
+
 /**
  * Every capability in its words, then each manifest action with its policy (what runs without code,
  * who may run it, whether you are asked), then when actions run by themselves (schedules) and what
  * starts the skill by itself (triggers).
  */
-export function capabilityItems(
-  capabilities: SkillCapabilities, secrets: readonly SkillSecret[] = [], actions: readonly ManifestAction[] = [], schedules: readonly ScheduleSpec[] = [], triggers?: SkillTriggers,
-): DisclosureItem[] {
+export function capabilityItems(capabilities: SkillCapabilities, context: ItemContext): DisclosureItem[] {
+  const { secrets = [], actions = [], schedules = [], triggers } = context;
   return [
-    ...sorted(capabilities.reads).map((table): DisclosureItem => ({ kind: 'read', target: table, text: { en: `read ${table}`, pl: `Odczytywać ${table}` } })),
-    ...sorted(capabilities.writes).map(
-      (table): DisclosureItem => ({ kind: 'write', target: table, text: { en: `write new entries to ${table}`, pl: `Zapisywać nowe wpisy w ${table}` } }),
-    ),
+    ...dataItems(capabilities, context),
     ...sorted(capabilities.http).map((capability): DisclosureItem => ({ kind: 'http', target: capability, text: httpText(capability) })),
     ...[...secrets]
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -80,7 +122,9 @@ export function capabilityItems(
     // "runs every day at 08:00, Europe/Warsaw": when an action runs by itself, as the scheduler will run it.
     ...schedules.map((spec): DisclosureItem => {
       const when = scheduleWhen(spec, spec.timezone ?? machineZone());
-      return { kind: 'schedule', target: spec.action, text: { en: `run “${spec.action}” by itself ${when.en}`, pl: `Uruchamiać „${spec.action}” samodzielnie ${when.pl}` } };
+      const entry = actions.find((action) => action.slug === spec.action);
+      const name = entry?.labels ? actionName(entry, spec.action) : { en: `“${spec.action}”`, pl: `„${spec.action}”` };
+      return { kind: 'schedule', target: spec.action, text: { en: `run ${name.en} by itself ${when.en}`, pl: `Uruchamiać ${name.pl} samodzielnie ${when.pl}` } };
     }),
     ...triggerEntries(triggers).map((entry): DisclosureItem => ({ kind: 'trigger', target: entry.kind, text: triggerText(entry) })),
   ];

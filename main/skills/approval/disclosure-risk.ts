@@ -1,7 +1,11 @@
-// How risky a skill is, with the reasons in plain words. Reading its own tables is low; changing
-// data or interrupting the owner is medium; anything that leaves the machine or borrows another
-// skill's permissions is high, and plain HTTP (readable and changeable on the way) says so apart.
-// Audit warnings raise the level to at least medium.
+// How risky a skill is, with the reasons in plain words; the level follows what the skill can do.
+// Low: it reads its own entries and at most adds new ones — nothing the owner already has changes.
+// Medium: it changes entries already saved (the audit names the tables it calls update() on, and a
+// report too old to say counts every write), or it calls skills that only read; audit warnings.
+// High: anything that leaves this computer (HTTP; plain HTTP says so apart), notifications (their
+// text can carry the owner's entries onto a lock screen), skills it calls that write (or that cannot
+// be resolved now, which might), shell commands, code the audit never allows, and code that does
+// more than its manifest declares.
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import type { RiskLevel } from '../../../shared/skills/disclosure.ts';
@@ -55,8 +59,50 @@ function plainHttpReasons(capabilities: SkillCapabilities, secrets: readonly Ski
   return reasons;
 }
 
-/** Reasons in order of seriousness: every high one is pushed before any medium one. */
-function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities, secrets: readonly SkillSecret[], report: AuditReport, actions: readonly ManifestAction[]): Reason[] {
+/** Tables whose saved entries it may change: those the code updates, or every write when the report cannot tell. */
+export function changedTables(capabilities: SkillCapabilities, report: AuditReport): string[] {
+  const updates = report.capabilities.updates;
+  return updates === undefined ? capabilities.writes : capabilities.writes.filter((table) => updates.includes(table));
+}
+
+/** Skills it calls: high when one can write (or cannot be resolved now), medium when all only read. */
+function dependencyReasons(skills: readonly string[], dependencyWrites: Readonly<Record<string, boolean>>): Reason[] {
+  const writing = skills.filter((name) => dependencyWrites[name] !== false);
+  const reading = skills.filter((name) => dependencyWrites[name] === false);
+  return [
+    ...(writing.length > 0
+      ? [{
+        level: 'high' as const,
+        text: {
+          en: `It can run other skills that may change data, with their permissions (${writing.join(', ')}).`,
+          pl: `Może uruchamiać inne skille, które mogą zmieniać dane, z ich uprawnieniami (${writing.join(', ')}).`,
+        },
+      }]
+      : []),
+    ...(reading.length > 0
+      ? [{
+        level: 'medium' as const,
+        text: {
+          en: `It can run other skills that only read their own entries (${reading.join(', ')}).`,
+          pl: `Może uruchamiać inne skille, które tylko odczytują własne wpisy (${reading.join(', ')}).`,
+        },
+      }]
+      : []),
+  ];
+}
+
+function lowReason(capabilities: SkillCapabilities): Localized {
+  if (capabilities.writes.length > 0)
+    return { en: 'It only reads and adds entries of its own; nothing you already have changes.', pl: 'Tylko odczytuje i dodaje własne wpisy; nic, co już masz, się nie zmienia.' };
+  if (capabilities.reads.length > 0) return { en: 'It only reads its own entries.', pl: 'Tylko odczytuje własne wpisy.' };
+  return { en: 'It touches no data.', pl: 'Nie korzysta z żadnych danych.' };
+}
+
+/** Every reason that applies, most serious first. */
+function reasonsFor(
+  capabilities: SkillCapabilities, declared: SkillCapabilities, secrets: readonly SkillSecret[], report: AuditReport, actions: readonly ManifestAction[],
+  dependencyWrites: Readonly<Record<string, boolean>>,
+): Reason[] {
   const reasons: Reason[] = [];
   const commands = actions.filter((action) => action.type === 'shell').map((action) => action.slug);
   if (commands.length > 0)
@@ -88,36 +134,27 @@ function reasonsFor(capabilities: SkillCapabilities, declared: SkillCapabilities
         pl: `Może wysyłać dane poza ten komputer (${capabilities.http.join(', ')}).`,
       },
     });
-  if (capabilities.skills.length > 0)
+  reasons.push(...dependencyReasons(capabilities.skills, dependencyWrites));
+  if (capabilities.notifications)
     reasons.push({
       level: 'high',
       text: {
-        en: `It can run other skills with their permissions (${capabilities.skills.join(', ')}).`,
-        pl: `Może uruchamiać inne skille z ich uprawnieniami (${capabilities.skills.join(', ')}).`,
+        en: 'It can send you notifications, and what they say can come from your entries (they may show on the lock screen).',
+        pl: 'Może wysyłać Ci powiadomienia, a ich treść może pochodzić z Twoich wpisów (mogą się pojawić na ekranie blokady).',
       },
     });
-  if (capabilities.writes.length > 0)
+  const changed = changedTables(capabilities, report);
+  if (changed.length > 0)
     reasons.push({
       level: 'medium',
-      text: {
-        en: `It can add and change entries in its own tables (${capabilities.writes.join(', ')}).`,
-        pl: `Może dodawać i zmieniać wpisy we własnych tabelach (${capabilities.writes.join(', ')}).`,
-      },
+      text: { en: `It can change entries already saved (${changed.join(', ')}).`, pl: `Może zmieniać już zapisane wpisy (${changed.join(', ')}).` },
     });
-  if (capabilities.notifications)
-    reasons.push({ level: 'medium', text: { en: 'It can send you notifications.', pl: 'Może wysyłać Ci powiadomienia.' } });
   const warnings = report.findings.filter((f) => f.severity === 'warn').length;
   if (warnings > 0)
     reasons.push({ level: 'medium', text: { en: `The audit raised ${warnings} warning(s).`, pl: `Audyt zgłosił ostrzeżenia: ${warnings}.` } });
-  if (reasons.length === 0)
-    reasons.push({
-      level: 'low',
-      text:
-        capabilities.reads.length > 0
-          ? { en: 'It only reads its own tables.', pl: 'Tylko odczytuje własne tabele.' }
-          : { en: 'It touches no data.', pl: 'Nie korzysta z żadnych danych.' },
-    });
-  return reasons;
+  if (reasons.length === 0) reasons.push({ level: 'low', text: lowReason(capabilities) });
+  // Most serious first; the order within a level is the order above.
+  return reasons.sort((a, b) => RANK[b.level] - RANK[a.level]);
 }
 
 export function assessRisk(
@@ -126,8 +163,10 @@ export function assessRisk(
   secrets: readonly SkillSecret[],
   report: AuditReport,
   actions: readonly ManifestAction[] = [],
+  /** For each skill it may call: whether what that reaches now can write; a name left out counts as writing. */
+  dependencyWrites: Readonly<Record<string, boolean>> = {},
 ): { level: RiskLevel; reasons: Localized[] } {
-  const reasons = reasonsFor(capabilities, declared, secrets, report, actions);
+  const reasons = reasonsFor(capabilities, declared, secrets, report, actions, dependencyWrites);
   const level = reasons.reduce<RiskLevel>((worst, reason) => (RANK[reason.level] > RANK[worst] ? reason.level : worst), 'low');
   return { level, reasons: reasons.map((reason) => reason.text) };
 }

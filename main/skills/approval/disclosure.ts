@@ -8,14 +8,21 @@ import type { Disclosure, DisclosureChanges, DisclosureItem, RiskLevel } from '.
 import type { ManifestAction } from '../../../shared/skills/actions.ts';
 import type { SkillCapabilities, SkillManifest, SkillSecret } from '../../../shared/skills/manifest.ts';
 import type { SkillTriggers } from '../../../shared/skills/triggers.ts';
-import { capabilityItems, itemsMissingFrom, unionCapabilities } from './disclosure-items.ts';
+import { capabilityItems, itemsMissingFrom, tablesOf, unionCapabilities } from './disclosure-items.ts';
 import { assessRisk } from './disclosure-risk.ts';
 
 export interface DisclosureInput {
   manifest: SkillManifest;
   report: AuditReport;
   /** The version running now, when this is an update (`secrets` and `actions` as its manifest has them). */
-  previous?: { version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined; triggers?: SkillTriggers | undefined; schedules?: ScheduleSpec[] | undefined } | null;
+  previous?: {
+    version: string; capabilities: SkillCapabilities; secrets?: SkillSecret[] | undefined; actions?: ManifestAction[] | undefined; triggers?: SkillTriggers | undefined;
+    schedules?: ScheduleSpec[] | undefined;
+    /** The tables its audit found it changing (`updates` of its report); absent when unknown. */
+    updates?: string[] | undefined;
+  } | null;
+  /** For each skill it may call, whether what that reaches now can write (dependency-writes.ts); a name left out counts as writing. */
+  dependencyWrites?: Readonly<Record<string, boolean>>;
 }
 
 export const RISK_LABEL: Record<RiskLevel, Localized> = {
@@ -34,7 +41,14 @@ function renderText(d: Omit<Disclosure, 'text'>, locale: Locale): string {
   const en = locale === 'en';
   const lines = [d.title[locale]];
   if (d.items.length === 0) lines.push(en ? '- nothing beyond computing its answers' : '- Nic poza obliczaniem odpowiedzi');
-  for (const item of d.items) lines.push(`- ${item.text[locale]}`);
+  // The table names, in a details line under the items about the owner's entries.
+  const data = d.items.filter((item) => item.kind === 'read' || item.kind === 'write');
+  const tables = [...new Set(data.map((item) => item.target))];
+  const tablesLine = `  (${en ? (tables.length === 1 ? 'table' : 'tables') : (tables.length === 1 ? 'tabela' : 'tabele')}: ${tables.join(', ')})`;
+  for (const item of d.items) {
+    lines.push(`- ${item.text[locale]}`);
+    if (item === data.at(-1)) lines.push(tablesLine);
+  }
   lines.push(`${en ? 'Risk' : 'Ryzyko'}: ${RISK_LABEL[d.risk.level][locale]}. ${d.risk.reasons.map((reason) => reason[locale]).join(' ')}`);
   if (d.warnings.length > 0) {
     lines.push(en ? 'Warnings:' : 'Ostrzeżenia:');
@@ -50,22 +64,25 @@ function renderText(d: Omit<Disclosure, 'text'>, locale: Locale): string {
   return lines.join('\n');
 }
 
-export function buildDisclosure({ manifest, report, previous }: DisclosureInput): Disclosure {
+export function buildDisclosure({ manifest, report, previous, dependencyWrites = {} }: DisclosureInput): Disclosure {
   // Approval grants what the manifest declares; the code may already use more (the audit flags
   // that). The owner is shown both, so nothing the skill can do goes unmentioned.
   // Everything it may call counts: what its code calls and every dependency (a `function` action's skill, a capability).
   const declared = { ...manifest.capabilities, skills: [...manifest.capabilities.skills, ...(manifest.dependencies ?? [])] };
   const capabilities = unionCapabilities(declared, report.capabilities);
   const secrets = manifest.secrets ?? [];
-  const items: DisclosureItem[] = capabilityItems(capabilities, secrets, manifest.actions, manifest.schedules, manifest.triggers);
+  const context = { name: manifest.name, updates: report.capabilities.updates, secrets, actions: manifest.actions, schedules: manifest.schedules, triggers: manifest.triggers };
+  const items: DisclosureItem[] = capabilityItems(capabilities, context);
   const warnings = report.findings.map((finding) => ({
     en: `Line ${finding.line}: ${finding.message.en}`,
     pl: `Wiersz ${finding.line}: ${finding.message.pl}`,
   }));
   let changes: DisclosureChanges | null = null;
   if (previous) {
-    const before = capabilityItems(previous.capabilities, previous.secrets, previous.actions, previous.schedules, previous.triggers);
-    changes = { previousVersion: previous.version, added: itemsMissingFrom(items, before), removed: itemsMissingFrom(before, items) };
+    const tablesCompared = tablesOf(previous.capabilities, capabilities);
+    const before = capabilityItems(previous.capabilities, { ...previous, name: manifest.name, tablesCompared });
+    const after = capabilityItems(capabilities, { ...context, tablesCompared });
+    changes = { previousVersion: previous.version, added: itemsMissingFrom(after, before), removed: itemsMissingFrom(before, after) };
   }
   const disclosure = {
     slug: manifest.slug,
@@ -73,7 +90,7 @@ export function buildDisclosure({ manifest, report, previous }: DisclosureInput)
     version: manifest.version,
     title: title(manifest, Boolean(previous)),
     items,
-    risk: assessRisk(capabilities, manifest.capabilities, secrets, report, manifest.actions),
+    risk: assessRisk(capabilities, manifest.capabilities, secrets, report, manifest.actions, dependencyWrites),
     warnings,
     changes,
   };

@@ -92,6 +92,13 @@ export const SECRETS_SCHEMA = {
   },
 } as const;
 
+const LABEL_SCHEMA = (maxLength: number) => ({
+  type: 'object',
+  required: ['en', 'pl'],
+  additionalProperties: false,
+  properties: { en: { type: 'string', minLength: 1, maxLength }, pl: { type: 'string', minLength: 1, maxLength } },
+}) as const;
+
 /**
  * `manifest.actions` (shared/skills/actions.ts): the policy of code actions and the declarative
  * ones. The audit checks what each field means (hosts, placeholders, secrets); `shell` is refused
@@ -110,6 +117,13 @@ export const ACTIONS_SCHEMA = {
       permissions: { type: 'array', maxItems: 4, uniqueItems: true, items: { type: 'string', enum: [...PERMISSIONS] } },
       timeoutMs: { type: 'integer', minimum: 10, maximum: 600_000 },
       requireApproval: { type: 'boolean', description: 'Ask the owner before each run.' },
+      labels: {
+        type: 'object',
+        required: ['name', 'description'],
+        additionalProperties: false,
+        description: 'The action\'s name and description in English and Polish, each idiomatic ("Log water" / "Zapisz wypitą wodę"); shown in the owner\'s language.',
+        properties: { name: LABEL_SCHEMA(80), description: LABEL_SCHEMA(300) },
+      },
       name: { type: 'string', minLength: 1, maxLength: 80 },
       description: { type: 'string', minLength: 1, maxLength: 500 },
       params_schema: { type: 'object' },

@@ -14,7 +14,7 @@ import { skillNames } from './templates/naming.ts';
 import { priceWatchTemplate } from './templates/price-watch.ts';
 import { reminderTemplate } from './templates/reminder.ts';
 import { skillDocument } from './templates/skill-doc.ts';
-import { localiseHttpActions, type TemplateBuilder } from './templates/template.ts';
+import { codeActionLabels, localiseHttpActions, type TemplateBuilder } from './templates/template.ts';
 import { trackerTemplate } from './templates/tracker.ts';
 import { webhookTemplate } from './templates/webhook.ts';
 
@@ -45,7 +45,7 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       version: '1.0.0',
       capabilities: template.capabilities,
       config_schema: configSchema,
-      ...(template.httpActions ? { actions: localiseHttpActions(template.httpActions, need.language) } : {}),
+      actions: [...codeActionLabels(template.actions), ...localiseHttpActions(template.httpActions, need.language)],
       ...(template.schedules ? { schedules: template.schedules } : {}),
     },
     configSchema,

@@ -197,7 +197,7 @@ export function createSkillRegistry(deps: SkillRegistryDeps) {
   }
 
   async function dynamicExecutor(version: SkillVersionRecord, grantedWrites: readonly string[], context: ExecutionContext): Promise<DynamicSkillExecutor> {
-    const plan = planActions(version.manifest, await actionsOf(version, grantedWrites, context));
+    const plan = planActions(version.manifest, await actionsOf(version, grantedWrites, context), deps.locale());
     if (plan.missingCode.length > 0) throw new ActionRefusedError('code-action-missing', ACTION_MESSAGES.codeActionMissing(plan.missingCode));
     const actions = plan.actions.map((planned) => planned.action);
     return new DynamicSkillExecutor(version, plan.actions, async (call) => {

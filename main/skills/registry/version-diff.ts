@@ -2,7 +2,7 @@
 // SKILL.md and config schema, and the capabilities gained and lost (worded as in the disclosure).
 import { createTwoFilesPatch } from 'diff';
 import type { SkillVersionRecord } from '../../../shared/contract/records.ts';
-import { capabilityItems, itemsMissingFrom } from '../approval/disclosure-items.ts';
+import { capabilityItems, itemsMissingFrom, tablesOf } from '../approval/disclosure-items.ts';
 import type { VersionRef, VersionDiff } from '../../../shared/contract/review-records.ts';
 export type { VersionRef, VersionDiff };
 
@@ -21,8 +21,11 @@ const changed = (from: string, to: string) => (from === to ? null : { from, to }
 /** From `a` (usually the active version) to `b` (usually the one waiting for review). */
 export function versionDiff(a: SkillVersionRecord, b: SkillVersionRecord): VersionDiff {
   const schema = (v: SkillVersionRecord) => `${JSON.stringify(v.configSchema, null, 2)}\n`;
-  const before = capabilityItems(a.manifest.capabilities, a.manifest.secrets, a.manifest.actions, a.manifest.schedules, a.manifest.triggers);
-  const after = capabilityItems(b.manifest.capabilities, b.manifest.secrets, b.manifest.actions, b.manifest.schedules, b.manifest.triggers);
+  // Both worded with the newer name, so a rename shows once (as `name`), not as every item changed.
+  const tablesCompared = tablesOf(a.manifest.capabilities, b.manifest.capabilities);
+  const items = (v: SkillVersionRecord) => capabilityItems(v.manifest.capabilities, { ...v.manifest, name: b.manifest.name, updates: v.auditReport?.capabilities.updates, tablesCompared });
+  const before = items(a);
+  const after = items(b);
   const diff = {
     from: ref(a),
     to: ref(b),

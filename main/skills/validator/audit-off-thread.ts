@@ -155,7 +155,7 @@ function unfinished(source: string, outcome: { budget: Localized } | { failure: 
     sourceSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     verdict: 'block',
     findings: sink.sorted(),
-    capabilities: { reads: [], writes: [], http: [], notifications: false, skills: [], blockedCalls: [] },
+    capabilities: { reads: [], writes: [], http: [], notifications: false, skills: [], blockedCalls: [], updates: [] },
   };
 }
 

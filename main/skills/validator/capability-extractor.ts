@@ -77,6 +77,7 @@ function linkAbove(context: WalkContext, from: TSESTree.Node, index: number): Li
 export function createCapabilityExtractor(sink: FindingSink): CapabilityExtractor {
   const reads = new Map<string, TSESTree.Node>();
   const writes = new Map<string, TSESTree.Node>();
+  const updates = new Set<string>();
   const http = new Map<string, TSESTree.Node>();
   const skills = new Map<string, TSESTree.Node>();
   const httpCalls: HttpCallSite[] = [];
@@ -120,6 +121,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
     const table = tableOf(first.call, context);
     let selects = false;
     let writesTable = false;
+    let updatesTable = false;
     let methods = 0;
     for (let link = linkAbove(context, first.call, first.above); link; link = link.call ? linkAbove(context, link.top, link.above) : null) {
       const name = link.name;
@@ -136,10 +138,12 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
       }
       if (name === 'select') selects = true;
       if (WRITE_METHODS.has(name)) writesTable = true;
+      if (name === 'update') updatesTable = true;
     }
     if (methods === 0) sink.report('capability/detached-query', first.call);
     else if (table !== null) {
       if (writesTable) record(writes, table, head);
+      if (updatesTable) updates.add(table);
       // insert(…).select() reads back what it wrote.
       if (!writesTable || selects) record(reads, table, head);
     }
@@ -244,6 +248,7 @@ export function createCapabilityExtractor(sink: FindingSink): CapabilityExtracto
           notifications: notifications !== null,
           skills: sorted(skills),
           blockedCalls: [...blockedCalls].sort(),
+          updates: [...updates].sort(),
         },
         sites: { reads, writes, http, skills, notifications },
         httpCalls,

@@ -41,7 +41,7 @@ export interface AuditOptions {
 }
 
 function noCapabilities(): UsedCapabilities {
-  return { reads: [], writes: [], http: [], notifications: false, skills: [], blockedCalls: [] };
+  return { reads: [], writes: [], http: [], notifications: false, skills: [], blockedCalls: [], updates: [] };
 }
 
 function verdictOf(findings: readonly AuditFinding[]): AuditVerdict {

@@ -17,6 +17,9 @@
 //   header values and the body; its `{{secret:NAME}}` placeholders follow the secret rules the code
 //   is held to; and what is left is checked by the guard's own request check;
 // - at most MAX_ACTIONS: each is a line in the disclosure.
+// - `labels`, on any type, is a name and a description in both languages, each one line of at most
+//   MAX_LABEL_NAME / MAX_LABEL_DESCRIPTION characters: the name is quoted inside a disclosure line
+//   and a line break there could forge a line of its own.
 // - a shell action's program is a bare name or an absolute path (it is resolved and pinned at
 //   approval); `{{params.x}}` is only ever a whole argument after it (never inside one, never the
 //   program: a value must not become two arguments or choose what runs); its params are declared;
@@ -42,7 +45,9 @@ import type { SecretHosts } from './manifest-secrets.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
 const MAX_ACTIONS = 32;
-const POLICY_FIELDS = ['slug', 'type', 'permissions', 'timeoutMs', 'requireApproval'];
+const POLICY_FIELDS = ['slug', 'type', 'permissions', 'timeoutMs', 'requireApproval', 'labels'];
+const MAX_LABEL_NAME = 80;
+const MAX_LABEL_DESCRIPTION = 300;
 const DESCRIPTION_FIELDS = ['name', 'description', 'params_schema'];
 
 /** What the actions use, so the rest of the audit counts it as used. */
@@ -61,6 +66,17 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const problem = (en: string, pl: string): Localized => ({ en, pl });
 
+const isLine = (value: unknown, max: number) => isText(value) && value.length <= max && !/[\p{Cc}\u2028\u2029]/u.test(value);
+const isLabel = (value: unknown, max: number) => isObject(value) && isLine(value.en, max) && isLine(value.pl, max) && Object.keys(value).length === 2;
+
+function labelsProblem(labels: unknown): Localized | null {
+  if (isObject(labels) && isLabel(labels.name, MAX_LABEL_NAME) && isLabel(labels.description, MAX_LABEL_DESCRIPTION) && Object.keys(labels).length === 2) return null;
+  return problem(
+    `“labels” must be { name: { en, pl }, description: { en, pl } }: one line each, a name of at most ${MAX_LABEL_NAME} characters, a description of at most ${MAX_LABEL_DESCRIPTION}.`,
+    `„labels” musi mieć postać { name: { en, pl }, description: { en, pl } }: po jednym wierszu, nazwa najwyżej ${MAX_LABEL_NAME} znaków, opis najwyżej ${MAX_LABEL_DESCRIPTION}.`,
+  );
+}
+
 /** Why an entry's shape is wrong (fields, types), or null; what the values mean is checked after. */
 function shapeProblem(entry: unknown): Localized | null {
   if (!isObject(entry)) return problem('it must be an object with a “slug”.', 'musi być obiektem z polem „slug”.');
@@ -77,6 +93,10 @@ function shapeProblem(entry: unknown): Localized | null {
   }
   if (entry.permissions !== undefined && !isTextList(entry.permissions)) return problem('“permissions” must be a list of permission names.', '„permissions” musi być listą nazw uprawnień.');
   if (entry.requireApproval !== undefined && typeof entry.requireApproval !== 'boolean') return problem('“requireApproval” must be true or false.', '„requireApproval” musi mieć wartość true albo false.');
+  if (entry.labels !== undefined) {
+    const labels = labelsProblem(entry.labels);
+    if (labels) return labels;
+  }
   if (type === 'code') return null;
   if (!isText(entry.name) || !isText(entry.description) || entry.params_schema === undefined) {
     return problem('an action without code needs non-empty “name” and “description” and a “params_schema”.', 'akcja bez kodu musi mieć niepuste „name” i „description” oraz „params_schema”.');

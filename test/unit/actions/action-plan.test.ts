@@ -31,4 +31,14 @@ describe('what a version offers its callers', () => {
     expect(actions.map((a) => `${a.action.slug}:${a.type}`)).toEqual(['post:http']);
     expect(missingCode).toEqual(['gone']);
   });
+
+  it('names an action in the viewer’s language when its manifest entry has labels, whatever language the skill was written in', () => {
+    const labels = { name: { en: 'Log water', pl: 'Zapisz wypitą wodę' }, description: { en: 'Record a glass', pl: 'Zapisz szklankę' } };
+    const polish = { ...codeAction('log_water'), name: 'Zapisz wypitą wodę', description: 'Zapisz szklankę' };
+    const entries = manifest([{ slug: 'log_water', labels }, { ...post, labels: { name: { en: 'Post', pl: 'Wyślij' }, description: { en: 'Posts', pl: 'Wysyła' } } }]);
+    expect(planActions(entries, [polish], 'en').actions.map((a) => [a.action.name, a.action.description])).toEqual([['Log water', 'Record a glass'], ['Post', 'Posts']]);
+    expect(planActions(entries, [polish], 'pl').actions.map((a) => a.action.name)).toEqual(['Zapisz wypitą wodę', 'Wyślij']);
+    // Without labels, the skill's own words stay.
+    expect(planActions(manifest(undefined), [polish], 'en').actions[0]!.action.name).toBe('Zapisz wypitą wodę');
+  });
 });

@@ -230,6 +230,24 @@ describe('deciding once', () => {
     expect(flow.approvals(pending.id).map((a) => a.outcome)).toEqual(['approved', 'refused']);
   });
 
+  it('refuses an older proposal once a newer version runs, and keeps the newer one running', async () => {
+    // Two proposals stacked as they were before one pending proposal per skill: 1.0.0 and 1.1.0.
+    const newer = store().versions.create({
+      code: pending.code, manifest: pending.manifest, configSchema: pending.configSchema, skillMd: pending.skillMd, sampleInputs: pending.sampleInputs,
+      generator: pending.generator, version: '1.1.0', status: 'pending', auditReport: pending.auditReport, dryRun: null, disclosure: null, steps: [], need: null,
+      expiresAt: pending.expiresAt,
+    });
+    expect(await gateway.approve({ versionId: newer.id, shownContentSha256: newer.contentSha256, totpCode: await flow.nextCode(), actor: 'owner' })).toMatchObject({ ok: true });
+
+    const older = await gateway.approve(await request());
+    expect(older).toMatchObject({ ok: false, code: 'superseded', message: { en: expect.stringContaining('older than version 1.1.0, which runs now'), pl: expect.stringContaining('starsza niż działająca teraz wersja 1.1.0') } });
+    expect(store().versions.active(pending.slug)?.version).toBe('1.1.0');
+    expect(store().versions.get(pending.id)!.status).toBe('pending');
+    expect(flow.events().filter((e) => e.event === 'approval.refused').at(-1)).toMatchObject({ versionId: pending.id, data: { code: 'superseded' } });
+    // Asked before any factor: this computer was asked only for 1.1.0.
+    expect(flow.prompts).toHaveLength(1);
+  });
+
   it('rejects with a reason in one step, and only the owner can', async () => {
     expect(gateway.reject({ versionId: pending.id, reason: 'nope', actor: 'assistant' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(gateway.reject({ versionId: pending.id, reason: '   ', actor: 'owner' })).toMatchObject({ ok: false, code: 'reason-required' });

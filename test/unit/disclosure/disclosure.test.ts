@@ -12,9 +12,10 @@ function manifest(caps: SkillCapabilities, version = '1.0.0'): SkillManifest {
   return { slug: 'custom-water-tracker', name: 'Water Tracker', description: 'Śledzi wodę', version, capabilities: caps, config_schema: {} };
 }
 
-function report(caps: SkillCapabilities, findings: AuditFinding[] = [], blockedCalls: string[] = []): AuditReport {
+/** `updates`: the tables the code calls update() on (none: it only adds entries); null for a report made before that was recorded. */
+function report(caps: SkillCapabilities, findings: AuditFinding[] = [], blockedCalls: string[] = [], updates: string[] | null = []): AuditReport {
   const verdict = findings.some((f) => f.severity === 'block') || blockedCalls.length ? 'block' : findings.length ? 'warn' : 'pass';
-  return { sourceSha256: 'a'.repeat(64), verdict, findings, capabilities: { ...caps, blockedCalls } };
+  return { sourceSha256: 'a'.repeat(64), verdict, findings, capabilities: { ...caps, blockedCalls, ...(updates ? { updates } : {}) } };
 }
 
 const WATER_CAPS = capabilities({ reads: ['exo_water_entries'], writes: ['exo_water_entries'] });
@@ -30,26 +31,32 @@ const warning: AuditFinding = {
 };
 
 describe('the disclosure', () => {
-  it('tells the owner what the water tracker wants, in the seed words', () => {
+  it('tells the owner what the water tracker wants in plain words, with the table names in a details line', () => {
     expect(water.title).toEqual({ pl: "Nowy skill 'Water Tracker' chce:", en: "New skill 'Water Tracker' wants to:" });
     expect(water.items.map((item) => item.text)).toEqual([
-      { pl: 'Odczytywać exo_water_entries', en: 'read exo_water_entries' },
-      { pl: 'Zapisywać nowe wpisy w exo_water_entries', en: 'write new entries to exo_water_entries' },
+      { pl: 'Odczytywać Twoje wpisy w skillu „Water Tracker”', en: 'read your entries in “Water Tracker”' },
+      { pl: 'Dodawać nowe wpisy do skilla „Water Tracker”', en: 'add new entries to “Water Tracker”' },
+    ]);
+    expect(water.items.map((item) => item.details)).toEqual([
+      { en: 'table exo_water_entries', pl: 'tabela exo_water_entries' },
+      { en: 'table exo_water_entries', pl: 'tabela exo_water_entries' },
     ]);
     expect(water.text.pl).toBe(
       [
         "Nowy skill 'Water Tracker' chce:",
-        '- Odczytywać exo_water_entries',
-        '- Zapisywać nowe wpisy w exo_water_entries',
-        'Ryzyko: średnie. Może dodawać i zmieniać wpisy we własnych tabelach (exo_water_entries).',
+        '- Odczytywać Twoje wpisy w skillu „Water Tracker”',
+        '- Dodawać nowe wpisy do skilla „Water Tracker”',
+        '  (tabela: exo_water_entries)',
+        'Ryzyko: niskie. Tylko odczytuje i dodaje własne wpisy; nic, co już masz, się nie zmienia.',
       ].join('\n'),
     );
     expect(water.text.en).toBe(
       [
         "New skill 'Water Tracker' wants to:",
-        '- read exo_water_entries',
-        '- write new entries to exo_water_entries',
-        'Risk: medium. It can add and change entries in its own tables (exo_water_entries).',
+        '- read your entries in “Water Tracker”',
+        '- add new entries to “Water Tracker”',
+        '  (table: exo_water_entries)',
+        'Risk: low. It only reads and adds entries of its own; nothing you already have changes.',
       ].join('\n'),
     );
     expect(water).toMatchObject({ slug: 'custom-water-tracker', name: 'Water Tracker', version: '1.0.0', warnings: [], changes: null });
@@ -63,27 +70,60 @@ describe('the disclosure', () => {
   describe('risk', () => {
     const risk = (caps: SkillCapabilities, findings: AuditFinding[] = [], used = caps) => buildDisclosure({ manifest: manifest(caps), report: report(used, findings) }).risk;
 
-    it('is low for a skill that only reads its own tables', () => {
-      expect(risk(capabilities({ reads: ['exo_water_entries'] }))).toEqual({ level: 'low', reasons: [{ en: 'It only reads its own tables.', pl: 'Tylko odczytuje własne tabele.' }] });
+    it('is low for a skill that only reads its own entries, or reads and adds new ones', () => {
+      expect(risk(capabilities({ reads: ['exo_water_entries'] }))).toEqual({ level: 'low', reasons: [{ en: 'It only reads its own entries.', pl: 'Tylko odczytuje własne wpisy.' }] });
+      expect(risk(WATER_CAPS)).toEqual({
+        level: 'low',
+        reasons: [{ en: 'It only reads and adds entries of its own; nothing you already have changes.', pl: 'Tylko odczytuje i dodaje własne wpisy; nic, co już masz, się nie zmienia.' }],
+      });
       expect(risk(capabilities()).level).toBe('low');
     });
 
-    it('is medium for writes and for notifications', () => {
-      expect(risk(WATER_CAPS).level).toBe('medium');
-      expect(risk(capabilities({ reads: ['exo_x_items'], notifications: true }))).toEqual({
+    it('is medium for a skill that changes entries already saved, and says so in the disclosure', () => {
+      const changing = buildDisclosure({ manifest: manifest(WATER_CAPS), report: report(WATER_CAPS, [], [], ['exo_water_entries']) });
+      expect(changing.risk).toEqual({
         level: 'medium',
-        reasons: [{ en: 'It can send you notifications.', pl: 'Może wysyłać Ci powiadomienia.' }],
+        reasons: [{ en: 'It can change entries already saved (exo_water_entries).', pl: 'Może zmieniać już zapisane wpisy (exo_water_entries).' }],
+      });
+      expect(changing.items[1]?.text).toEqual({
+        en: 'add entries to “Water Tracker” and change the ones already saved', pl: 'Dodawać wpisy do skilla „Water Tracker” i zmieniać już zapisane',
+      });
+      // A report made before updates were recorded cannot prove a skill only adds: it may change.
+      expect(buildDisclosure({ manifest: manifest(WATER_CAPS), report: report(WATER_CAPS, [], [], null) }).risk.level).toBe('medium');
+    });
+
+    it('is high for notifications, whose text can carry your entries', () => {
+      expect(risk(capabilities({ reads: ['exo_x_items'], notifications: true }))).toEqual({
+        level: 'high',
+        reasons: [{
+          en: 'It can send you notifications, and what they say can come from your entries (they may show on the lock screen).',
+          pl: 'Może wysyłać Ci powiadomienia, a ich treść może pochodzić z Twoich wpisów (mogą się pojawić na ekranie blokady).',
+        }],
       });
     });
 
-    it('is high for HTTP to outside hosts and for calling other skills, most serious reason first', () => {
+    it('is high for calling a skill that writes (or one it cannot resolve), medium for one that only reads', () => {
+      const caps = capabilities({ skills: ['custom-sleep-tracker', 'custom-weather'] });
+      const calls = (dependencyWrites: Record<string, boolean>) => buildDisclosure({ manifest: manifest(caps), report: report(caps), dependencyWrites }).risk;
+      expect(calls({ 'custom-sleep-tracker': false, 'custom-weather': false })).toEqual({
+        level: 'medium',
+        reasons: [{ en: 'It can run other skills that only read their own entries (custom-sleep-tracker, custom-weather).', pl: 'Może uruchamiać inne skille, które tylko odczytują własne wpisy (custom-sleep-tracker, custom-weather).' }],
+      });
+      expect(calls({ 'custom-sleep-tracker': true, 'custom-weather': false }).reasons.map((r) => r.en)).toEqual([
+        'It can run other skills that may change data, with their permissions (custom-sleep-tracker).',
+        'It can run other skills that only read their own entries (custom-weather).',
+      ]);
+      expect(calls({ 'custom-weather': false })).toMatchObject({ level: 'high', reasons: [{ en: expect.stringContaining('(custom-sleep-tracker)') }, expect.anything()] });
+    });
+
+    it('is high for HTTP to outside hosts, most serious reason first', () => {
       const caps = capabilities({ reads: ['exo_x_items'], writes: ['exo_x_items'], http: ['api.example.com'], skills: ['custom-sleep-tracker'] });
-      const { level, reasons } = risk(caps);
+      const { level, reasons } = buildDisclosure({ manifest: manifest(caps), report: report(caps, [], [], ['exo_x_items']) }).risk;
       expect(level).toBe('high');
       expect(reasons.map((r) => r.en)).toEqual([
         'It can send data outside this computer (api.example.com).',
-        'It can run other skills with their permissions (custom-sleep-tracker).',
-        'It can add and change entries in its own tables (exo_x_items).',
+        'It can run other skills that may change data, with their permissions (custom-sleep-tracker).',
+        'It can change entries already saved (exo_x_items).',
       ]);
     });
 
@@ -114,10 +154,11 @@ describe('the disclosure', () => {
   it('lists every kind of capability in both languages', () => {
     const caps = capabilities({ reads: ['exo_b_items', 'exo_a_items'], writes: ['exo_a_items'], http: ['api.example.com'], notifications: true, skills: ['custom-sleep-tracker'] });
     const disclosure = buildDisclosure({ manifest: manifest(caps), report: report(caps) });
+    // Two tables: each is told apart by its own words, its name still in the details.
     expect(disclosure.items).toEqual([
-      { kind: 'read', target: 'exo_a_items', text: { en: 'read exo_a_items', pl: 'Odczytywać exo_a_items' } },
-      { kind: 'read', target: 'exo_b_items', text: { en: 'read exo_b_items', pl: 'Odczytywać exo_b_items' } },
-      { kind: 'write', target: 'exo_a_items', text: { en: 'write new entries to exo_a_items', pl: 'Zapisywać nowe wpisy w exo_a_items' } },
+      { kind: 'read', target: 'exo_a_items', details: { en: 'table exo_a_items', pl: 'tabela exo_a_items' }, text: { en: 'read your entries in “Water Tracker” (a items)', pl: 'Odczytywać Twoje wpisy w skillu „Water Tracker” (a items)' } },
+      { kind: 'read', target: 'exo_b_items', details: { en: 'table exo_b_items', pl: 'tabela exo_b_items' }, text: { en: 'read your entries in “Water Tracker” (b items)', pl: 'Odczytywać Twoje wpisy w skillu „Water Tracker” (b items)' } },
+      { kind: 'write', target: 'exo_a_items', details: { en: 'table exo_a_items', pl: 'tabela exo_a_items' }, text: { en: 'add new entries to “Water Tracker” (a items)', pl: 'Dodawać nowe wpisy do skilla „Water Tracker” (a items)' } },
       { kind: 'http', target: 'api.example.com', text: { en: 'send data to api.example.com', pl: 'Wysyłać dane do api.example.com' } },
       { kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } },
       { kind: 'skill', target: 'custom-sleep-tracker', text: { en: 'call the skill custom-sleep-tracker', pl: 'Wywoływać skill custom-sleep-tracker' } },
@@ -136,17 +177,20 @@ describe('the disclosure', () => {
   it('shows what changed since the version running now', () => {
     const before = capabilities({ reads: ['exo_water_entries', 'exo_water_goals'], writes: ['exo_water_entries'] });
     const after = capabilities({ reads: ['exo_water_entries'], writes: ['exo_water_entries'], notifications: true });
-    const disclosure = buildDisclosure({ manifest: manifest(after, '1.1.0'), report: report(after), previous: { version: '1.0.0', capabilities: before } });
+    const disclosure = buildDisclosure({ manifest: manifest(after, '1.1.0'), report: report(after), previous: { version: '1.0.0', capabilities: before, updates: [] } });
     expect(disclosure.title).toEqual({ en: "Skill 'Water Tracker' (new version 1.1.0) wants to:", pl: "Skill 'Water Tracker' (nowa wersja 1.1.0) chce:" });
     expect(disclosure.changes).toEqual({
       previousVersion: '1.0.0',
       added: [{ kind: 'notify', target: null, text: { en: 'send you notifications', pl: 'Wysyłać Ci powiadomienia' } }],
-      removed: [{ kind: 'read', target: 'exo_water_goals', text: { en: 'read exo_water_goals', pl: 'Odczytywać exo_water_goals' } }],
+      removed: [{
+        kind: 'read', target: 'exo_water_goals', details: { en: 'table exo_water_goals', pl: 'tabela exo_water_goals' },
+        text: { en: 'read your entries in “Water Tracker” (water goals)', pl: 'Odczytywać Twoje wpisy w skillu „Water Tracker” (water goals)' },
+      }],
     });
-    expect(disclosure.text.en).toContain('Changes since version 1.0.0:\n  + send you notifications\n  − read exo_water_goals');
-    expect(disclosure.text.pl).toContain('Zmiany od wersji 1.0.0:\n  + Wysyłać Ci powiadomienia\n  − Odczytywać exo_water_goals');
+    expect(disclosure.text.en).toContain('Changes since version 1.0.0:\n  + send you notifications\n  − read your entries in “Water Tracker” (water goals)');
+    expect(disclosure.text.pl).toContain('Zmiany od wersji 1.0.0:\n  + Wysyłać Ci powiadomienia\n  − Odczytywać Twoje wpisy w skillu „Water Tracker” (water goals)');
 
-    const same = buildDisclosure({ manifest: manifest(after, '1.0.1'), report: report(after), previous: { version: '1.1.0', capabilities: after } });
+    const same = buildDisclosure({ manifest: manifest(after, '1.0.1'), report: report(after), previous: { version: '1.1.0', capabilities: after, updates: [] } });
     expect(same.changes).toEqual({ previousVersion: '1.1.0', added: [], removed: [] });
     expect(same.text.en).toContain('Changes since version 1.1.0:\n  no change in what it may do');
   });

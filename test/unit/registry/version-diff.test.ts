@@ -49,7 +49,11 @@ describe('versionDiff', () => {
     );
     expect(diff.capabilities.added.map((i) => `${i.kind}:${i.target}`)).toEqual(['http:api.example.com', 'notify:null']);
     expect(diff.capabilities.removed).toEqual([
-      { kind: 'write', target: 'exo_water_entries', text: { en: 'write new entries to exo_water_entries', pl: 'Zapisywać nowe wpisy w exo_water_entries' } },
+      // Worded with the newer name; with no audit report to prove it only adds, it may change entries too.
+      {
+        kind: 'write', target: 'exo_water_entries', details: { en: 'table exo_water_entries', pl: 'tabela exo_water_entries' },
+        text: { en: 'add entries to “Water Log” and change the ones already saved', pl: 'Dodawać wpisy do skilla „Water Log” i zmieniać już zapisane' },
+      },
     ]);
     expect(diff.name).toEqual({ from: 'Water Tracker', to: 'Water Log' });
     expect(diff.description).toBeNull();

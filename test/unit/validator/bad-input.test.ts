@@ -7,7 +7,7 @@ function rules(source: string, options?: Parameters<typeof auditSkill>[1]): stri
   return auditSkill(source, options).findings.map((f) => f.rule);
 }
 
-const NO_CAPABILITIES = { reads: [], writes: [], http: [], notifications: false, skills: [], blockedCalls: [] };
+const NO_CAPABILITIES = { reads: [], writes: [], http: [], notifications: false, skills: [], blockedCalls: [], updates: [] };
 
 describe('input the auditor cannot audit', () => {
   it('reports an empty or blank file', () => {

@@ -18,7 +18,14 @@ describe('auditing the seed water tracker', () => {
       notifications: false,
       skills: [],
       blockedCalls: [],
+      updates: [],
     });
+  });
+
+  it('tells a table it only adds to from one whose entries it changes', () => {
+    const source = `${WATER_TRACKER}
+export function fix(id: number) { return supabase.from('exo_water_fixes').update({ ml: 1 }).eq('id', id); }`;
+    expect(auditSkill(source).capabilities).toMatchObject({ writes: ['exo_water_entries', 'exo_water_fixes'], updates: ['exo_water_fixes'] });
   });
 
   it('is blocked when the manifest leaves out the write, pointing at the insert', () => {

@@ -53,7 +53,7 @@ export function localiseActions(actions: LocalizedAction[], language: Locale): M
   }));
 }
 
-/** A template's http actions as manifest entries, in the owner's language. */
+/** A template's http actions as manifest entries, in the owner's language, with labels in both. */
 export function localiseHttpActions(actions: SkillTemplate['httpActions'], language: Locale): ManifestAction[] {
   return (actions ?? []).map(({ action, http }) => ({
     slug: action.slug,
@@ -62,7 +62,13 @@ export function localiseHttpActions(actions: SkillTemplate['httpActions'], langu
     description: action.description[language],
     params_schema: action.params_schema,
     http,
+    labels: { name: action.name, description: action.description },
   }));
+}
+
+/** Manifest entries that carry only the code actions' labels in both languages, so either language can show them. */
+export function codeActionLabels(actions: LocalizedAction[]): ManifestAction[] {
+  return actions.map((action) => ({ slug: action.slug, labels: { name: action.name, description: action.description } }));
 }
 
 /** Every template's params schemas are closed objects, so the dry run and ajv strict agree on them. */

@@ -135,6 +135,7 @@ function PipelineEnd({ run, job }: { run: PipelineRun; job: GenerationJob }) {
       <div className="notice notice--good" role="alert">
         <h3 className="notice__title">{t('pipeline.done.title')}</h3>
         <p>{version ? t('pipeline.done.body', { name: version.name, version: version.version }) : t('pipeline.done.bodyShort')}</p>
+        {job.notice && <p>{localize(job.notice)}</p>}
         <div className="button-row">
           <button type="button" className="button" disabled={!version} onClick={review}>{t('pipeline.done.review')}</button>
           <button type="button" className="button button--quiet" onClick={() => navigate('reviews')}>{t('pipeline.done.queue')}</button>

@@ -4,10 +4,9 @@ import { useFoundryStore } from '../../store/app-store.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
-import { Badge } from '../../components/Badge.tsx';
 import { ask } from '../../lib/api.ts';
 import { disclosureOf } from '../../lib/records.ts';
-import { CapabilityList, RISK_TONE } from './ReviewSummary.tsx';
+import { CapabilityList, RiskAndWarnings } from './ReviewSummary.tsx';
 import { TwoFactorFields, TwoFactorProgress, TwoFactorStatus } from './TwoFactorFields.tsx';
 import { useTwoFactors } from './use-two-factors.ts';
 
@@ -71,13 +70,8 @@ export function ApprovalDialog({ version, onClose, onApproved, onChanged }: Appr
                 <span className="muted approve__hash-note">{t('approve.hashNote')}</span>
               </dd>
             </div>
-            {disclosure && (
-              <div className="facts__row">
-                <dt>{t('summary.risk')}</dt>
-                <dd><Badge tone={RISK_TONE[disclosure.risk.level]}>{t(`risk.${disclosure.risk.level}`)}</Badge></dd>
-              </div>
-            )}
           </dl>
+          {disclosure && <RiskAndWarnings disclosure={disclosure} />}
           <h4 className="approve__subheading">{disclosure ? localize(disclosure.title) : t('approve.capabilities')}</h4>
           {disclosure && disclosure.items.length > 0
             ? <CapabilityList items={disclosure.items} />

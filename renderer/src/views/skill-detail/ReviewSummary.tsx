@@ -54,22 +54,7 @@ function DisclosureCard({ disclosure }: { disclosure: Disclosure | null }) {
       ) : (
         <CapabilityList items={disclosure.items} />
       )}
-      <div className="risk">
-        <h3 className="risk__heading">
-          {t('summary.risk')} <Badge tone={RISK_TONE[disclosure.risk.level]}>{t(`risk.${disclosure.risk.level}`)}</Badge>
-        </h3>
-        {disclosure.risk.reasons.length > 0 && (
-          <ul className="risk__reasons">
-            {disclosure.risk.reasons.map((reason, index) => <li key={index}>{localize(reason)}</li>)}
-          </ul>
-        )}
-      </div>
-      {disclosure.warnings.length > 0 && (
-        <div className="rv-callout rv-callout--warn">
-          <h3 className="rv-callout__title">{t('summary.warnings')}</h3>
-          <ul>{disclosure.warnings.map((warning, index) => <li key={index}>{localize(warning)}</li>)}</ul>
-        </div>
-      )}
+      <RiskAndWarnings disclosure={disclosure} />
       {disclosure.changes && (
         <div className="disclosure__changes">
           <h3 className="risk__heading">{t('summary.changesSince', { version: disclosure.changes.previousVersion })}</h3>
@@ -85,6 +70,31 @@ function DisclosureCard({ disclosure }: { disclosure: Disclosure | null }) {
         <pre className="disclosure__text">{disclosure.text[other]}</pre>
       </details>
     </section>
+  );
+}
+
+/** The risk level with every reason for it, and the audit's warnings beside them: shown in the review and again in the approval dialog. */
+export function RiskAndWarnings({ disclosure }: { disclosure: Disclosure }) {
+  const { t, localize } = useI18n();
+  return (
+    <>
+      <div className="risk" data-testid="risk">
+        <h3 className="risk__heading">
+          {t('summary.risk')} <Badge tone={RISK_TONE[disclosure.risk.level]}>{t(`risk.${disclosure.risk.level}`)}</Badge>
+        </h3>
+        {disclosure.risk.reasons.length > 0 && (
+          <ul className="risk__reasons" aria-label={t('summary.riskReasons')}>
+            {disclosure.risk.reasons.map((reason, index) => <li key={index}>{localize(reason)}</li>)}
+          </ul>
+        )}
+      </div>
+      {disclosure.warnings.length > 0 && (
+        <div className="rv-callout rv-callout--warn">
+          <h3 className="rv-callout__title">{t('summary.warnings')}</h3>
+          <ul>{disclosure.warnings.map((warning, index) => <li key={index}>{localize(warning)}</li>)}</ul>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -105,6 +115,7 @@ export function CapabilityList({ items }: { items: DisclosureItem[] }) {
           <span className="visually-hidden">: </span>
           <UnencryptedMark item={item} />
           <span>{localize(item.text)}</span>
+          {item.details && <span className="capabilities__details muted"> ({localize(item.details)})</span>}
         </li>
       ))}
     </ul>
