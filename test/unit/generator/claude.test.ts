@@ -114,7 +114,7 @@ describe('the Claude generator', () => {
     expect(candidate.sampleInputs[0]).toEqual({ method: 'executeAction', action: 'log_water', params: { amount_ml: 250 } });
   });
 
-  it('sends one Messages API request forcing the submit_skill tool, with the key in the auth header only', async () => {
+  it('sends one Messages API request offering the submit and decline tools, with the key in the auth header only', async () => {
     api.reply(recordedReply(WATER_FIXTURE));
     await generator({ model: 'claude-sonnet-4-6', maxTokens: 12_000 }).generate(WATER);
     expect(api.requests).toHaveLength(1);
@@ -125,8 +125,8 @@ describe('the Claude generator', () => {
     expect(request?.headers['anthropic-version']).toBeTruthy();
     expect(request?.rawBody).not.toContain(API_KEY);
     const body = sent(0);
-    expect(body).toMatchObject({ model: 'claude-sonnet-4-6', max_tokens: 12_000, tool_choice: { type: 'tool', name: 'submit_skill' } });
-    expect(body.tools).toHaveLength(1);
+    expect(body).toMatchObject({ model: 'claude-sonnet-4-6', max_tokens: 12_000, tool_choice: { type: 'any' } });
+    expect(body.tools.map((tool) => tool.name)).toEqual(['submit_skill', 'not_a_skill_request']);
     expect(body.tools[0]).toMatchObject({ name: 'submit_skill', input_schema: { type: 'object', required: ['code', 'config_schema', 'skill_md', 'manifest', 'sample_inputs'] } });
     const system = body.system[0]?.text;
     expect(system).toContain('supabase');
@@ -279,11 +279,19 @@ describe('the Claude generator', () => {
     expect(error.details).toContain('status: 529');
   });
 
-  it('reports a request the API refuses (unknown model) as generator/request-refused', async () => {
-    api.reply({ kind: 'json', status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-nonexistent' } } });
-    const error = await failure(generator({ model: 'claude-nonexistent' }).generate(WATER));
+  it('names the replacement when the model id is unknown or retired, never a raw 404', async () => {
+    api.reply({ kind: 'json', status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-3-opus-20240229' } } });
+    const error = await failure(generator({ model: 'claude-3-opus-20240229', replacementFor: async () => 'claude-opus-4-5' }).generate(WATER));
+    expect(error.code).toBe('generator/unknown-model');
+    expect(error.userMessage.en).toBe('Anthropic does not offer the model “claude-3-opus-20240229” (it may have been retired). Use claude-opus-4-5 instead: choose it in Settings → Generator.');
+    expect(error.userMessage.pl).toBe('Anthropic nie udostępnia modelu „claude-3-opus-20240229” (mógł zostać wycofany). Użyj zamiast niego claude-opus-4-5: wybierz go w Ustawieniach → Generator.');
+    expect(error.details).toContain('message: model: claude-3-opus-20240229');
+  });
+
+  it('reports a request the API refuses for another reason as generator/request-refused', async () => {
+    api.reply({ kind: 'json', status: 413, body: { type: 'error', error: { type: 'request_too_large', message: 'Request exceeds the maximum size' } } });
+    const error = await failure(generator().generate(WATER));
     expect(error.code).toBe('generator/request-refused');
-    expect(error.details).toContain('message: model: claude-nonexistent');
   });
 
   it('never echoes the key, even when the server quotes it back', async () => {
