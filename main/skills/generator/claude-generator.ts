@@ -8,6 +8,7 @@ import { GeneratorError } from './generator-error.ts';
 import type { ModelReply } from './model-answer.ts';
 import { modelError, refusingLongWaits } from './model-errors.ts';
 import { createModelGenerator, type ModelConversation } from './model-generator.ts';
+import type { OfferedModel } from './model-catalog.ts';
 
 export const DEFAULT_CLAUDE_MODEL = 'claude-opus-4-5';
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
@@ -84,4 +85,18 @@ export function createClaudeGenerator(options: ClaudeGeneratorOptions): SkillGen
   }
 
   return createModelGenerator({ id: `claude:${model}`, answer: { en: "Claude's answer", pl: "Odpowiedzi Claude'a" }, transport: { ask } });
+}
+
+/** The models this key may use, newest first, as Anthropic lists them; failures worded as for generating. */
+export async function listClaudeModels(apiKey: string, options: Pick<ClaudeGeneratorOptions, 'baseURL' | 'timeoutMs' | 'maxRetries'> = {}): Promise<OfferedModel[]> {
+  const models: OfferedModel[] = [];
+  try {
+    for await (const info of anthropicClient(apiKey, { timeoutMs: 20_000, ...options }).models.list({ limit: 100 }))
+      models.push({ id: info.id, name: info.display_name ?? null, line: info.line ?? null, deprecated: info.lifecycle !== undefined && info.lifecycle !== 'active' });
+  } catch (error) {
+    const failure = anthropicFailure(error, apiKey);
+    if (!failure) throw error;
+    throw modelError(failure, CLAUDE_VOICE, { timeoutMs: options.timeoutMs ?? 20_000, model: '' });
+  }
+  return models;
 }

@@ -2,8 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
 import { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOptions } from '../../../main/skills/generator/claude-generator.ts';
 import { GeneratorError } from '../../../main/skills/generator/generator-error.ts';
-import { offlineGenerator } from '../../../main/skills/generator/offline-generator.ts';
-import { selectGenerator } from '../../../main/skills/generator/select-generator.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
 import {
   claudeFixture,
@@ -386,14 +384,5 @@ describe('the Claude generator writing skills that reach the web', () => {
     expect(schema).toContain('"secrets":{"type":"array","maxItems":16');
     expect(schema).toContain('"http":{"type":"array","maxItems":10');
     expect(schema).toContain('"enum":["GET","HEAD","POST","PUT","PATCH","DELETE"]');
-  });
-});
-
-describe('selectGenerator', () => {
-  it('picks the built-in generator when no key is set, Claude otherwise', async () => {
-    expect(await selectGenerator({ getApiKey: async () => null })).toBe(offlineGenerator);
-    expect(await selectGenerator({ getApiKey: async () => '' })).toBe(offlineGenerator);
-    const claude = await selectGenerator({ getApiKey: async () => API_KEY, model: 'claude-haiku-4-5' });
-    expect(claude.id).toBe('claude:claude-haiku-4-5');
   });
 });
