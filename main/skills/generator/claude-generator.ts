@@ -91,7 +91,7 @@ export function createClaudeGenerator(options: ClaudeGeneratorOptions): SkillGen
 export async function listClaudeModels(apiKey: string, options: Pick<ClaudeGeneratorOptions, 'baseURL' | 'timeoutMs' | 'maxRetries'> = {}): Promise<OfferedModel[]> {
   const models: OfferedModel[] = [];
   try {
-    for await (const info of anthropicClient(apiKey, { timeoutMs: 20_000, ...options }).models.list({ limit: 100 }))
+    for await (const info of anthropicClient(apiKey, { timeoutMs: 20_000, maxRetries: 0, ...options }).models.list({ limit: 100 }))
       models.push({ id: info.id, name: info.display_name ?? null, line: info.line ?? null, deprecated: info.lifecycle !== undefined && info.lifecycle !== 'active' });
   } catch (error) {
     const failure = anthropicFailure(error, apiKey);

@@ -107,7 +107,7 @@ export function createOpenAIGenerator(options: OpenAIGeneratorOptions): SkillGen
 export async function listOpenAIModels(apiKey: string | null, options: Pick<OpenAIGeneratorOptions, 'baseURL' | 'timeoutMs' | 'maxRetries'>): Promise<OfferedModel[]> {
   const models: OfferedModel[] = [];
   try {
-    for await (const model of openAIClient(apiKey, { timeoutMs: 20_000, ...options }).models.list())
+    for await (const model of openAIClient(apiKey, { timeoutMs: 20_000, maxRetries: 0, ...options }).models.list())
       models.push({ id: model.id, name: null, line: null, deprecated: Boolean(model.shutdown_date) });
   } catch (error) {
     const failure = openAIFailure(error, apiKey);
