@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
 import type { Locale } from '../../../shared/i18n-types.ts';
 import { withEngine } from '../with-engine.ts';
-import { GENERATOR_KINDS, requestFor } from '../../skills/generator/index.ts';
+import { GENERATOR_KINDS, GeneratorError, requestFor, type SkillGenerator } from '../../skills/generator/index.ts';
 import type { GeneratorKind } from '../../../shared/contract/records.ts';
 import type { PipelineResult } from '../../skills/pipeline.ts';
 
@@ -30,7 +30,15 @@ export const generateCommand: Command = {
       return EXIT.badInput;
     }
     return withEngine(io, values.json, async (engine) => {
-      const generator = await engine.generator.generator(override);
+      let generator: SkillGenerator;
+      try {
+        generator = await engine.generator.generator(override);
+      } catch (error) {
+        if (!(error instanceof GeneratorError)) throw error;
+        if (values.json) io.out(JSON.stringify({ outcome: 'failed', error: error.toJSON() }, null, 2));
+        else io.err(`foundry generate: ${error.userMessage.en}\n  pl: ${error.userMessage.pl}`);
+        return EXIT.failed;
+      }
       // A model reads the words itself; the built-in generator needs the detector to understand them.
       const asked = requestFor(text, generator);
       if ('refused' in asked) {
