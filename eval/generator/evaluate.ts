@@ -7,7 +7,7 @@ import type { ModAction } from '../../shared/skills/mod-types.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import { WEEKDAY_NAMES, type ScheduleSpec } from '../../shared/skills/schedules.ts';
 import { parseSkillRequest } from '../../main/skills/detector/index.ts';
-import { offlineGenerator } from '../../main/skills/generator/index.ts';
+import { GeneratorError, offlineGenerator, readsWords, requestFor, type SkillGenerator } from '../../main/skills/generator/index.ts';
 import { nextRunAfter } from '../../main/skills/scheduler/next-run.ts';
 import type { EvalSandbox } from './skill-at-work.ts';
 import type { Check, EvalRequest, FieldName, Period, UnitName } from './table.ts';
@@ -62,21 +62,26 @@ const DAY_MS = 86_400_000;
 const PERIOD_DAYS: Record<Exclude<Period, 'day'>, number> = { week: 7, month: 30 };
 const NOT_DONE = /reset|undo|decrement|remove|delete|clear|list|uncheck|cofnij|usu[nń]/i;
 
-export async function evaluateRequest(row: EvalRequest, box: EvalSandbox): Promise<RowResult> {
+export async function evaluateRequest(row: EvalRequest, box: EvalSandbox, generator: SkillGenerator = offlineGenerator): Promise<RowResult> {
   const fail = (...failures: string[]): RowResult => ({ row, failures });
   const parsed = parseSkillRequest(row.text);
-  if (row.checks.some((c) => c.check === 'refused')) {
+  const refuse = row.checks.some((c) => c.check === 'refused');
+  if (refuse && !readsWords(generator)) {
     return parsed.isRequest ? fail(`taken as a request (${parsed.need.kind} of "${parsed.need.subject}") instead of refused`) : fail();
   }
-  if (!parsed.isRequest) return fail(`not recognised: ${parsed.reason.en}`);
+  // A model reads the words whatever the detector made of them, and may decline them itself.
+  const asked = requestFor(row.text, generator);
+  if ('refused' in asked) return fail(`not recognised: ${asked.refused.en}`);
   let candidate: SkillCandidate;
   try {
-    candidate = await offlineGenerator.generate(parsed.need);
+    candidate = await generator.generate(asked.request);
   } catch (error) {
+    if (refuse && error instanceof GeneratorError && error.code === 'generator/not-a-request') return fail();
     return fail(`not generated: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (refuse) return fail(`written as a skill (${candidate.manifest.slug}) instead of declined`);
   const actions = (await box.atWork(candidate).call('getActions')) as ModAction[];
-  const context: CheckContext = { need: parsed.need, candidate, actions, box };
+  const context: CheckContext = { need: asked.request.need, candidate, actions, box };
   const failures = nameProblems(candidate.manifest.name, row);
   for (const check of row.checks) {
     try {
@@ -90,7 +95,8 @@ export async function evaluateRequest(row: EvalRequest, box: EvalSandbox): Promi
 }
 
 interface CheckContext {
-  need: SkillNeed;
+  /** What the detector read; null when only a model understood the words. */
+  need: SkillNeed | null;
   candidate: SkillCandidate;
   actions: ModAction[];
   box: EvalSandbox;
@@ -102,6 +108,8 @@ function runCheck(check: Check, context: CheckContext): Promise<string | null> |
     case 'refused':
       return null;
     case 'kind':
+      // A model writes no kind: only what the skill does is judged.
+      if (!context.need) return null;
       return context.need.kind === check.kind ? null : `made a ${context.need.kind}, not a ${check.kind}`;
     case 'entry':
       return checkEntry(check.fields, context);
@@ -367,8 +375,8 @@ export function passRates(results: RowResult[]): CategoryRate[] {
   return [...all, { category: 'overall', passed: all.reduce((s, r) => s + r.passed, 0), total: results.length }];
 }
 
-export async function evaluateTable(rows: readonly EvalRequest[], box: EvalSandbox): Promise<RowResult[]> {
+export async function evaluateTable(rows: readonly EvalRequest[], box: EvalSandbox, generator?: SkillGenerator): Promise<RowResult[]> {
   const results: RowResult[] = [];
-  for (const row of rows) results.push(await evaluateRequest(row, box));
+  for (const row of rows) results.push(await evaluateRequest(row, box, generator));
   return results;
 }

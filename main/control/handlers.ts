@@ -1,9 +1,8 @@
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/contract/methods.ts';
 import type { FoundryStore } from '../store/index.ts';
 import type { SkillEngine } from '../skills/index.ts';
-import type { GeneratorConfig } from '../skills/generator/index.ts';
+import { requestFor, type GeneratorConfig, type SkillGenerator, type SkillRequest } from '../skills/generator/index.ts';
 import { createSuggestionService } from '../skills/detector/suggestions.ts';
-import { parseSkillRequest } from '../skills/detector/index.ts';
 import type { SkillNeed } from '../../shared/skills/need.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { createGenerationJobs } from './jobs.ts';
@@ -41,8 +40,8 @@ function refused(attempt: { ok: false; message: Localized; reason: string }): ne
 export function createHandlers({ store, skills, generator, service, approval, config, secretBox }: HandlerDeps): Handlers {
   const suggestions = createSuggestionService(store);
   const jobs = createGenerationJobs();
-  const startGeneration = (need: SkillNeed) =>
-    jobs.start(async (onStep) => skills.generate(need, 'owner', { generator: await generator.generator(), onStep }));
+  const startGeneration = (need: SkillNeed | SkillRequest, chosen?: SkillGenerator) =>
+    jobs.start(async (onStep) => skills.generate(need, 'owner', { generator: chosen ?? (await generator.generator()), onStep }));
   const needSecrets = <T>(value: T | null): T => value ?? (() => { throw new ControlError('conflict', NO_SECRET_STORAGE); })();
   const tokens = secretBox ? createApiTokenService({ repo: store.approvalSecurity, box: secretBox, audit: store.auditLog }) : null;
   const approvalStatus = async () => ({
@@ -75,10 +74,12 @@ export function createHandlers({ store, skills, generator, service, approval, co
     },
     'versions.get': ({ versionId }) => version(versionId),
     'versions.list': ({ slug }) => store.versions.listForSkill(slug),
-    'skills.generate': ({ text }) => {
-      const parsed = parseSkillRequest(text);
-      if (!parsed.isRequest) return { accepted: false, reason: parsed.reason };
-      return { accepted: true, jobId: startGeneration(parsed.need) };
+    'skills.generate': async ({ text }) => {
+      // A model reads the words itself; the built-in generator needs the detector to understand them.
+      const chosen = await generator.generator();
+      const asked = requestFor(text, chosen);
+      if ('refused' in asked) return { accepted: false, reason: asked.refused };
+      return { accepted: true, jobId: startGeneration(asked.request, chosen) };
     },
     'jobs.get': ({ jobId }) => jobs.get(jobId) ?? (() => { throw notFound({ en: 'That generation run', pl: 'To uruchomienie generatora' }); })(),
     'suggestions.list': (request) => suggestions.listSuggestions(request),
@@ -93,10 +94,27 @@ export function createHandlers({ store, skills, generator, service, approval, co
       generator.clearApiKey();
       return generator.status();
     },
-    'generator.setModel': ({ model }) => {
-      generator.setModel(model);
+    'generator.setModel': async ({ model }) => {
+      await generator.setModel(model);
       return generator.status();
     },
+    'generator.use': ({ generator: kind }) => {
+      generator.use(kind);
+      return generator.status();
+    },
+    'generator.setOpenAI': (request) => {
+      generator.setOpenAI(request);
+      return generator.status();
+    },
+    'generator.setOpenAIKey': async ({ apiKey }) => {
+      await generator.setOpenAIKey(apiKey);
+      return generator.status();
+    },
+    'generator.clearOpenAIKey': () => {
+      generator.clearOpenAIKey();
+      return generator.status();
+    },
+    'generator.models': ({ generator: kind, refresh }) => generator.models(kind, refresh === undefined ? {} : { refresh }),
     'skills.get': ({ slug }) => service.getSkill('owner', slug),
     'skills.run': async ({ slug, action, params }) => {
       const outcome = await service.execute('owner', slug, action, params);

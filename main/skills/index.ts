@@ -6,6 +6,7 @@ import type { FoundryStore } from '../store/index.ts';
 import { createSandbox, createDryRunner, createNodeLauncher, type Sandbox, type SandboxLimits, type SandboxProcessLauncher } from './sandbox/index.ts';
 import { runPipeline, type PipelineDeps, type PipelineResult } from './pipeline.ts';
 import type { SkillGenerator } from './generator/index.ts';
+import type { SkillRequest } from './generator/skill-request.ts';
 
 export interface SkillEngineOptions {
   /** The app passes the built host and the Node it resolved; plain Node forks host-entry.ts under itself. */
@@ -32,7 +33,7 @@ export function createSkillEngine(store: FoundryStore, options: SkillEngineOptio
     get sandbox(): Sandbox {
       return sandboxOnce();
     },
-    generate(need: SkillNeed, actor: Actor, generate: GenerateOptions): Promise<PipelineResult> {
+    generate(need: SkillNeed | SkillRequest, actor: Actor, generate: GenerateOptions): Promise<PipelineResult> {
       const run = queue.then(() => runPipeline(need, actor, { store, dryRun: createDryRunner(sandboxOnce(), store.db), ...generate }));
       queue = run.catch(() => {});
       return run;

@@ -16,6 +16,7 @@ import { buildDisclosure } from './approval/disclosure.ts';
 import { dependencyWrites } from './approval/dependency-writes.ts';
 import { replacePendingProposals } from './approval/replace-pending.ts';
 import { createRegistryRepositories } from './registry/registry-repositories.ts';
+import { asSkillRequest, type SkillRequest } from './generator/skill-request.ts';
 import { pipelineText } from './pipeline-text.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -41,8 +42,11 @@ export type PipelineResult =
   }
   | { outcome: 'failed'; version: SkillVersionRecord | null; reason: Localized; steps: PipelineStepRecord[] };
 
-export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineDeps): Promise<PipelineResult> {
+export async function runPipeline(input: SkillNeed | SkillRequest, actor: Actor, deps: PipelineDeps): Promise<PipelineResult> {
   const { store } = deps;
+  const request = asSkillRequest(input);
+  // Kept with the version: the detector's need, or the words a model was given without one.
+  const need = request.need ?? { text: request.text, language: request.language };
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const steps: PipelineStepRecord[] = [];
   const record = (step: PipelineStepRecord['step'], attempt: number, started: number, status: 'ok' | 'failed', summary: Localized, data?: unknown) => {
@@ -59,7 +63,7 @@ export async function runPipeline(need: SkillNeed, actor: Actor, deps: PipelineD
     let started = performance.now();
     let candidate: SkillCandidate;
     try {
-      candidate = await deps.generator.generate(need, feedback);
+      candidate = await deps.generator.generate(request, feedback);
     } catch (error) {
       const failure = generatorFailure(error);
       record('generate', attempt, started, 'failed', failure, { error: errorData(error) });

@@ -11,9 +11,9 @@ import type { SkillState } from '../store/repositories/skill-lifecycle.ts';
 import { ActionParamsError } from '../mods/checked-params.ts';
 import type { SkillEngine } from './index.ts';
 import type { PipelineDeps, PipelineResult } from './pipeline.ts';
-import { parseSkillRequest } from './detector/index.ts';
 import { GeneratorError, type SkillGenerator } from './generator/index.ts';
 import { requireUsableNeed } from './generator/need-check.ts';
+import { requestFor, type SkillRequest } from './generator/skill-request.ts';
 import { createAuthorizer, type AccessContext, type Authorizer } from './rbac/authorize.ts';
 import type { Permission } from './rbac/permissions.ts';
 import { loadRbacPolicy, PRINCIPAL_NAMES, PRINCIPALS, type PrincipalKind } from './rbac/roles.ts';
@@ -151,6 +151,24 @@ export function systemLocale(store: FoundryStore): Locale {
   const { language } = store.settings.get();
   if (language !== 'system') return language;
   return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('pl') ? 'pl' : 'en';
+}
+
+/** A detector's need sent as data: checked whole, or a bad request naming what is wrong. */
+function usableNeed(value: unknown): SkillNeed {
+  if (!isRecord(value)) throw new ServiceError('bad-request', SERVICE_MESSAGES.badNeed);
+  try {
+    return requireUsableNeed(value);
+  } catch (error) {
+    if (!(error instanceof GeneratorError)) throw error;
+    throw new ServiceError('bad-request', error.userMessage, { reason: 'invalid-need', details: error.details });
+  }
+}
+
+/** The words as a request for `generator`, or a bad request with the detector's reason. */
+function wordsRequest(words: string, generator: SkillGenerator): SkillRequest {
+  const asked = requestFor(words, generator);
+  if ('refused' in asked) throw new ServiceError('bad-request', asked.refused, { reason: 'not-a-request' });
+  return asked.request;
 }
 
 export function createSkillService(deps: SkillServiceDeps) {
@@ -352,27 +370,16 @@ export function createSkillService(deps: SkillServiceDeps) {
       return base && base.id !== version.id ? versionDiff(base, version) : null;
     },
 
-    /** Runs the pipeline for a sentence (parsed as a request) or a detector's need; leaves a pending version. */
+    /**
+     * Runs the pipeline for a sentence or a detector's need; leaves a pending version. A model reads
+     * the sentence itself (the detector's reading is its hint); the built-in generator needs the
+     * detector to understand it, so words it does not are refused before anything is generated.
+     */
     async generate(principal: PrincipalKind, textOrNeed: string | SkillNeed, options: GenerateOptions = {}): Promise<PipelineResult> {
       const caller = authorize(principal, 'skills:create');
-      let need: SkillNeed;
-      if (typeof textOrNeed === 'string') {
-        const parsed = parseSkillRequest(textOrNeed);
-        if (!parsed.isRequest) throw new ServiceError('bad-request', parsed.reason, { reason: 'not-a-request' });
-        need = parsed.need;
-      } else if (isRecord(textOrNeed)) {
-        try {
-          need = requireUsableNeed(textOrNeed);
-        } catch (error) {
-          if (!(error instanceof GeneratorError)) throw error;
-          throw new ServiceError('bad-request', error.userMessage, { reason: 'invalid-need', details: error.details });
-        }
-      } else {
-        throw new ServiceError('bad-request', SERVICE_MESSAGES.badNeed);
-      }
+      // Bad input is refused before a generator is even chosen.
+      const input = typeof textOrNeed === 'string' ? { words: textOrNeed } : usableNeed(textOrNeed);
       if (!deps.getGenerator) throw new ServiceError('unavailable', SERVICE_MESSAGES.noGenerator, { reason: 'no-generator' });
-      // The assistant's requests are its proposals: limited per day, unlike the owner's own.
-      if (caller === 'assistant') proposals.take(caller);
       let generator: SkillGenerator;
       try {
         generator = await deps.getGenerator();
@@ -380,7 +387,10 @@ export function createSkillService(deps: SkillServiceDeps) {
         if (!(error instanceof GeneratorError)) throw error;
         throw new ServiceError('unavailable', error.userMessage, { reason: error.code });
       }
-      const result = await skills.generate(need, caller, { generator, ...options });
+      const request = 'words' in input ? wordsRequest(input.words, generator) : input;
+      // The assistant's requests are its proposals: limited per day, unlike the owner's own.
+      if (caller === 'assistant') proposals.take(caller);
+      const result = await skills.generate(request, caller, { generator, ...options });
       if (result.outcome === 'pending') {
         const { version } = result;
         notify({ kind: 'pending-review', skillSlug: version.slug, versionId: version.id, requestId: null, ...SERVICE_MESSAGES.pendingNotice(version.name, version.tag) });

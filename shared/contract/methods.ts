@@ -2,7 +2,7 @@
 // with ajv) and its request/response types. The preload, the IPC router, the test bridge and the
 // local API are all built from this one table.
 import type {
-  AppInfo, AuditEntry, ChainVerification, ExecutionRecord, GenerationJob, GeneratorStatus, Page, ReviewItem, Settings, SkillSummary,
+  AppInfo, AuditEntry, ChainVerification, ExecutionRecord, GenerationJob, GeneratorModels, GeneratorStatus, Page, ReviewItem, Settings, SkillSummary,
   SkillVersionRecord, ApiResult,
 } from './records.ts';
 import type { SuggestionRecord, SuggestionStatus } from '../skills/suggestion.ts';
@@ -74,6 +74,11 @@ export const API_SCHEMAS = {
   'generator.setApiKey': only({ apiKey: { type: 'string', minLength: 1, maxLength: 400 } }),
   'generator.clearApiKey': noParams,
   'generator.setModel': only({ model: { type: 'string', minLength: 2, maxLength: 100 } }),
+  'generator.use': only({ generator: { type: 'string', enum: ['offline', 'claude', 'openai'] } }),
+  'generator.setOpenAI': only({ baseURL: { type: 'string', minLength: 1, maxLength: 300 }, model: { type: 'string', minLength: 1, maxLength: 200 } }, []),
+  'generator.setOpenAIKey': only({ apiKey: { type: 'string', minLength: 1, maxLength: 400 } }),
+  'generator.clearOpenAIKey': noParams,
+  'generator.models': only({ generator: { type: 'string', enum: ['claude', 'openai'] }, refresh: { type: 'boolean' } }, ['generator']),
   'skills.get': only({ slug }),
   'skills.run': only({ slug, action: { type: 'string', minLength: 1, maxLength: 100 }, params: { type: 'object' } }),
   'skills.archive': only({ slug }),
@@ -167,6 +172,11 @@ export interface ApiTypes {
   'generator.setApiKey': { request: { apiKey: string }; response: GeneratorStatus };
   'generator.clearApiKey': { request: Empty; response: GeneratorStatus };
   'generator.setModel': { request: { model: string }; response: GeneratorStatus };
+  'generator.use': { request: { generator: 'offline' | 'claude' | 'openai' }; response: GeneratorStatus };
+  'generator.setOpenAI': { request: { baseURL?: string; model?: string }; response: GeneratorStatus };
+  'generator.setOpenAIKey': { request: { apiKey: string }; response: GeneratorStatus };
+  'generator.clearOpenAIKey': { request: Empty; response: GeneratorStatus };
+  'generator.models': { request: { generator: 'claude' | 'openai'; refresh?: boolean }; response: GeneratorModels };
   'skills.get': { request: { slug: string }; response: SkillDetails };
   'skills.run': { request: { slug: string; action: string; params: Record<string, unknown> }; response: { outcome: ExecuteResult; record: ExecutionRecord | null } };
   'skills.archive': { request: { slug: string }; response: SkillSummary & { disabledDependents: string[] } };

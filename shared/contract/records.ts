@@ -235,11 +235,30 @@ export interface ChainVerification {
  */
 export type ApprovalSealState = 'verified' | 'tampered' | 'unverifiable';
 
-/** Which generator writes skills; the API key itself never leaves main. */
+/** The generators that write skills: the built-in one, Claude, or the owner's own model (OpenAI-compatible). */
+export type GeneratorKind = 'offline' | 'claude' | 'openai';
+
+/** Which generator writes skills; the API keys themselves never leave main. */
 export interface GeneratorStatus {
-  mode: 'offline' | 'claude';
+  /** The generator in use now. */
+  mode: GeneratorKind;
+  /** What the owner chose; null: not chosen, so Claude when its key is set, the built-in generator otherwise. */
+  choice: GeneratorKind | null;
+  /** Claude's key and model. */
   keySource: 'environment' | 'stored' | null;
   model: string;
+  /** The owner's own model: an OpenAI-compatible endpoint; a key is optional (local servers need none). */
+  openai: { baseURL: string | null; model: string | null; keySource: 'environment' | 'stored' | null };
+}
+
+/** The models a generator's account or endpoint offers (cached for a day), with the one to use by default. */
+export interface GeneratorModels {
+  generator: 'claude' | 'openai';
+  models: { id: string; name: string | null; deprecated: boolean }[];
+  recommended: string | null;
+  /** The model set now. */
+  current: string | null;
+  fetchedAt: string;
 }
 
 /** A pipeline run started from the window, polled for its steps. */

@@ -32,7 +32,7 @@ export interface HttpSample {
 }
 
 /** Who wrote the candidate: the built-in templates, a Claude model, or an imported folder. */
-export type GeneratorName = 'offline' | 'import' | `claude:${string}`;
+export type GeneratorName = 'offline' | 'import' | `claude:${string}` | `openai:${string}`;
 
 export interface SkillCandidate {
   /** One TypeScript file exporting one class that implements IModExecutor. */

@@ -28,6 +28,8 @@ export type MockReplySource = MockReply | ((request: RecordedRequest) => MockRep
 export interface MockAnthropic {
   baseURL: string;
   requests: RecordedRequest[];
+  /** What GET /v1/models lists, newest first, as the Models API does. */
+  models: { id: string; display_name: string; line: string; lifecycle?: 'active' | 'deprecated' }[];
   /** Queues replies for the next requests, in order. */
   reply(...replies: MockReplySource[]): void;
   close(): Promise<void>;
@@ -106,6 +108,22 @@ export async function startMockAnthropic(): Promise<MockAnthropic> {
   const queue: MockReplySource[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  const mock: MockAnthropic = {
+    baseURL: '',
+    requests,
+    models: [
+      { id: 'claude-opus-4-5-20251101', display_name: 'Claude Opus 4.5', line: 'opus' },
+      { id: 'claude-opus-4-5', display_name: 'Claude Opus 4.5', line: 'opus' },
+      { id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5', line: 'sonnet' },
+      { id: 'claude-haiku-4-5', display_name: 'Claude Haiku 4.5', line: 'haiku' },
+    ],
+    reply: (...replies) => queue.push(...replies),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -124,7 +142,8 @@ export async function startMockAnthropic(): Promise<MockAnthropic> {
       requests.push(recorded);
 
       let reply: MockReply;
-      if (recorded.method !== 'POST' || !recorded.path.startsWith('/v1/messages')) reply = errorReply(404, 'not_found_error', `Not found: ${recorded.path}`);
+      if (recorded.method === 'GET' && recorded.path.startsWith('/v1/models') && apiKey) reply = modelsReply(mock.models);
+      else if (recorded.method !== 'POST' || !recorded.path.startsWith('/v1/messages')) reply = errorReply(404, 'not_found_error', `Not found: ${recorded.path}`);
       else if (!apiKey) reply = errorReply(401, 'authentication_error', 'x-api-key header is required');
       else if (!req.headers['anthropic-version']) reply = errorReply(400, 'invalid_request_error', 'anthropic-version header is required');
       else {
@@ -148,15 +167,15 @@ export async function startMockAnthropic(): Promise<MockAnthropic> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  mock.baseURL = `http://127.0.0.1:${port}`;
+  return mock;
+}
 
-  return {
-    baseURL: `http://127.0.0.1:${port}`,
-    requests,
-    reply: (...replies) => queue.push(...replies),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+/** A page of the Models API holding every model (`has_more: false`). */
+function modelsReply(models: MockAnthropic['models']): MockReply {
+  const data = models.map((m) => ({
+    type: 'model', id: m.id, display_name: m.display_name, created_at: '2025-11-24T00:00:00Z', line: m.line, lifecycle: m.lifecycle ?? 'active',
+    deprecated_at: null, retires_at: null, capabilities: null, max_input_tokens: 200_000, max_tokens: 64_000,
+  }));
+  return { kind: 'json', status: 200, body: { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null } };
 }

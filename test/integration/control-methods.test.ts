@@ -92,7 +92,10 @@ describe('control methods', () => {
   it('keeps the API key in main: the window can set and clear it, and only ever sees the status', async () => {
     const key = 'sk-ant-api03-WINDOW-TEST-KEY-0123456789abcdef';
     const set = await engine.dispatch('generator.setApiKey', { apiKey: key });
-    expect(set).toEqual({ ok: true, value: { mode: 'claude', keySource: 'stored', model: 'claude-opus-4-5' } });
+    expect(set).toEqual({
+      ok: true,
+      value: { mode: 'claude', choice: null, keySource: 'stored', model: 'claude-opus-4-5', openai: { baseURL: null, model: null, keySource: null } },
+    });
     expect(JSON.stringify(set)).not.toContain(key);
     expect(value(await engine.dispatch('generator.setModel', { model: 'claude-sonnet-4-5' }))).toMatchObject({ model: 'claude-sonnet-4-5' });
     expect(await engine.dispatch('generator.setModel', { model: '../../x' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

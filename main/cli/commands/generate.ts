@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { EXIT, type Command, type CommandIo } from '../command.ts';
 import type { Locale } from '../../../shared/i18n-types.ts';
 import { withEngine } from '../with-engine.ts';
-import { parseSkillRequest } from '../../skills/detector/index.ts';
+import { GENERATOR_KINDS, GeneratorError, requestFor, type SkillGenerator } from '../../skills/generator/index.ts';
+import type { GeneratorKind } from '../../../shared/contract/records.ts';
 import type { PipelineResult } from '../../skills/pipeline.ts';
 
-const USAGE = 'foundry generate TEXT [--max-attempts N] [--json]';
+const USAGE = 'foundry generate TEXT [--generator offline|claude|openai] [--max-attempts N] [--json]';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -15,24 +16,39 @@ export const generateCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, 'max-attempts': { type: 'string' } },
+      options: { json: { type: 'boolean', default: false }, 'max-attempts': { type: 'string' }, generator: { type: 'string' } },
     });
+    const override = values.generator as GeneratorKind | undefined;
+    if (override !== undefined && !GENERATOR_KINDS.includes(override)) {
+      io.err(`foundry generate: --generator is one of ${GENERATOR_KINDS.join(', ')} (for this run only; foundry generator use … changes the default).\nusage: ${USAGE}`);
+      return EXIT.badInput;
+    }
     const text = positionals.join(' ').trim();
     const maxAttempts = values['max-attempts'] === undefined ? undefined : Number(values['max-attempts']);
     if (!text || (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 10))) {
       io.err(`foundry generate: give the request as text${maxAttempts !== undefined ? ', and --max-attempts as a whole number from 1 to 10' : ''}.\nusage: ${USAGE}`);
       return EXIT.badInput;
     }
-    const parsed = parseSkillRequest(text);
-    if (!parsed.isRequest) {
-      if (values.json) io.out(JSON.stringify({ outcome: 'not-a-request', reason: parsed.reason }, null, 2));
-      else io.err(`foundry generate: not a skill request — ${parsed.reason.en}`);
-      return EXIT.failed;
-    }
     return withEngine(io, values.json, async (engine) => {
+      let generator: SkillGenerator;
+      try {
+        generator = await engine.generator.generator(override);
+      } catch (error) {
+        if (!(error instanceof GeneratorError)) throw error;
+        if (values.json) io.out(JSON.stringify({ outcome: 'failed', error: error.toJSON() }, null, 2));
+        else io.err(`foundry generate: ${error.userMessage.en}\n  pl: ${error.userMessage.pl}`);
+        return EXIT.failed;
+      }
+      // A model reads the words itself; the built-in generator needs the detector to understand them.
+      const asked = requestFor(text, generator);
+      if ('refused' in asked) {
+        if (values.json) io.out(JSON.stringify({ outcome: 'not-a-request', reason: asked.refused }, null, 2));
+        else io.err(`foundry generate: not a skill request — ${asked.refused.en}`);
+        return EXIT.failed;
+      }
       const onStep = values.json ? undefined : (step: PipelineResult['steps'][number]) => io.out(`${step.status === 'ok' ? '✓' : '✗'} ${step.step.padEnd(8)} ${step.summary.en}`);
-      const result = await engine.skills.generate(parsed.need, 'owner', { generator: await engine.generator.generator(), ...(maxAttempts ? { maxAttempts } : {}), ...(onStep ? { onStep } : {}) });
-      return reportPipeline(io, values.json, result, parsed.need.language);
+      const result = await engine.skills.generate(asked.request, 'owner', { generator, ...(maxAttempts ? { maxAttempts } : {}), ...(onStep ? { onStep } : {}) });
+      return reportPipeline(io, values.json, result, asked.request.language);
     });
   },
 };

@@ -181,6 +181,12 @@ export const SCHEDULES_SCHEMA = {
   },
 } as const;
 
+/** `manifest.dependencies` (shared/skills/dependencies.ts): what foundry.skills.call and `function` actions may reach; the audit checks each name. */
+export const DEPENDENCIES_SCHEMA = { type: 'array', maxItems: 16, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 72 } } as const;
+
+/** `manifest.triggers` (shared/skills/triggers.ts): the shape is the audit's check (validator/manifest-triggers.ts). */
+export const TRIGGERS_SCHEMA = { type: 'object', description: 'onInstall, onUninstall, onMessage, onToolUse, onSessionStart, onSessionEnd: each names an action of this skill.' } as const;
+
 /** A manifest without `config_schema`, which travels on its own. */
 export const MANIFEST_FIELDS = {
   slug: { type: 'string', minLength: 8, maxLength: 64 },
@@ -191,6 +197,8 @@ export const MANIFEST_FIELDS = {
   secrets: SECRETS_SCHEMA,
   actions: ACTIONS_SCHEMA,
   schedules: SCHEDULES_SCHEMA,
+  dependencies: DEPENDENCIES_SCHEMA,
+  triggers: TRIGGERS_SCHEMA,
 } as const;
 
 /** Every field but `secrets` and `actions`, which skills written before those existed do not have. */
@@ -218,7 +226,7 @@ export const CANDIDATE_SCHEMA = {
     configSchema: { type: 'object' },
     skillMd: { type: 'string', minLength: 1, maxLength: MAX_SKILL_MD_CHARS },
     sampleInputs: SAMPLE_INPUTS_SCHEMA,
-    generator: { type: 'string', pattern: '^(offline|import|claude:[A-Za-z0-9._-]{1,100})$' },
+    generator: { type: 'string', pattern: '^(offline|import|claude:[A-Za-z0-9._-]{1,100}|openai:[A-Za-z0-9._:/@-]{1,200})$' },
     attempt: { type: 'integer', minimum: 1, maximum: 100 },
   },
 } as const;

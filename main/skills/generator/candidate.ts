@@ -1,13 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { SkillCandidate } from '../../../shared/skills/candidate.ts';
 import type { AuditFinding } from '../../../shared/skills/audit.ts';
-import type { SkillNeed } from '../../../shared/skills/need.ts';
 import { isCustomModSlug } from '../../../shared/skills/mod-types.ts';
 import { CANDIDATE_SCHEMA } from './candidate-schema.ts';
 import { GeneratorError } from './generator-error.ts';
 import { httpProblems } from './http-consistency.ts';
 import { schemaChecker } from './schema-check.ts';
 import { parseSkillMd } from './skill-md.ts';
+import type { SkillNeed } from '../../../shared/skills/need.ts';
+import type { SkillRequest } from './skill-request.ts';
 
 /** Why the previous candidate was turned down; a repair request shows all of it to the generator. */
 export interface RepairFeedback {
@@ -21,9 +22,10 @@ export interface RepairFeedback {
 }
 
 export interface SkillGenerator {
-  /** `offline`, `import` or `claude:<model>`: recorded on every candidate it makes. */
+  /** `offline`, `import`, `claude:<model>` or `openai:<model>`: recorded on every candidate it makes. */
   readonly id: SkillCandidate['generator'];
-  generate(need: SkillNeed, feedback?: RepairFeedback): Promise<SkillCandidate>;
+  /** A need is taken as the request it was read from (`asSkillRequest`). */
+  generate(input: SkillNeed | SkillRequest, feedback?: RepairFeedback): Promise<SkillCandidate>;
 }
 
 const checkShape = schemaChecker(CANDIDATE_SCHEMA);

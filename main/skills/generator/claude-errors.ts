@@ -1,5 +1,4 @@
-// Anthropic SDK failures as generator errors the owner can act on. Nothing of the SDK error is
-// passed along (no `cause`), and any server text quoted in details has the API key cut out.
+// Anthropic SDK failures read as model failures (model-errors.ts words them), and Claude's voice.
 import {
   AnthropicError,
   APIConnectionError,
@@ -7,94 +6,56 @@ import {
   APIError,
   AuthenticationError,
   InternalServerError,
+  NotFoundError,
   PermissionDeniedError,
   RateLimitError,
 } from '@anthropic-ai/sdk';
-import { GeneratorError } from './generator-error.ts';
+import type { ModelFailure, ModelVoice } from './model-errors.ts';
+import { retryAfterSeconds, serverDetails } from './model-errors.ts';
 
-/** Seconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date), rounded up. */
-export function retryAfterSeconds(headers: Headers | undefined, now = Date.now()): number | undefined {
-  const millis = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-  if (Number.isFinite(millis) && millis >= 0) return Math.ceil(millis / 1000);
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+/** The failure behind an Anthropic SDK error; anything that is not one is a bug, and null. */
+export function anthropicFailure(error: unknown, apiKey: string): ModelFailure | null {
+  const details = (e: APIError) => serverDetails(e, e.apiMessage, apiKey);
+  if (error instanceof APIConnectionTimeoutError) return { kind: 'timeout' };
+  if (error instanceof RateLimitError) return { kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(error.headers), details: details(error) };
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return { kind: 'unauthorized', details: details(error) };
+  if (error instanceof InternalServerError || error instanceof APIConnectionError)
+    return { kind: 'unavailable', details: error instanceof APIError && error.status ? details(error) : [] };
+  // The Messages API answers an unknown or retired model with not_found_error "model: <id>".
+  if (error instanceof NotFoundError && /\bmodel\b/i.test(error.apiMessage ?? '')) return { kind: 'unknown-model', details: details(error) };
+  if (error instanceof APIError) return { kind: 'refused', details: details(error) };
+  // A 200 whose body is not JSON, or the SDK refusing what came back.
+  if (error instanceof SyntaxError || error instanceof AnthropicError) return { kind: 'malformed' };
+  return null;
 }
 
-function redact(text: string, apiKey: string): string {
-  return apiKey ? text.split(apiKey).join('[api key]') : text;
-}
-
-function serverDetails(error: APIError, apiKey: string): string[] {
-  return [
-    ...(error.status ? [`status: ${error.status}`] : []),
-    ...(error.apiMessage ? [`message: ${redact(error.apiMessage, apiKey)}`] : []),
-    ...(error.requestID ? [`request-id: ${error.requestID}`] : []),
-  ];
-}
-
-/** The generator error for a failed Messages API call; anything that is not an SDK failure is a bug and is rethrown. */
-export function generatorErrorFrom(error: unknown, context: { apiKey: string; timeoutMs: number }): GeneratorError {
-  if (error instanceof GeneratorError) return error;
-  if (error instanceof APIConnectionTimeoutError) {
-    const seconds = (locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(context.timeoutMs / 1000);
-    return new GeneratorError('generator/timeout', {
-      en: `Claude did not answer within ${seconds('en')} s. Try again; if it keeps happening, Anthropic may be overloaded.`,
-      pl: `Claude nie odpowiedział w ciągu ${seconds('pl')} s. Spróbuj ponownie; jeśli to się powtarza, Anthropic może być przeciążony.`,
-    });
-  }
-  if (error instanceof RateLimitError) {
-    const wait = retryAfterSeconds(error.headers);
-    const enWait = wait === undefined ? 'in a while' : `in ${wait} s`;
-    const plWait = wait === undefined ? 'za chwilę' : `za ${wait} s`;
-    return new GeneratorError(
-      'generator/rate-limited',
-      {
-        en: `Anthropic is limiting requests for this API key right now. Try again ${enWait}.`,
-        pl: `Anthropic ogranicza teraz zapytania dla tego klucza API. Spróbuj ponownie ${plWait}.`,
-      },
-      { details: serverDetails(error, context.apiKey), ...(wait === undefined ? {} : { retryAfterSeconds: wait }) },
-    );
-  }
-  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-    return new GeneratorError(
-      'generator/unauthorized',
-      {
-        en: 'The API key was refused by Anthropic. Check the key in Settings, or remove it to use the built-in generator.',
-        pl: 'Anthropic odrzucił klucz API. Sprawdź klucz w Ustawieniach albo usuń go, aby używać wbudowanego generatora.',
-      },
-      { details: serverDetails(error, context.apiKey) },
-    );
-  }
-  if (error instanceof InternalServerError || error instanceof APIConnectionError) {
-    return new GeneratorError(
-      'generator/unavailable',
-      {
-        en: 'Claude cannot be reached right now (network or Anthropic trouble). Try again later, or use the built-in generator.',
-        pl: 'Nie można teraz połączyć się z Claude (sieć albo problem po stronie Anthropic). Spróbuj później albo użyj wbudowanego generatora.',
-      },
-      { details: error instanceof APIError ? serverDetails(error, context.apiKey) : [] },
-    );
-  }
-  if (error instanceof APIError) {
-    return new GeneratorError(
-      'generator/request-refused',
-      {
-        en: 'Anthropic refused the request. Check the model name in Settings.',
-        pl: 'Anthropic odrzucił zapytanie. Sprawdź nazwę modelu w Ustawieniach.',
-      },
-      { details: serverDetails(error, context.apiKey) },
-    );
-  }
-  if (error instanceof SyntaxError || error instanceof AnthropicError) {
-    // A 200 whose body is not JSON, or the SDK refusing what came back.
-    return new GeneratorError('generator/malformed-answer', {
-      en: "Claude's answer could not be used: it is not a valid API response.",
-      pl: "Odpowiedzi Claude'a nie da się użyć: nie jest poprawną odpowiedzią API.",
-    });
-  }
-  throw error;
-}
+export const CLAUDE_VOICE: ModelVoice = {
+  timeout: (s) => ({
+    en: `Claude did not answer within ${s.en} s. Try again; if it keeps happening, Anthropic may be overloaded.`,
+    pl: `Claude nie odpowiedział w ciągu ${s.pl} s. Spróbuj ponownie; jeśli to się powtarza, Anthropic może być przeciążony.`,
+  }),
+  rateLimited: (wait) => ({
+    en: `Anthropic is limiting requests for this API key right now. Try again ${wait.en}.`,
+    pl: `Anthropic ogranicza teraz zapytania dla tego klucza API. Spróbuj ponownie ${wait.pl}.`,
+  }),
+  unauthorized: {
+    en: 'The API key was refused by Anthropic. Check the key in Settings, or remove it to use the built-in generator.',
+    pl: 'Anthropic odrzucił klucz API. Sprawdź klucz w Ustawieniach albo usuń go, aby używać wbudowanego generatora.',
+  },
+  unavailable: {
+    en: 'Claude cannot be reached right now (network or Anthropic trouble). Try again later.',
+    pl: 'Nie można teraz połączyć się z Claude (sieć albo problem po stronie Anthropic). Spróbuj później.',
+  },
+  unknownModel: (model, replacement) => ({
+    en: `Anthropic does not offer the model “${model}” (it may have been retired).${replacement ? ` Use ${replacement} instead: choose it in Settings → Generator.` : ' Choose one of the models listed in Settings → Generator.'}`,
+    pl: `Anthropic nie udostępnia modelu „${model}” (mógł zostać wycofany).${replacement ? ` Użyj zamiast niego ${replacement}: wybierz go w Ustawieniach → Generator.` : ' Wybierz jeden z modeli wymienionych w Ustawieniach → Generator.'}`,
+  }),
+  refused: {
+    en: 'Anthropic refused the request. Check the model name in Settings.',
+    pl: 'Anthropic odrzucił zapytanie. Sprawdź nazwę modelu w Ustawieniach.',
+  },
+  malformed: {
+    en: "Claude's answer could not be used: it is not a valid API response.",
+    pl: "Odpowiedzi Claude'a nie da się użyć: nie jest poprawną odpowiedzią API.",
+  },
+};

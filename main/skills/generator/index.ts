@@ -1,11 +1,13 @@
-// The generator stage (DESIGN.md): a need becomes a skill candidate, written by Claude when an API
-// key is set and by the built-in templates otherwise. Candidates are data; later stages trust none.
+// The generator stage (DESIGN.md): a request becomes a skill candidate, written by the built-in
+// templates, by Claude or by the owner's own model (OpenAI-compatible), as the owner chose.
+// Candidates are data; later stages trust none.
 export type { SkillGenerator, RepairFeedback } from './candidate.ts';
 export { candidateProblems } from './candidate.ts';
 export { GeneratorError, type GeneratorErrorCode } from './generator-error.ts';
 export { offlineGenerator, buildOfflineCandidate } from './offline-generator.ts';
 export { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOptions } from './claude-generator.ts';
-export { selectGenerator, type GeneratorSettings } from './select-generator.ts';
+export { createOpenAIGenerator, type OpenAIGeneratorOptions } from './openai-generator.ts';
+export { requestFor, requestFromNeed, readsWords, type SkillRequest } from './skill-request.ts';
 export { parseSkillMd, renderSkillMd, type SkillMd, type SkillMdFrontMatter } from './skill-md.ts';
 export { exportSkillFolder, importSkillFolder, SKILL_FILES } from './skill-folder.ts';
-export { createGeneratorConfig, type GeneratorConfig } from './generator-config.ts';
+export { createGeneratorConfig, GENERATOR_KINDS, type GeneratorConfig } from './generator-config.ts';

@@ -7,6 +7,7 @@ import { requireCandidate, type SkillGenerator } from './candidate.ts';
 import { GeneratorError } from './generator-error.ts';
 import { requireUsableNeed } from './need-check.ts';
 import { renderSkillMd } from './skill-md.ts';
+import { asSkillRequest } from './skill-request.ts';
 import { checklistTemplate } from './templates/checklist.ts';
 import { counterTemplate } from './templates/counter.ts';
 import { journalTemplate } from './templates/journal.ts';
@@ -61,9 +62,16 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
   });
 }
 
+const NOT_A_REQUEST = {
+  en: 'The built-in generator did not recognise a skill request in these words.',
+  pl: 'Wbudowany generator nie rozpoznał w tych słowach prośby o skill.',
+};
+
 export const offlineGenerator: SkillGenerator = {
   id: 'offline',
-  async generate(need, feedback) {
+  async generate(input, feedback) {
+    const { need, notARequest } = asSkillRequest(input);
+    if (!need) throw new GeneratorError('generator/not-a-request', notARequest ?? NOT_A_REQUEST);
     if (feedback)
       throw new GeneratorError('generator/cannot-repair', {
         en: 'The built-in generator always writes the same skill for the same need, so it cannot repair one. Add an Anthropic API key to let Claude repair it.',

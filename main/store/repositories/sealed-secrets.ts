@@ -1,7 +1,7 @@
 import type { Db } from '../open-database.ts';
 import type { SealedSecret } from './approval-security.ts';
 
-export type SecretName = 'anthropic-api-key';
+export type SecretName = 'anthropic-api-key' | 'openai-api-key';
 
 /** Named secrets, kept only as sealed blobs; this repository never sees plain text. */
 export function createSealedSecretsRepository(db: Db, now: () => Date) {

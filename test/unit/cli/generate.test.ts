@@ -30,14 +30,32 @@ describe('foundry generate', () => {
     expect(result.out).toContain("New skill '");
   });
 
-  it('refuses what is not a skill request, and bad options, without touching the store', async () => {
+  it('refuses bad options without touching the store', async () => {
     const dataDir = tempDir();
-    const notRequest = await foundry(['generate', 'Jaka jest dziś pogoda?'], { FOUNDRY_DATA_DIR: dataDir });
-    expect(notRequest.code).toBe(1);
-    expect(notRequest.err).toContain('not a skill request');
     expect((await foundry(['generate', 'log my coffee', '--max-attempts', 'lots'], { FOUNDRY_DATA_DIR: dataDir })).code).toBe(2);
     expect((await foundry(['generate'], { FOUNDRY_DATA_DIR: dataDir })).code).toBe(2);
+    const badGenerator = await foundry(['generate', 'log my coffee', '--generator', 'gpt'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(badGenerator.code).toBe(2);
+    expect(badGenerator.err).toContain('--generator is one of offline, claude, openai');
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
+  });
+
+  it('refuses what the built-in generator cannot read as a skill request, and stores no skill', async () => {
+    const env = { FOUNDRY_DATA_DIR: tempDir() };
+    const notRequest = await foundry(['generate', 'Jaka jest dziś pogoda?'], env);
+    expect(notRequest.code).toBe(1);
+    expect(notRequest.err).toContain('not a skill request');
+    expect(JSON.parse((await foundry(['status', '--json'], env)).out).counts.skills).toBe(0);
+  });
+
+  it('says in both languages that a chosen model is not set up, instead of using another generator', async () => {
+    const env = { FOUNDRY_DATA_DIR: tempDir() };
+    expect((await foundry(['generator', 'use', 'openai'], env)).code).toBe(0);
+    const result = await foundry(['generate', 'Chcę śledzić ile piję wody'], env);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Your own model is chosen, but its base URL or model is not set');
+    expect(result.err).toContain('pl: Wybrano własny model');
+    expect(JSON.parse((await foundry(['status', '--json'], env)).out).counts.skills).toBe(0);
   });
 });
 
@@ -48,12 +66,12 @@ describe('generator settings', () => {
     const dataDir = tempDir();
     const store = openFoundryStore(dataDir);
     const config = createGeneratorConfig({ store, box: createPassphraseSecretBox('correct horse battery'), env: {} });
-    expect(config.status()).toEqual({ mode: 'offline', keySource: null, model: 'claude-opus-4-5' });
+    expect(config.status()).toEqual({ mode: 'offline', choice: null, keySource: null, model: 'claude-opus-4-5', openai: { baseURL: null, model: null, keySource: null } });
     expect((await config.generator()).id).toBe('offline');
 
     await config.setApiKey(`  ${KEY}\n`);
-    config.setModel('claude-sonnet-4-5');
-    expect(config.status()).toEqual({ mode: 'claude', keySource: 'stored', model: 'claude-sonnet-4-5' });
+    await config.setModel('claude-sonnet-4-5');
+    expect(config.status()).toMatchObject({ mode: 'claude', keySource: 'stored', model: 'claude-sonnet-4-5' });
     expect((await config.generator()).id).toBe('claude:claude-sonnet-4-5');
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE)).includes(KEY)).toBe(false);
@@ -70,7 +88,11 @@ describe('generator settings', () => {
     await expect(unprotected.setApiKey(KEY)).rejects.toMatchObject({ code: 'generator/invalid-settings' });
     const config = createGeneratorConfig({ store, box: createPassphraseSecretBox('correct horse battery'), env: {} });
     await expect(config.setApiKey('short')).rejects.toMatchObject({ code: 'generator/invalid-settings' });
-    expect(() => config.setModel('../../etc')).toThrow(/model/);
+    await expect(config.setModel('../../etc')).rejects.toThrow(/model/);
+    expect(() => config.setOpenAI({ baseURL: 'http://user:secret@127.0.0.1:11434/v1' })).toThrow(/is not a base URL/);
+    expect(() => config.setOpenAI({ model: 'rm -rf /' })).toThrow(/is not a model name/);
+    expect(() => config.use('gpt')).toThrow(/is not a generator: choose offline, claude or openai/);
+    expect(config.status()).toMatchObject({ choice: null, openai: { baseURL: null, model: null } });
     expect(config.status().mode).toBe('offline');
     store.close();
   });
@@ -88,5 +110,19 @@ describe('generator settings', () => {
     expect(JSON.parse(result.out)).toMatchObject({ mode: 'claude', keySource: 'environment' });
     expect(result.out).not.toContain(KEY);
     expect((await foundry(['generator', 'frobnicate'], { FOUNDRY_DATA_DIR: tempDir() })).code).toBe(2);
+  });
+
+  it('foundry generator chooses your own model and sets its endpoint, refusing a bad one in both languages', async () => {
+    const env = { FOUNDRY_DATA_DIR: tempDir() };
+    const set = await foundry(['generator', 'set-openai', '--base-url', 'http://127.0.0.1:11434/v1/', '--model', 'qwen2.5-coder:7b', '--json'], env);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toMatchObject({ mode: 'offline', openai: { baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5-coder:7b', keySource: null } });
+    const chosen = await foundry(['generator', 'use', 'openai'], env);
+    expect(chosen.out).toContain('generator in use: your own model: qwen2.5-coder:7b at http://127.0.0.1:11434/v1, no key');
+    const bad = await foundry(['generator', 'set-openai', '--base-url', 'localhost:11434', '--json'], env);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)).toMatchObject({ ok: false, error: { code: 'generator/invalid-settings', message: { pl: expect.stringContaining('to nie jest adres bazowy') } } });
+    expect((await foundry(['generator', 'use'], env)).code).toBe(2);
+    expect(JSON.parse((await foundry(['generator', 'status', '--json'], env)).out)).toMatchObject({ mode: 'openai', openai: { baseURL: 'http://127.0.0.1:11434/v1' } });
   });
 });

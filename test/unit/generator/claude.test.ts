@@ -2,8 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
 import { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOptions } from '../../../main/skills/generator/claude-generator.ts';
 import { GeneratorError } from '../../../main/skills/generator/generator-error.ts';
-import { offlineGenerator } from '../../../main/skills/generator/offline-generator.ts';
-import { selectGenerator } from '../../../main/skills/generator/select-generator.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
 import {
   claudeFixture,
@@ -114,7 +112,7 @@ describe('the Claude generator', () => {
     expect(candidate.sampleInputs[0]).toEqual({ method: 'executeAction', action: 'log_water', params: { amount_ml: 250 } });
   });
 
-  it('sends one Messages API request forcing the submit_skill tool, with the key in the auth header only', async () => {
+  it('sends one Messages API request offering the submit and decline tools, with the key in the auth header only', async () => {
     api.reply(recordedReply(WATER_FIXTURE));
     await generator({ model: 'claude-sonnet-4-6', maxTokens: 12_000 }).generate(WATER);
     expect(api.requests).toHaveLength(1);
@@ -125,8 +123,8 @@ describe('the Claude generator', () => {
     expect(request?.headers['anthropic-version']).toBeTruthy();
     expect(request?.rawBody).not.toContain(API_KEY);
     const body = sent(0);
-    expect(body).toMatchObject({ model: 'claude-sonnet-4-6', max_tokens: 12_000, tool_choice: { type: 'tool', name: 'submit_skill' } });
-    expect(body.tools).toHaveLength(1);
+    expect(body).toMatchObject({ model: 'claude-sonnet-4-6', max_tokens: 12_000, tool_choice: { type: 'any' } });
+    expect(body.tools.map((tool) => tool.name)).toEqual(['submit_skill', 'not_a_skill_request']);
     expect(body.tools[0]).toMatchObject({ name: 'submit_skill', input_schema: { type: 'object', required: ['code', 'config_schema', 'skill_md', 'manifest', 'sample_inputs'] } });
     const system = body.system[0]?.text;
     expect(system).toContain('supabase');
@@ -279,11 +277,19 @@ describe('the Claude generator', () => {
     expect(error.details).toContain('status: 529');
   });
 
-  it('reports a request the API refuses (unknown model) as generator/request-refused', async () => {
-    api.reply({ kind: 'json', status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-nonexistent' } } });
-    const error = await failure(generator({ model: 'claude-nonexistent' }).generate(WATER));
+  it('names the replacement when the model id is unknown or retired, never a raw 404', async () => {
+    api.reply({ kind: 'json', status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-3-opus-20240229' } } });
+    const error = await failure(generator({ model: 'claude-3-opus-20240229', replacementFor: async () => 'claude-opus-4-5' }).generate(WATER));
+    expect(error.code).toBe('generator/unknown-model');
+    expect(error.userMessage.en).toBe('Anthropic does not offer the model “claude-3-opus-20240229” (it may have been retired). Use claude-opus-4-5 instead: choose it in Settings → Generator.');
+    expect(error.userMessage.pl).toBe('Anthropic nie udostępnia modelu „claude-3-opus-20240229” (mógł zostać wycofany). Użyj zamiast niego claude-opus-4-5: wybierz go w Ustawieniach → Generator.');
+    expect(error.details).toContain('message: model: claude-3-opus-20240229');
+  });
+
+  it('reports a request the API refuses for another reason as generator/request-refused', async () => {
+    api.reply({ kind: 'json', status: 413, body: { type: 'error', error: { type: 'request_too_large', message: 'Request exceeds the maximum size' } } });
+    const error = await failure(generator().generate(WATER));
     expect(error.code).toBe('generator/request-refused');
-    expect(error.details).toContain('message: model: claude-nonexistent');
   });
 
   it('never echoes the key, even when the server quotes it back', async () => {
@@ -378,14 +384,5 @@ describe('the Claude generator writing skills that reach the web', () => {
     expect(schema).toContain('"secrets":{"type":"array","maxItems":16');
     expect(schema).toContain('"http":{"type":"array","maxItems":10');
     expect(schema).toContain('"enum":["GET","HEAD","POST","PUT","PATCH","DELETE"]');
-  });
-});
-
-describe('selectGenerator', () => {
-  it('picks the built-in generator when no key is set, Claude otherwise', async () => {
-    expect(await selectGenerator({ getApiKey: async () => null })).toBe(offlineGenerator);
-    expect(await selectGenerator({ getApiKey: async () => '' })).toBe(offlineGenerator);
-    const claude = await selectGenerator({ getApiKey: async () => API_KEY, model: 'claude-haiku-4-5' });
-    expect(claude.id).toBe('claude:claude-haiku-4-5');
   });
 });
