@@ -21,28 +21,28 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const problem = (en: string, pl: string): Localized => ({ en, pl });
 const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-function unknownField(value: Record<string, unknown>, known: readonly string[], where: string): Localized | null {
+function unknownField(value: Record<string, unknown>, known: readonly string[], where: Localized): Localized | null {
   const unknown = Object.keys(value).find((key) => !known.includes(key));
   if (unknown === undefined) return null;
   return problem(
-    `${where} has the field “${shown(unknown)}”, which does not exist (known: ${known.join(', ')}).`,
-    `${where} ma pole „${shown(unknown)}”, które nie istnieje (istniejące: ${known.join(', ')}).`,
+    `${where.en} has the field “${shown(unknown)}”, which does not exist (known: ${known.join(', ')}).`,
+    `${where.pl} ma pole „${shown(unknown)}”, które nie istnieje (istniejące: ${known.join(', ')}).`,
   );
 }
 
-function nameProblem(value: unknown, where: string): Localized | null {
+function nameProblem(value: unknown, field: string): Localized | null {
   if (typeof value === 'string' && NAME.test(value)) return null;
   return problem(
-    `${where} must name a key of getData()'s result: letters, digits and _, at most ${MAX_PRESENTATION_NAME} characters.`,
-    `${where} musi wskazywać klucz wyniku getData(): litery, cyfry i _, najwyżej ${MAX_PRESENTATION_NAME} znaków.`,
+    `“${field}” must name a key of getData()'s result: letters, digits and _, at most ${MAX_PRESENTATION_NAME} characters.`,
+    `„${field}” musi wskazywać klucz wyniku getData(): litery, cyfry i _, najwyżej ${MAX_PRESENTATION_NAME} znaków.`,
   );
 }
 
 function seriesProblems(series: unknown): Localized[] {
   if (!isObject(series)) return [problem('“series” must be an object naming the rows’ “key”.', '„series” musi być obiektem wskazującym „key” z wierszami.')];
-  const found: (Localized | null)[] = [unknownField(series, SERIES_FIELDS, '“series”'), nameProblem(series.key, '“series.key”')];
-  if (series.time !== undefined) found.push(nameProblem(series.time, '“series.time”'));
-  if (series.value !== undefined) found.push(nameProblem(series.value, '“series.value”'));
+  const found: (Localized | null)[] = [unknownField(series, SERIES_FIELDS, problem('“series”', '„series”')), nameProblem(series.key, 'series.key')];
+  if (series.time !== undefined) found.push(nameProblem(series.time, 'series.time'));
+  if (series.value !== undefined) found.push(nameProblem(series.value, 'series.value'));
   if (series.per_day !== undefined && !(PER_DAY_RULES as readonly unknown[]).includes(series.per_day)) {
     found.push(problem(`“series.per_day” must be one of: ${PER_DAY_RULES.join(', ')}.`, `„series.per_day” musi mieć jedną z wartości: ${PER_DAY_RULES.join(', ')}.`));
   }
@@ -53,8 +53,8 @@ function seriesProblems(series: unknown): Localized[] {
 export function presentationProblems(value: unknown): Localized[] {
   if (value === undefined) return [];
   if (!isObject(value)) return [problem('it must be an object.', 'musi być obiektem.')];
-  const found: (Localized | null)[] = [unknownField(value, PRESENTATION_FIELDS, 'It')];
-  if (value.headline !== undefined) found.push(nameProblem(value.headline, '“headline”'));
+  const found: (Localized | null)[] = [unknownField(value, PRESENTATION_FIELDS, problem('The hint', 'Wskazówka'))];
+  if (value.headline !== undefined) found.push(nameProblem(value.headline, 'headline'));
   if (value.series !== undefined) found.push(...seriesProblems(value.series));
   if (value.unit !== undefined && (typeof value.unit !== 'string' || value.unit.trim() === '' || value.unit.length > MAX_PRESENTATION_UNIT)) {
     found.push(problem(`“unit” must be text of 1 to ${MAX_PRESENTATION_UNIT} characters.`, `„unit” musi być tekstem o długości od 1 do ${MAX_PRESENTATION_UNIT} znaków.`));
