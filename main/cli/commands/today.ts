@@ -3,6 +3,7 @@ import { EXIT, type Command } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
 import { notificationText } from '../../../shared/contract/notification-records.ts';
 import type { TodayBoard, TodayCard } from '../../../shared/contract/today-records.ts';
+import type { ModAction } from '../../../shared/skills/mod-types.ts';
 
 const USAGE = 'foundry today [--json]';
 /** Days of the chart printed as text; --json has all of them. */
@@ -28,6 +29,12 @@ export const todayCommand: Command = {
   },
 };
 
+/** ` --params '{"amount_ml": …}'` with the action's required params, or nothing when it needs none. */
+function paramsExample(action: ModAction): string {
+  const required = Array.isArray(action.params_schema.required) ? action.params_schema.required.filter((name): name is string => typeof name === 'string') : [];
+  return required.length === 0 ? '' : ` --params '{${required.map((name) => `"${name}": …`).join(', ')}}'`;
+}
+
 const figure = (value: number | string | boolean, unit: string | null = null) => `${String(value)}${unit ? ` ${unit}` : ''}`;
 
 function cardLines(card: TodayCard): string[] {
@@ -40,7 +47,7 @@ function cardLines(card: TodayCard): string[] {
     const days = card.chart.points.slice(-DAYS_PRINTED).map((p) => `${p.date.slice(5)} ${p.value ?? '–'}`);
     lines.push(`  last ${DAYS_PRINTED} days${card.chart.unit ? ` (${card.chart.unit})` : ''}: ${days.join(' · ')}${card.chart.goal === null ? '' : `; goal ${card.chart.goal}`}`);
   }
-  if (card.quickAction) lines.push(`  quick entry: foundry skills run ${card.slug} ${card.quickAction.slug} --params '{…}'  (${card.quickAction.name})`);
+  if (card.quickAction) lines.push(`  quick entry (${card.quickAction.name}): foundry skills run ${card.slug} ${card.quickAction.slug}${paramsExample(card.quickAction)}`);
   return lines;
 }
 

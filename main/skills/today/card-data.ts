@@ -105,13 +105,17 @@ export function cardFigures(data: unknown, hint: SkillPresentation | undefined, 
     ? hint.headline
     : Object.keys(data).find((key) => !HIDDEN_KEY.test(key) && key !== 'goal' && isNumber(data[key]));
   const headline = headlineKey === undefined ? null : { key: headlineKey, value: data[headlineKey] as number, unit };
+  const series = findSeries(data, hint?.series);
   const figures: TodayFigure[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (figures.length >= MAX_FIGURES) break;
-    if (key === headlineKey || HIDDEN_KEY.test(key) || (key === 'unit' && unit !== null)) continue;
-    if (isNumber(value) || typeof value === 'boolean' || (typeof value === 'string' && value.length <= MAX_FIGURE_TEXT)) figures.push({ key, value });
+    if (key === headlineKey || key === series?.key || HIDDEN_KEY.test(key) || (key === 'unit' && unit !== null)) continue;
+    // A date or a time is when the skill answered (`date`, `now`), not something it knows.
+    const shortText = typeof value === 'string' && value.length <= MAX_FIGURE_TEXT && dayOf(value) === null;
+    if (isNumber(value) || typeof value === 'boolean' || shortText) figures.push({ key, value });
+    // A list other than the chart's says how many it holds (a checklist's `open`, a reminder's `due`).
+    else if (Array.isArray(value)) figures.push({ key, value: value.length });
   }
-  const series = findSeries(data, hint?.series);
   const goal = isNumber(hint?.goal) ? hint.goal : isNumber(data.goal) ? data.goal : null;
   const chart = series ? { key: series.key, unit, goal, points: pointsPerDay(series, today) } : null;
   return { headline, figures, chart };

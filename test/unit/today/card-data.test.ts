@@ -15,7 +15,7 @@ describe('what a card shows of getData()', () => {
       ],
     }, undefined, TODAY);
     expect(card.headline).toEqual({ key: 'total_ml', value: 550, unit: 'ml' });
-    expect(card.figures).toEqual([{ key: 'date', value: '2026-12-08' }, { key: 'goal', value: 2000 }, { key: 'today_count', value: 2 }]);
+    expect(card.figures).toEqual([{ key: 'goal', value: 2000 }, { key: 'today_count', value: 2 }]);
     expect(card.chart).toMatchObject({ key: 'entries', unit: 'ml', goal: 2000 });
     expect(card.chart!.points).toHaveLength(30);
     expect(card.chart!.points.at(-1)).toEqual({ date: '2026-12-08', value: 550 });
@@ -52,13 +52,15 @@ describe('what a card shows of getData()', () => {
     expect(card.chart?.key).toBe('log');
   });
 
-  it('shows no chart for data that is no series, and nothing at all for data that is not an object', () => {
-    expect(cardFigures({ open: [{ item: 'milk', done: false }], done: [] }, undefined, TODAY)).toEqual({ headline: null, figures: [], chart: null });
+  it('shows no chart but how many each list holds for data that is no series, and nothing for data that is not an object', () => {
+    expect(cardFigures({ open: [{ item: 'milk', done: false }], done: [] }, undefined, TODAY)).toEqual({
+      headline: null, figures: [{ key: 'open', value: 1 }, { key: 'done', value: 0 }], chart: null,
+    });
     expect(cardFigures([1, 2, 3], undefined, TODAY)).toEqual({ headline: null, figures: [], chart: null });
     expect(cardFigures(null, undefined, TODAY)).toEqual({ headline: null, figures: [], chart: null });
   });
 
-  it('keeps long text, lists and ids out of the figures, and at most six of them', () => {
+  it('keeps long text, nested objects and ids out of the figures, and at most six of them', () => {
     const data = { id: 9, user_id: 3, note: 'x'.repeat(41), a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, nested: { x: 1 } };
     const card = cardFigures(data, undefined, TODAY);
     expect(card.headline?.key).toBe('a');

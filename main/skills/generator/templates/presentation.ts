@@ -18,8 +18,8 @@ const BY_KIND: Partial<Record<SkillKind, Derive>> = {
     if (!amount || !has(columns, 'logged_at')) return null;
     return { headline: amount.replace(/^amount/, 'total'), series: { key: 'entries', time: 'logged_at', value: amount, per_day: 'sum' } };
   },
-  // One row per day with the day's count.
-  counter: (columns) => (has(columns, 'day', 'count') ? { headline: 'today', series: { key: 'last_days', time: 'day', value: 'count', per_day: 'last' } } : null),
+  // One row per day with the day's count (a day without a row counted nothing, so `sum` gives it 0).
+  counter: (columns) => (has(columns, 'day', 'count') ? { headline: 'today', series: { key: 'last_days', time: 'day', value: 'count', per_day: 'sum' } } : null),
   // Entries counted per day.
   journal: (columns) => (has(columns, 'logged_at') ? { headline: 'today_count', series: { key: 'entries', time: 'logged_at', per_day: 'count' } } : null),
   // Each reading of the price; the day's last one is the day's price.
