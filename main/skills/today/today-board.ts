@@ -87,7 +87,9 @@ export function createTodayBoard(deps: TodayBoardDeps) {
     const fresh = readCard(principal, slug, name, running?.version ?? null, running?.manifest.presentation);
     cache.set(key, { card: fresh, at: clock(), versionId, lastRunId });
     // A failure the card could not hold must not stay cached.
-    fresh.catch(() => cache.delete(key));
+    fresh.catch(() => {
+      if (cache.get(key)?.card === fresh) cache.delete(key);
+    });
     return fresh;
   }
 

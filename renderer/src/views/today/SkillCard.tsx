@@ -82,6 +82,7 @@ function ChartSection({ name, chart }: { name: string; chart: TodayChart }) {
   const shown = chart.points.slice(-days);
   const today = shown.at(-1)?.value ?? null;
   const highest = shown.reduce<{ date: string; value: number } | null>((best, point) => (point.value !== null && (best === null || point.value > best.value) ? { date: point.date, value: point.value } : best), null);
+  const day = (date: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(date));
   const number = (value: number | null) => (value === null ? '—' : `${formatNumber(value, locale)}${chart.unit ? ` ${chart.unit}` : ''}`);
   const label = t('today.chart.label', { name, series: words(chart.key), days });
 
@@ -98,7 +99,7 @@ function ChartSection({ name, chart }: { name: string; chart: TodayChart }) {
         {chart.goal !== null && <span className="muted">{t('today.chart.goal', { goal: number(chart.goal) })}</span>}
       </fieldset>
       <DailyChart chart={chart} days={days} label={label} />
-      <p className="visually-hidden">{t('today.chart.summary', { today: number(today), highest: number(highest?.value ?? null), date: highest?.date ?? '—' })}</p>
+      <p className="visually-hidden">{t('today.chart.summary', { today: number(today), highest: number(highest?.value ?? null), date: highest ? day(highest.date) : '—' })}</p>
     </section>
   );
 }
