@@ -44,7 +44,7 @@ function newestSource(): number {
 }
 
 /** Builds out/renderer with Vite when it is missing or older than its sources. */
-async function ensureRendererBuilt(): Promise<void> {
+export async function ensureRendererBuilt(): Promise<void> {
   const index = path.join(RENDERER_DIR, 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   if (built >= newestSource()) return;
@@ -115,7 +115,7 @@ interface Probe {
   seen(id: number): number | null;
 }
 
-async function openPage(browser: Browser, engine: Engine, bridge: string): Promise<Page> {
+export async function openPage(browser: Browser, engine: Engine, bridge: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
   await connectEngine(page, engine.dispatch, bridge);
@@ -130,7 +130,7 @@ async function paintedAt(page: Page, id: number): Promise<number> {
 }
 
 /** Cold load at a view: from the navigation's start to the first item painted. */
-async function coldLoad(browser: Browser, engine: Engine, bridge: string, url: string, view: string, text: string): Promise<number> {
+export async function coldLoad(browser: Browser, engine: Engine, bridge: string, url: string, view: string, text: string): Promise<number> {
   const page = await openPage(browser, engine, bridge);
   try {
     await page.goto(`${url}#${view}`, { waitUntil: 'commit' });

@@ -14,6 +14,7 @@ import type { JsonValue, SkillSettingsView } from '../../shared/contract/skill-s
 import type { SkillDependencies } from '../../shared/contract/dependency-records.ts';
 import type { EventReport, EventRoute } from '../skills/triggers/index.ts';
 import type { CatalogPage } from '../skills/catalog/index.ts';
+import type { TodayBoard } from '../../shared/contract/today-records.ts';
 
 /** Shared with the window's contract (a skill's settings are JSON values too). */
 export type { JsonValue };
@@ -101,6 +102,8 @@ export interface ApiBackend {
   getDependencies(principal: PrincipalKind, idOrSlug: string): Promise<SkillDependencies>;
   /** Stores an event the assistant reported and starts, in the background, what it fires. */
   reportEvent(principal: PrincipalKind, route: EventRoute, body: unknown): Promise<EventReport>;
+  /** The home view: each active skill's card (read through the sandbox, not counted as use), the next runs, the latest notifications. */
+  today(principal: PrincipalKind): Promise<TodayBoard>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */

@@ -14,6 +14,8 @@
 //                                 read is the owner's, in the app or the CLI, so no route does it;
 //                                 settings never carry a secret's value)
 //   GET schedules                 the token alone: reading changes nothing
+//   GET today                     the token alone: each card is read as the assistant's run of an
+//                                 approved skill (skills:execute, per skill, in the service)
 //   POST schedules/proposals      skills:create — only *proposes*: the owner confirms or declines it
 //                                 in the desktop app; adding, pausing or removing one is the owner's
 //   GET consents                  the token alone: the assistant sees that a run waits; answering is
@@ -59,6 +61,7 @@ import {
   SKILL_SCHEMA,
   SKILL_SETTINGS_SCHEMA,
   SKILL_DEPENDENCIES_SCHEMA,
+  TODAY_SCHEMA,
   type ApproveBody,
   type ExecuteBody,
   type RollbackBody,
@@ -324,6 +327,19 @@ export const API_ROUTES: readonly ApiRoute[] = [
     success: { status: 200, description: 'The schedules.', schema: SCHEDULES_SCHEMA },
     refusals: [],
     handle: async ({ backend, principal }) => ({ body: await backend.listSchedules(principal) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/today',
+    operationId: 'getToday',
+    summary: 'What the owner’s skills know today',
+    description:
+      'The desktop app’s home view: for each active skill its getData() and getInsights(), read in the sandbox like any run (recorded with trigger `dashboard`, not counted as use, cached for 5 seconds and fresh after any other run of the skill), a chart of its dated numbers per day where it has them, and its most used action; beside them the next scheduled runs and the latest notifications. A skill that cannot be read has its reason on its card.',
+    auth: true,
+    permission: null,
+    success: { status: 200, description: 'The cards, the next runs and the latest notifications.', schema: TODAY_SCHEMA },
+    refusals: [],
+    handle: async ({ backend, principal }) => ({ body: await backend.today(principal) }),
   },
   {
     method: 'POST',

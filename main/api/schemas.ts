@@ -335,3 +335,48 @@ const SCHEDULE_ITEM = closed({
 
 export const SCHEDULES_SCHEMA = { type: 'array', description: 'Every schedule, proposals included, oldest first.', items: SCHEDULE_ITEM };
 export const SCHEDULE_SCHEMA = SCHEDULE_ITEM;
+
+// ── the home view (issue 16 §1) ─────────────────────────────────────────────────────────────
+
+const FIGURE_VALUE = { oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] };
+const TODAY_CARD = closed({
+  slug: anyString,
+  name: anyString,
+  version: nullable('string'),
+  insights: {
+    type: 'array',
+    description: 'The skill’s getInsights(), in its own words (a skill writes in its owner’s language); at most 5.',
+    items: closed({ type: { type: 'string', enum: ['info', 'success', 'warning', 'alert'] }, title: anyString, message: anyString }),
+  },
+  headline: {
+    description: 'The headline figure of getData(): the manifest’s presentation hint names it, else the first number.',
+    oneOf: [closed({ key: anyString, value: { type: 'number' }, unit: nullable('string') }), { type: 'null' }],
+  },
+  figures: { type: 'array', description: 'Other short figures of getData(), at most 6.', items: closed({ key: anyString, value: FIGURE_VALUE }) },
+  chart: {
+    description: 'Where getData() holds dated numbers: one point per day (UTC) over the last 30 days, oldest first.',
+    oneOf: [
+      closed({
+        key: anyString,
+        unit: nullable('string'),
+        goal: nullable('number'),
+        points: { type: 'array', items: closed({ date: { type: 'string', description: 'YYYY-MM-DD' }, value: nullable('number') }) },
+      }),
+      { type: 'null' },
+    ],
+  },
+  quickAction: { description: 'The action run most often (else the first): its slug, name, description and params_schema.', oneOf: [{ type: 'object' }, { type: 'null' }] },
+  problem: { description: 'Why the card could not be read; the rest is then empty.', oneOf: [LOCALIZED_SCHEMA, { type: 'null' }] },
+  readAt: timestamp,
+});
+
+export const TODAY_SCHEMA = closed({
+  cards: { type: 'array', description: 'One card per active skill, by name.', items: TODAY_CARD },
+  upcoming: {
+    type: 'array',
+    description: 'The next scheduled runs, soonest first, at most 5.',
+    items: closed({ scheduleId: { type: 'integer', minimum: 1 }, skillSlug: anyString, skillName: nullable('string'), action: anyString, at: timestamp }),
+  },
+  notifications: NOTIFICATIONS_SCHEMA.properties.items!,
+  unreadNotifications: { type: 'integer', minimum: 0 },
+});

@@ -84,5 +84,6 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     revokeAllowance: (principal, idOrSlug, address, port) => translated(() => service.revokeAllowance(principal, idOrSlug, address, port)),
     getDependencies: (principal, idOrSlug) => translated(() => service.dependencies(principal, idOrSlug)),
     reportEvent: (principal, route, body) => translated(() => service.reportEvent(principal, route, body)),
+    today: (principal) => translated(() => service.today(principal)),
   };
 }

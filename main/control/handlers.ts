@@ -178,5 +178,6 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'schedules.confirm': ({ id }) => service.confirmScheduleProposal('owner', id),
     'schedules.decline': ({ id }) => service.declineScheduleProposal('owner', id),
     'schedules.edit': ({ id, spec }) => service.editSchedule('owner', id, spec),
+    'today.get': () => service.today('owner'),
   };
 }

@@ -49,6 +49,8 @@ import { createHttpClient, type HttpClient } from './http/index.ts';
 import { createScheduleService, systemClock, type SchedulerClock } from './scheduler/index.ts';
 import type { ModAction } from '../../shared/skills/mod-types.ts';
 import { createProposalQuota } from './generator/proposal-quota.ts';
+import { createTodayBoard } from './today/index.ts';
+import type { TodayBoard } from '../../shared/contract/today-records.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
@@ -255,6 +257,14 @@ export function createSkillService(deps: SkillServiceDeps) {
     httpClient: deps.scheduleHttpClient ?? createHttpClient(),
     localAllowances: (slug, version) => settings.forRun(slug, version.manifest).localAllowances,
     announceProposal: (slug, text) => notify({ kind: 'schedule-proposed', skillSlug: slug, versionId: null, requestId: null, ...text }),
+  });
+
+  const today = createTodayBoard({
+    store,
+    read: async (principal, slug, method, trigger) => (await service.execute(principal, slug, method, {}, { trigger })).result,
+    actionsOf: (principal, slug) => service.actionsOf(principal, slug),
+    upcoming: (count) => schedules.upcomingRuns(count),
+    problemOf: (error) => (error instanceof ServiceError ? error.userMessage : null),
   });
 
   function principalOf(principal: unknown): PrincipalKind {
@@ -775,6 +785,10 @@ export function createSkillService(deps: SkillServiceDeps) {
     resumeSchedule: (principal: PrincipalKind, id: number) => schedules.resumeSchedule(principalOf(principal), id),
     removeSchedule: (principal: PrincipalKind, id: number) => schedules.removeSchedule(principalOf(principal), id),
     runScheduleNow: (principal: PrincipalKind, id: number) => schedules.runScheduleNow(principalOf(principal), id),
+    /** The home view: every active skill's card (read through the sandbox, not counted as use), the next runs, the latest notifications. */
+    today(principal: PrincipalKind): Promise<TodayBoard> {
+      return today.read(principalOf(principal));
+    },
     /** The engine that fires schedules: the app and `foundry serve` start it; tests drive its clock. */
     scheduler: schedules.scheduler,
   };

@@ -5,6 +5,7 @@ import { useI18n } from './i18n/use-i18n.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { Navigation } from './components/Navigation.tsx';
 import { ReviewQueueView } from './views/reviews/ReviewQueueView.tsx';
+import { TodayView } from './views/today/TodayView.tsx';
 import { SkillsView } from './views/skills/SkillsView.tsx';
 import { NewSkillView } from './views/new-skill/NewSkillView.tsx';
 import { ActivityView } from './views/activity/ActivityView.tsx';
@@ -19,6 +20,7 @@ import { ConsentPrompt } from './components/ConsentPrompt.tsx';
 const SkillDetailPage = lazy(() => import('./views/skill-detail/SkillDetailPage.tsx').then((module) => ({ default: module.SkillDetailPage })));
 
 const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
+  today: TodayView,
   reviews: ReviewQueueView,
   'new-skill': NewSkillView,
   skills: SkillsView,

@@ -6,3 +6,4 @@ export * from './skill-settings-records.ts';
 export * from './consent-records.ts';
 export * from './dependency-records.ts';
 export * from './shell-records.ts';
+export * from './today-records.ts';

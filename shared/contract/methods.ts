@@ -18,6 +18,7 @@ import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } f
 import type { JsonValue, SkillSettingsView } from './skill-settings-records.ts';
 import type { SkillDependencies } from './dependency-records.ts';
 import type { ShellSwitchView, ShellView } from './shell-records.ts';
+import type { TodayBoard } from './today-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -145,6 +146,8 @@ export const API_SCHEMAS = {
   'schedules.confirm': only({ id: { type: 'integer', minimum: 1 } }),
   'schedules.decline': only({ id: { type: 'integer', minimum: 1 } }),
   'schedules.edit': only({ id: { type: 'integer', minimum: 1 }, spec: { type: 'object', maxProperties: 10 } }),
+  // The home view (issue 16 §1): each active skill's card, read through the sandbox.
+  'today.get': noParams,
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -223,6 +226,7 @@ export interface ApiTypes {
   'schedules.confirm': { request: { id: number }; response: ScheduleRecord };
   'schedules.decline': { request: { id: number }; response: ScheduleRecord };
   'schedules.edit': { request: { id: number; spec: Record<string, unknown> }; response: ScheduleRecord };
+  'today.get': { request: Empty; response: TodayBoard };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

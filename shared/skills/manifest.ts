@@ -3,6 +3,7 @@ import type { JsonSchema } from './json-schema.ts';
 import type { ManifestAction } from './actions.ts';
 import type { SkillTriggers } from './triggers.ts';
 import type { ScheduleSpec } from './schedules.ts';
+import type { SkillPresentation } from './presentation.ts';
 
 /** What a skill says it touches; the auditor compares it with what the code really touches. */
 export interface SkillCapabilities {
@@ -50,6 +51,8 @@ export interface SkillManifest {
   triggers?: SkillTriggers;
   /** When actions run by themselves (shared/skills/schedules.ts); approved with the version and shown in the disclosure. */
   schedules?: ScheduleSpec[];
+  /** How its card on the home view shows getData() (shared/skills/presentation.ts); absent: guessed from the data's shape. */
+  presentation?: SkillPresentation;
 }
 
 export function emptyCapabilities(): SkillCapabilities {

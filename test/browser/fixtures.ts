@@ -21,8 +21,11 @@ interface TestFixtures {
   engine: Engine;
   /** Every method the page called through window.foundry, in order. */
   calls: string[];
-  /** Opens the app (optionally at a view) once the store is seeded. */
-  openApp: (view?: 'reviews' | 'skills' | 'notifications' | 'schedules' | 'activity' | 'settings') => Promise<void>;
+  /**
+   * Opens the app once the store is seeded, at `view` — by default the review queue, where the specs
+   * written before the home view ("Today", now the first view) start. `'first'`: no view named.
+   */
+  openApp: (view?: 'first' | 'today' | 'reviews' | 'skills' | 'notifications' | 'schedules' | 'activity' | 'settings') => Promise<void>;
   pageProblems: PageProblems;
 }
 
@@ -59,7 +62,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     await connectEngine(page, dispatch, bridgeScript);
     await use(async (view) => {
-      await page.goto(view ? `${rendererUrl}#${view}` : rendererUrl);
+      await page.goto(view === 'first' ? rendererUrl : `${rendererUrl}#${view ?? 'reviews'}`);
       await expect(page.getByRole('navigation')).toBeVisible();
     });
   },

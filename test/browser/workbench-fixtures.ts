@@ -43,7 +43,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Opens a view from the navigation, as a person would. */
-export async function goTo(page: Page, name: 'Review queue' | 'New skill' | 'Skills' | 'Notifications' | 'Activity' | 'Settings'): Promise<void> {
+export async function goTo(page: Page, name: 'Today' | 'Review queue' | 'New skill' | 'Skills' | 'Notifications' | 'Activity' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }

@@ -5,6 +5,7 @@ import { SAMPLE_METHODS } from '../../../shared/skills/candidate.ts';
 import { SECRET_NAME } from '../../../shared/skills/http-capability.ts';
 import { ACTION_TYPES } from '../../../shared/skills/actions.ts';
 import { PERMISSIONS } from '../rbac/permissions.ts';
+import { MAX_PRESENTATION_NAME, MAX_PRESENTATION_UNIT, PER_DAY_RULES } from '../../../shared/skills/presentation.ts';
 
 const MAX_CODE_CHARS = 200_000;
 const MAX_SKILL_MD_CHARS = 64 * 1024;
@@ -187,6 +188,24 @@ export const DEPENDENCIES_SCHEMA = { type: 'array', maxItems: 16, uniqueItems: t
 /** `manifest.triggers` (shared/skills/triggers.ts): the shape is the audit's check (validator/manifest-triggers.ts). */
 export const TRIGGERS_SCHEMA = { type: 'object', description: 'onInstall, onUninstall, onMessage, onToolUse, onSessionStart, onSessionEnd: each names an action of this skill.' } as const;
 
+/** `manifest.presentation` (shared/skills/presentation.ts): the shape only; the audit says what is wrong in words. */
+const NAME_SCHEMA = { type: 'string', minLength: 1, maxLength: MAX_PRESENTATION_NAME } as const;
+const PRESENTATION_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    headline: NAME_SCHEMA,
+    series: {
+      type: 'object',
+      required: ['key'],
+      additionalProperties: false,
+      properties: { key: NAME_SCHEMA, time: NAME_SCHEMA, value: NAME_SCHEMA, per_day: { type: 'string', enum: PER_DAY_RULES } },
+    },
+    unit: { type: 'string', minLength: 1, maxLength: MAX_PRESENTATION_UNIT },
+    goal: { type: 'number' },
+  },
+} as const;
+
 /** A manifest without `config_schema`, which travels on its own. */
 export const MANIFEST_FIELDS = {
   slug: { type: 'string', minLength: 8, maxLength: 64 },
@@ -199,6 +218,7 @@ export const MANIFEST_FIELDS = {
   schedules: SCHEDULES_SCHEMA,
   dependencies: DEPENDENCIES_SCHEMA,
   triggers: TRIGGERS_SCHEMA,
+  presentation: PRESENTATION_SCHEMA,
 } as const;
 
 /** Every field but `secrets` and `actions`, which skills written before those existed do not have. */

@@ -34,6 +34,7 @@ const SUBMIT_SKILL_SCHEMA = {
         schedules: MANIFEST_FIELDS.schedules,
         dependencies: MANIFEST_FIELDS.dependencies,
         triggers: MANIFEST_FIELDS.triggers,
+        presentation: MANIFEST_FIELDS.presentation,
       },
     },
     sample_inputs: SAMPLE_INPUTS_SCHEMA,

@@ -17,6 +17,7 @@ import { reminderTemplate } from './templates/reminder.ts';
 import { skillDocument } from './templates/skill-doc.ts';
 import { codeActionLabels, localiseHttpActions, type TemplateBuilder } from './templates/template.ts';
 import { trackerTemplate } from './templates/tracker.ts';
+import { presentationField } from './templates/presentation.ts';
 import { webhookTemplate } from './templates/webhook.ts';
 
 const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
@@ -48,6 +49,7 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       config_schema: configSchema,
       actions: [...codeActionLabels(template.actions), ...localiseHttpActions(template.httpActions, need.language)],
       ...(template.schedules ? { schedules: template.schedules } : {}),
+      ...presentationField(need.kind, template),
     },
     configSchema,
     skillMd: renderSkillMd(skillDocument(need, names, template)),

@@ -25,5 +25,8 @@ export interface ChainPosition {
   triggeredBy: string | null;
 }
 
+/** The home view reading a skill's card (getData, getInsights): recorded like any execution, not counted as use. */
+export const DASHBOARD_TRIGGER = 'dashboard';
+
 /** The one person this desktop app serves: every skill's rows belong to this tenant. */
 export const LOCAL_TENANT = 'local';

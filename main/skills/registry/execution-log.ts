@@ -8,12 +8,13 @@ import type { FoundryStore } from '../../store/index.ts';
 import { ActionParamsError } from '../../mods/checked-params.ts';
 import type { RegistryRepositories } from './registry-repositories.ts';
 import { canonicalJson, sha256Hex } from './content-hash.ts';
-import type { ExecutionContext } from './execution-context.ts';
+import { DASHBOARD_TRIGGER, type ExecutionContext } from './execution-context.ts';
 
 export function createExecutionLog(store: Pick<FoundryStore, 'db' | 'now' | 'executions' | 'auditLog'>, repos: RegistryRepositories) {
   function executed(record: ExecutionRecord, version: SkillVersionRecord | null, context: ExecutionContext): void {
     store.db.transaction(() => {
-      if (version) repos.lifecycle.recordUse(version.skillId);
+      // The home view reading its cards is not use: else a skill nobody uses would never be archived.
+      if (version && record.trigger !== DASHBOARD_TRIGGER) repos.lifecycle.recordUse(version.skillId);
       store.auditLog.append({
         actor: record.actor,
         event: 'skill.executed',

@@ -62,6 +62,10 @@ export const RULES = {
     en: `The manifest declares ${count} schedules; at most ${limit} are allowed.`,
     pl: `Liczba harmonogramów w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,
   })),
+  'manifest/bad-presentation': rule(block, (problem: Localized) => ({
+    en: `The presentation hint (how the home view shows the skill) is malformed: ${problem.en}`,
+    pl: `Wskazówka prezentacji (jak widok Dziś pokazuje skill) jest niepoprawna: ${problem.pl}`,
+  })),
   'manifest/too-many-secrets': rule(block, (count: number, limit: number) => ({
     en: `The manifest declares ${count} secrets; at most ${limit} are allowed.`,
     pl: `Liczba sekretów w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,

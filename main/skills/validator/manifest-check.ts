@@ -7,6 +7,7 @@ import { checkManifestActions, type ActionUse } from './manifest-actions.ts';
 import { checkSecrets, type SecretHosts } from './manifest-secrets.ts';
 import { checkTriggers } from './manifest-triggers.ts';
 import { checkManifestSchedules } from './manifest-schedules.ts';
+import { checkManifestPresentation } from './manifest-presentation.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -92,5 +93,6 @@ export function checkManifest(
   const actionUse = checkManifestActions(manifest, { http: new Set(http), secrets, codeActions: executor.actionSlugs }, anchor, sink);
   checkTriggers(manifest, executor.actionSlugs, anchor, sink);
   checkManifestSchedules(manifest, { http, codeActions: executor.actionSlugs }, anchor, sink);
+  checkManifestPresentation(manifest, anchor, sink);
   return { declared: { ...manifest.capabilities, http }, secrets, actionUse };
 }

@@ -94,6 +94,12 @@ export function createExecutionsRepository(db: Db) {
     http.forEach((request, seq) => insertHttp.run({ ...request, executionId, seq }));
     return executionId;
   });
+  const latestId = db.prepare<[string, string], { id: number }>('SELECT id FROM executions WHERE skill_slug = ? AND trigger <> ? ORDER BY id DESC LIMIT 1');
+  const mostUsed = db.prepare<[string, string], { action: string }>(
+    `SELECT action FROM executions
+     WHERE skill_slug = ? AND action NOT IN ('getData', 'getInsights', 'getActions') AND trigger NOT IN (SELECT value FROM json_each(?))
+     GROUP BY action ORDER BY count(*) DESC, max(id) DESC LIMIT 1`,
+  );
   /** The requests of the given executions, by execution id. */
   const httpOf = (ids: readonly number[]): Map<number, HttpRequestRecord[]> => {
     const byExecution = new Map<number, HttpRequestRecord[]>();
@@ -114,6 +120,14 @@ export function createExecutionsRepository(db: Db) {
       const id = recordWithHttp(execution);
       const { versionId: _versionId, ...record } = execution;
       return { ...record, triggeredBy: record.triggeredBy ?? null, id };
+    },
+    /** The newest execution of `slug` whose trigger is not `exceptTrigger`, or null: tells a reader whether anything ran since it last looked. */
+    latestId(slug: string, exceptTrigger: string): number | null {
+      return latestId.get(slug, exceptTrigger)?.id ?? null;
+    },
+    /** The action of `slug` run most often (newest wins a tie), leaving out `exceptTriggers` and the reading methods; null when none ran. */
+    mostUsedAction(slug: string, exceptTriggers: readonly string[]): string | null {
+      return mostUsed.get(slug, JSON.stringify(exceptTriggers))?.action ?? null;
     },
     /** Newest first. */
     page(request: PageRequest): Page<ExecutionRecord> {

@@ -6,6 +6,7 @@ import { formatNumber } from '../i18n/format.ts';
 import { useNotificationsStore } from '../store/notifications-store.ts';
 
 const VIEW_LABELS: Record<ViewId, MessageKey> = {
+  today: 'nav.today',
   reviews: 'nav.reviews',
   'new-skill': 'nav.newSkill',
   skills: 'nav.skills',

@@ -3,6 +3,7 @@ import { workbenchEn } from './workbench.ts';
 import { configEn } from './config.ts';
 import { notificationsEn } from './notifications.ts';
 import { schedulesEn } from './schedules.ts';
+import { todayEn } from './today.ts';
 import { consentsEn } from './consents.ts';
 import { skillSettingsEn } from './skill-settings.ts';
 import { shellEn } from './shell.ts';
@@ -138,6 +139,7 @@ export const en = {
   ...configEn,
   ...notificationsEn,
   ...schedulesEn,
+  ...todayEn,
   ...consentsEn,
   ...skillSettingsEn,
   ...shellEn,

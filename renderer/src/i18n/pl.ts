@@ -4,6 +4,7 @@ import { workbenchPl } from './workbench.ts';
 import { configPl } from './config.ts';
 import { notificationsPl } from './notifications.ts';
 import { schedulesPl } from './schedules.ts';
+import { todayPl } from './today.ts';
 import { consentsPl } from './consents.ts';
 import { skillSettingsPl } from './skill-settings.ts';
 import { shellPl } from './shell.ts';
@@ -139,6 +140,7 @@ export const pl: Catalogue = {
   ...configPl,
   ...notificationsPl,
   ...schedulesPl,
+  ...todayPl,
   ...consentsPl,
   ...skillSettingsPl,
   ...shellPl,

@@ -13,6 +13,7 @@ import { useNewSkillStore } from './new-skill-store.ts';
 import { useSecurityStore } from './security-store.ts';
 import { useSchedulesStore } from './schedules-store.ts';
 import { useNotificationsStore } from './notifications-store.ts';
+import { useTodayStore } from '../views/today/today-store.ts';
 import { skillInLocation } from '../../../shared/contract/window-location.ts';
 
 type Feeds = Record<FeedKind, Feed<FeedRow>>;
@@ -148,6 +149,7 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
 
     async refreshView() {
       const viewData: Record<ViewId, () => Promise<void>> = {
+        today: () => useTodayStore.getState().load(),
         reviews: () => load('reviews', () => window.foundry.reviews.list({})),
         skills: () => load('skills', () => window.foundry.skills.list({})),
         activity: () => reloadFeed(get().activityFeed),

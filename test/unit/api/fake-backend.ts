@@ -208,6 +208,10 @@ export function createFakeBackend() {
       return [];
     },
 
+    async today() {
+      return { cards: [], upcoming: [], notifications: [], unreadNotifications: 0 };
+    },
+
     async proposeSchedule(_principal, slug) {
       find(slug);
       throw conflict('not-runnable', { en: 'The skill has no approved version that may run now.', pl: 'Skill nie ma zatwierdzonej wersji, która może teraz działać.' });

@@ -15,7 +15,7 @@ const fill = (path: string) => path.replace('{id}', 'custom-sleep-journal');
 describe('the local API can never approve', () => {
   it('has no backend method that approves or answers a consent request, and no route that needs skills:approve', async () => {
     const api = await start();
-    expect(Object.keys(api.fake.backend).sort()).toEqual(['archive', 'execute', 'generate', 'getDependencies', 'getSettings', 'getSkill', 'isApproved', 'listConsents', 'listNotifications', 'listSchedules', 'listSkills', 'proposeSchedule', 'reportEvent', 'requestReview', 'requestRollback', 'revokeAllowance', 'updateSkill']);
+    expect(Object.keys(api.fake.backend).sort()).toEqual(['archive', 'execute', 'generate', 'getDependencies', 'getSettings', 'getSkill', 'isApproved', 'listConsents', 'listNotifications', 'listSchedules', 'listSkills', 'proposeSchedule', 'reportEvent', 'requestReview', 'requestRollback', 'revokeAllowance', 'today', 'updateSkill']);
     expect(API_ROUTES.map((r) => r.permission)).not.toContain('skills:approve');
   });
 
