@@ -23,6 +23,7 @@ import { reviewCommand } from './review.ts';
 import { approveCommand, rejectCommand, rollbackCommand } from './decide.ts';
 import { totpCommand } from './totp.ts';
 import { approvalPassphraseCommand } from './approval-passphrase.ts';
+import { marketCommand } from './market.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   eventsCommand,
   triggersCommand,
   schedulesCommand,
+  marketCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
   createMcpCommand((engine) => createServiceBackend(engine.service)),
   // The owner without a window: review, decide on a terminal, set the factors up.

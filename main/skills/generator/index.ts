@@ -7,5 +7,5 @@ export { offlineGenerator, buildOfflineCandidate } from './offline-generator.ts'
 export { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOptions } from './claude-generator.ts';
 export { selectGenerator, type GeneratorSettings } from './select-generator.ts';
 export { parseSkillMd, renderSkillMd, type SkillMd, type SkillMdFrontMatter } from './skill-md.ts';
-export { exportSkillFolder, importSkillFolder, SKILL_FILES } from './skill-folder.ts';
+export { candidateFromSkillFiles, checkSkillEntries, decodeSkillFile, exportSkillFolder, importSkillFolder, MAX_SKILL_FILES_BYTES, SKILL_FILES, skillFolderFiles, type SkillFileEntry, type SkillFilesRefusal } from './skill-folder.ts';
 export { createGeneratorConfig, type GeneratorConfig } from './generator-config.ts';

@@ -1,0 +1,10 @@
+// The marketplace (issue 17): signed skill bundles, static registries and the client that installs
+// from them only through the same audit, dry run, disclosure and two-factor approval as any skill.
+//   minisign.ts        keys and detached signatures (format and why)
+//   bundle-archive.ts  reading a .skill archive safely (traversal, links, bombs)
+//   bundle.ts          pack / open a signed bundle
+//   publish.ts         pack an approved version
+export { MarketError, type MarketErrorCode } from './market-error.ts';
+export { generateKeyPair, parsePublicKey, parseSecretKey, publicKeyLine, type PublicKey, type SecretKey } from './minisign.ts';
+export { BUNDLE_EXTENSION, SIGNATURE_EXTENSION, openBundle, packBundle, sha256Hex, type OpenedBundle, type PackedBundle } from './bundle.ts';
+export { packApprovedVersion } from './publish.ts';

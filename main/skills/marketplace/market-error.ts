@@ -1,0 +1,35 @@
+// Every refusal of the marketplace: a code a program can test and the reason a person reads, in
+// both languages. `details` are technical lines (entry names, hashes) for the command line.
+import { CodedError } from '../../../shared/coded-error.ts';
+import type { Localized } from '../../../shared/i18n-types.ts';
+
+export type MarketErrorCode =
+  /** A key file that is not one, or a key that does not sign what it should. */
+  | 'key/invalid'
+  | 'signature/missing'
+  | 'signature/invalid'
+  /** The archive itself (format, traversal, bombs, entry types) or the skill files in it. */
+  | 'bundle/invalid'
+  /** `pack`: nothing approved to pack. */
+  | 'bundle/no-version'
+  /** `index`: the bundle's audit blocks, so it is not listed. */
+  | 'listing/audit-blocked'
+  | 'index/invalid'
+  | 'registry/unreachable'
+  | 'registry/not-configured'
+  | 'marketplace/disabled'
+  | 'listing/not-found'
+  | 'listing/revoked'
+  /** A known publisher name now signs with another key. */
+  | 'publisher/key-changed'
+  | 'publisher/not-found';
+
+export class MarketError extends CodedError<MarketErrorCode> {
+  override name = 'MarketError';
+  readonly details: readonly string[];
+
+  constructor(code: MarketErrorCode, userMessage: Localized, details: readonly string[] = []) {
+    super(code, userMessage);
+    this.details = details;
+  }
+}
