@@ -6,12 +6,13 @@ import { parseArgs } from 'node:util';
 import { EXIT, type CommandIo } from '../command.ts';
 import { withEngine } from '../with-engine.ts';
 import { refuse } from './token.ts';
-import { MarketError, generateKeyPair, openBundle, packApprovedVersion, parsePublicKey, parseSecretKey, SIGNATURE_EXTENSION, type PublicKey } from '../../skills/marketplace/index.ts';
+import { MarketError, buildRegistryIndex, generateKeyPair, INDEX_FILE, openBundle, packApprovedVersion, parsePublicKey, parseSecretKey, SIGNATURE_EXTENSION, type PublicKey } from '../../skills/marketplace/index.ts';
 
 export const MARKET_PUBLISH_USAGE = [
   'foundry market keygen --out PREFIX            (writes PREFIX.key, private, and PREFIX.pub)',
   'foundry market pack SLUG [--version V] --key FILE [--out DIR]',
   'foundry market verify FILE --key PUBFILE       (FILE.minisig beside FILE)',
+  'foundry market index DIR --key PUBFILE --publisher NAME   (writes DIR/index.json; bundles the audit blocks are not listed)',
 ];
 
 /** A MarketError as the CLI prints it; anything else is a bug and propagates. */
@@ -36,7 +37,7 @@ export const readPublicKeyFile = (file: string): PublicKey => parsePublicKey(rea
 export async function runMarketPublish(sub: string, args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, key: { type: 'string' }, version: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, key: { type: 'string' }, version: { type: 'string' }, publisher: { type: 'string' } },
   });
   const json = values.json;
   const usage = () => {
@@ -103,6 +104,20 @@ export async function runMarketPublish(sub: string, args: string[], io: CommandI
         `  key ${opened.keyId} (${key.fingerprint})`,
       ].join('\n'));
       return EXIT.ok;
+    }
+    if (sub === 'index') {
+      const name = values.publisher?.trim() ?? '';
+      if (positionals.length !== 1 || !values.key || name.length === 0 || name.length > 100) return usage();
+      const dir = positionals[0]!;
+      const built = await buildRegistryIndex(dir, { name, key: readPublicKeyFile(values.key) }, new Date());
+      fs.writeFileSync(path.join(dir, INDEX_FILE), `${JSON.stringify(built.index, null, 2)}\n`);
+      if (json) io.out(JSON.stringify({ ok: built.refused.length === 0, file: path.join(dir, INDEX_FILE), listed: built.index.listings.map((l) => l.id), refused: built.refused }));
+      else {
+        io.out(`${path.join(dir, INDEX_FILE)}: ${built.index.listings.length} listed / wystawiono, ${built.refused.length} refused / odrzucono`);
+        for (const listing of built.index.listings) io.out(`  ✓ ${listing.id}  ${listing.auditInfo.summary.en}`);
+        for (const refused of built.refused) io.err([`  ✗ ${refused.file}: ${refused.reason.en}`, `    pl: ${refused.reason.pl}`, ...refused.details.map((d) => `    - ${d}`)].join('\n'));
+      }
+      return built.refused.length === 0 ? EXIT.ok : EXIT.failed;
     }
     return usage();
   } catch (error) {

@@ -27,6 +27,8 @@ export interface OpenedBundle {
   /** The publisher's version (the manifest's), which updates compare. */
   version: string;
   keyId: string;
+  /** When it was signed (the trusted comment's timestamp), ISO 8601. */
+  signedAt: string;
 }
 
 export const bundleFileName = (slug: string, version: string): string => `${slug}-${version}${BUNDLE_EXTENSION}`;
@@ -37,9 +39,10 @@ const trustedComment = (slug: string, version: string, sha256: string, at: Date)
   `skill:${slug}@${version} sha256:${sha256} timestamp:${Math.floor(at.getTime() / 1000)}`;
 
 /** `skill:` and `sha256:` of a trusted comment this app wrote; other fields are ignored. */
-function commentFields(comment: string): { skill: string | null; sha256: string | null } {
+function commentFields(comment: string): { skill: string | null; sha256: string | null; signedAt: string } {
   const field = (name: string) => new RegExp(`(?:^|\\s)${name}:(\\S+)`).exec(comment)?.[1] ?? null;
-  return { skill: field('skill'), sha256: field('sha256') };
+  const signed = new Date(Number(field('timestamp')) * 1000);
+  return { skill: field('skill'), sha256: field('sha256'), signedAt: (Number.isNaN(signed.getTime()) ? new Date(0) : signed).toISOString() };
 }
 
 type PackableVersion = Pick<SkillCandidate, 'skillMd' | 'code' | 'manifest' | 'configSchema'> & { sampleInputs: readonly unknown[]; slug: string; version: string };
@@ -78,5 +81,5 @@ export async function openBundle(archive: Uint8Array, signature: string | null, 
       en: `The signature is for ${signed.skill ?? 'another skill'}, but the bundle holds ${candidate.manifest.slug}@${version}.`,
       pl: `Podpis dotyczy ${signed.skill ?? 'innego skilla'}, a paczka zawiera ${candidate.manifest.slug}@${version}.`,
     });
-  return { candidate, sha256, slug: candidate.manifest.slug, version, keyId: verified.keyId };
+  return { candidate, sha256, slug: candidate.manifest.slug, version, keyId: verified.keyId, signedAt: signed.signedAt };
 }

@@ -4,7 +4,9 @@
 //   bundle-archive.ts  reading a .skill archive safely (traversal, links, bombs)
 //   bundle.ts          pack / open a signed bundle
 //   publish.ts         pack an approved version
+//   registry-index.ts  a registry's index.json, built with the audit gate; revocations
 export { MarketError, type MarketErrorCode } from './market-error.ts';
 export { generateKeyPair, parsePublicKey, parseSecretKey, publicKeyLine, type PublicKey, type SecretKey } from './minisign.ts';
 export { BUNDLE_EXTENSION, SIGNATURE_EXTENSION, openBundle, packBundle, sha256Hex, type OpenedBundle, type PackedBundle } from './bundle.ts';
 export { packApprovedVersion } from './publish.ts';
+export { buildRegistryIndex, INDEX_FILE, INDEX_FORMAT, REVOCATIONS_FILE, type MarketListing, type RegistryIndex, type Revocations } from './registry-index.ts';
