@@ -48,6 +48,7 @@ export function createMarketRepository(db: Db, now: () => Date) {
   const publisher = db.prepare<[string], PublisherRow>('SELECT * FROM market_publishers WHERE name = ?');
   const publishers = db.prepare<[], PublisherRow>('SELECT * FROM market_publishers ORDER BY name');
   const pin = db.prepare('INSERT INTO market_publishers (name, key_id, public_key, fingerprint, trusted, pinned_at) VALUES (@name, @keyId, @publicKey, @fingerprint, 0, @at)');
+  const forget = db.prepare<[string]>('DELETE FROM market_publishers WHERE name = ?');
   const setTrusted = db.prepare<[number, string]>('UPDATE market_publishers SET trusted = ? WHERE name = ?');
   const insertInstall = db.prepare(`INSERT INTO market_installs (version_id, slug, registry_url, bundle_version, bundle_sha256, publisher, key_id, requested_by, created_at)
     VALUES (@versionId, @slug, @registryUrl, @bundleVersion, @bundleSha256, @publisher, @keyId, @requestedBy, @at)`);
@@ -68,6 +69,8 @@ export function createMarketRepository(db: Db, now: () => Date) {
     pinPublisher(p: Omit<PinnedPublisher, 'trusted' | 'pinnedAt'>): void {
       pin.run({ ...p, at: now().toISOString() });
     },
+    /** False when no publisher has that name. */
+    forgetPublisher: (name: string): boolean => forget.run(name).changes === 1,
     /** False when no publisher has that name. */
     setTrusted: (name: string, trusted: boolean): boolean => setTrusted.run(trusted ? 1 : 0, name).changes === 1,
     recordInstall(install: Omit<MarketInstall, 'createdAt' | 'revokedAt'>): void {
