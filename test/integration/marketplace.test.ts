@@ -97,6 +97,7 @@ describe('installing from a registry on a static HTTPS host', () => {
 
     const requested = await service.installFromMarket('assistant', SLUG);
     expect(requested).toMatchObject({ outcome: 'pending', reason: null });
+    expect(requested.listing.trust.signals.find((s) => s.id === 'publisher')).toMatchObject({ verdict: 'good', text: { en: `The same key as when you first installed from "Demo Publisher" (${publisher.public.fingerprint}).` } });
     const pending = owner.engine.store.versions.get(requested.versionId!)!;
     expect(pending).toMatchObject({ status: 'pending', version: '1.0.0' });
     expect(requested.pipeline.steps.map((s) => [s.step, s.status])).toEqual([['generate', 'ok'], ['audit', 'ok'], ['dry-run', 'ok'], ['disclose', 'ok'], ['submit', 'ok']]);

@@ -3,18 +3,21 @@
 import type { Command } from '../command.ts';
 import { EXIT } from '../command.ts';
 import { MARKET_PUBLISH_USAGE, runMarketPublish } from './market-publish.ts';
+import { MARKET_CLIENT_COMMANDS, MARKET_CLIENT_USAGE, runMarketClient } from './market-client.ts';
 
 const PUBLISH = new Set(['keygen', 'pack', 'verify', 'index']);
-const USAGE = MARKET_PUBLISH_USAGE.join('\n       ');
+const CLIENT = new Set(MARKET_CLIENT_COMMANDS);
+const USAGE = [...MARKET_CLIENT_USAGE, ...MARKET_PUBLISH_USAGE].join('\n       ');
 
 export const marketCommand: Command = {
   name: 'market',
-  summary: 'The skill marketplace: make a publisher key, pack and sign an approved skill, verify a bundle, build a registry index',
+  summary: 'The skill marketplace: search, inspect and install signed skills for review, updates, publisher trust; publish (keygen, pack, verify, index)',
   usage: USAGE,
   async run(args, io) {
     const [sub = '', ...rest] = args;
     if (PUBLISH.has(sub)) return runMarketPublish(sub, rest, io);
-    io.err(`foundry market: expected ${[...PUBLISH].join(', ')}.\nusage: ${USAGE}`);
+    if (CLIENT.has(sub)) return runMarketClient(sub, rest, io);
+    io.err(`foundry market: expected ${[...CLIENT, ...PUBLISH].join(', ')}.\nusage: ${USAGE}`);
     return EXIT.badInput;
   },
 };

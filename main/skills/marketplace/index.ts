@@ -10,7 +10,7 @@
 //   trust.ts           the trust score and its signals
 //   marketplace.ts     the client: search, show, install (to the review queue), updates, publishers
 export { MarketError, marketServiceError, type MarketErrorCode } from './market-error.ts';
-export { generateKeyPair, parsePublicKey, parseSecretKey, publicKeyLine, type PublicKey, type SecretKey } from './minisign.ts';
+export { generateKeyPair, parsePublicKey, parseSecretKey, publicKeyFileText, publicKeyLine, type PublicKey, type SecretKey } from './minisign.ts';
 export { BUNDLE_EXTENSION, SIGNATURE_EXTENSION, openBundle, packBundle, sha256Hex, type OpenedBundle, type PackedBundle } from './bundle.ts';
 export { packApprovedVersion } from './publish.ts';
 export { buildRegistryIndex, INDEX_FILE, INDEX_FORMAT, REVOCATIONS_FILE, type MarketListing, type RegistryIndex, type Revocations } from './registry-index.ts';

@@ -167,13 +167,16 @@ export function createMarketplace(deps: MarketplaceDeps) {
   function view(found: Found, checked: { signatureValid: boolean | null; audit: 'pass' | 'warn' | 'block' | null } = { signatureValid: null, audit: null }): ListingView {
     const { signature: _signature, configSchema: _schema, ...listing } = found.listing;
     const revoked = isRevoked(found);
+    // The key and fingerprint as computed here: the index's own fingerprint text is not trusted.
+    const key = parsePublicKey(listing.publisher.publicKey);
     return {
       ...listing,
+      publisher: { ...listing.publisher, keyId: key.keyId, fingerprint: key.fingerprint },
       registry: found.registry,
       installedVersion: installedVersion(listing.slug),
       revoked,
       trust: trustScore({
-        ...checked, revoked, publisher: listing.publisher, pinned: repo.publisher(listing.publisher.name), risk: listing.risk.level,
+        ...checked, revoked, publisher: { name: listing.publisher.name, publicKey: key.key, fingerprint: key.fingerprint }, pinned: repo.publisher(listing.publisher.name), risk: listing.risk.level,
         name: listing.name, description: listing.description, permissions: listing.permissions, publishedAt: listing.publishedAt, now: store.now(),
       }),
     };

@@ -91,7 +91,7 @@ export function generateKeyPair(): { secretKeyFile: string; publicKeyFile: strin
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   return {
     secretKeyFile: `${SECRET_KEY_HEADER}${keyId}\n${pem}`,
-    publicKeyFile: `untrusted comment: minisign public key ${keyId}\n${Buffer.concat([ALG_PUBLIC, id, raw]).toString('base64')}\n`,
+    publicKeyFile: publicKeyFileText(describePublicKey(raw, keyId)),
     publicKey: describePublicKey(raw, keyId),
   };
 }
@@ -123,6 +123,11 @@ export function parsePublicKey(text: string): PublicKey {
 /** The public key as one base64 line (minisign's, without its comment): what an index carries. */
 export function publicKeyLine(key: PublicKey): string {
   return Buffer.concat([ALG_PUBLIC, keyIdBytes(key.keyId), Buffer.from(key.key, 'base64')]).toString('base64');
+}
+
+/** The public key file, as `minisign -G` writes it. */
+export function publicKeyFileText(key: PublicKey): string {
+  return `untrusted comment: minisign public key ${key.keyId}\n${publicKeyLine(key)}\n`;
 }
 
 export function sign(data: Uint8Array, secret: SecretKey, trustedComment: string): string {

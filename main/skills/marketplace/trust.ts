@@ -29,6 +29,7 @@ export interface TrustScore {
 export interface TrustInput {
   /** null when not checked yet (browsing without downloading). */
   signatureValid: boolean | null;
+  /** `publicKey`: the raw key, base64, as pinned publishers store it. */
   publisher: { name: string; publicKey: string; fingerprint: string };
   pinned: PinnedPublisher | null;
   /** The local audit's verdict; null when not audited here yet. */
@@ -89,7 +90,8 @@ export function trustScore(input: TrustInput): TrustScore {
 
   const days = Math.floor((input.now.getTime() - Date.parse(input.publishedAt)) / DAY_MS);
   if (days >= MATURE_DAYS) signals.push(signal('age', 'good', 5, `Listed for ${days} days.`, `Wystawiony od ${days} dni.`));
-  else signals.push(signal('age', 'neutral', 0, `Listed only ${Math.max(days, 0)} day(s) ago: little history yet.`, `Wystawiony dopiero ${Math.max(days, 0)} dni temu: mała historia.`));
+  else if (days < 1) signals.push(signal('age', 'neutral', 0, 'Listed today: no history yet.', 'Wystawiony dzisiaj: brak historii.'));
+  else signals.push(signal('age', 'neutral', 0, `Listed only ${days} day(s) ago: little history yet.`, `Wystawiony dopiero ${days} dni temu: mała historia.`));
 
   const blocked = input.revoked || input.signatureValid === false || input.audit === 'block' || signals.some((s) => s.id === 'publisher' && s.verdict === 'bad');
   const score = blocked ? 0 : Math.min(100, signals.reduce((sum, s) => sum + s.points, 0));
