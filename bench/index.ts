@@ -17,6 +17,7 @@ import { storeBench } from './suites/store.ts';
 import { throughputBench } from './suites/throughput.ts';
 import { triggersBench } from './suites/triggers.ts';
 import { mcpBench } from './suites/mcp.ts';
+import { marketplaceBench } from './suites/marketplace.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -36,6 +37,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   triggers: triggersBench,
   scheduler: schedulerBench,
   mcp: mcpBench,
+  marketplace: marketplaceBench,
 };
 
 const only = process.argv.slice(2);

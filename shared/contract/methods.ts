@@ -18,6 +18,7 @@ import { CONFIG_KEY_NAMES, type ConfigKey, type ConfigValue, type ConfigView } f
 import type { JsonValue, SkillSettingsView } from './skill-settings-records.ts';
 import type { SkillDependencies } from './dependency-records.ts';
 import type { ShellSwitchView, ShellView } from './shell-records.ts';
+import type { ListingDetail, MarketInstallView, MarketSearchResult } from './market-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -140,6 +141,10 @@ export const API_SCHEMAS = {
   'schedules.confirm': only({ id: { type: 'integer', minimum: 1 } }),
   'schedules.decline': only({ id: { type: 'integer', minimum: 1 } }),
   'schedules.edit': only({ id: { type: 'integer', minimum: 1 }, spec: { type: 'object', maxProperties: 10 } }),
+  // The marketplace (issue 17): an install only puts a pending version in the review queue.
+  'market.search': only({ query: { type: 'string', maxLength: 200 }, category: { type: 'string', minLength: 1, maxLength: 40 } }, []),
+  'market.show': only({ id: { type: 'string', minLength: 1, maxLength: 200 } }),
+  'market.install': only({ id: { type: 'string', minLength: 1, maxLength: 200 } }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -213,6 +218,9 @@ export interface ApiTypes {
   'schedules.confirm': { request: { id: number }; response: ScheduleRecord };
   'schedules.decline': { request: { id: number }; response: ScheduleRecord };
   'schedules.edit': { request: { id: number; spec: Record<string, unknown> }; response: ScheduleRecord };
+  'market.search': { request: { query?: string; category?: string }; response: MarketSearchResult };
+  'market.show': { request: { id: string }; response: ListingDetail };
+  'market.install': { request: { id: string }; response: MarketInstallView };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

@@ -22,7 +22,7 @@ interface TestFixtures {
   /** Every method the page called through window.foundry, in order. */
   calls: string[];
   /** Opens the app (optionally at a view) once the store is seeded. */
-  openApp: (view?: 'reviews' | 'skills' | 'notifications' | 'schedules' | 'activity' | 'settings') => Promise<void>;
+  openApp: (view?: 'reviews' | 'skills' | 'marketplace' | 'notifications' | 'schedules' | 'activity' | 'settings') => Promise<void>;
   pageProblems: PageProblems;
 }
 

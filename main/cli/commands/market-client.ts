@@ -63,7 +63,11 @@ export async function runMarketClient(sub: string, args: string[], io: CommandIo
         const registryLines = result.registries.map((r) => r.ok
           ? `registry ${r.url}: ${r.listings} listing(s)${r.stale ? ` — offline, cached ${r.fetchedAt} / bez sieci, z pamięci podręcznej` : ''}`
           : `registry ${r.url}: ✗ ${r.error?.en}\n  pl: ${r.error?.pl}`);
-        print(result, [...registryLines, ...(result.listings.length ? result.listings.map(listingLine) : ['nothing found / nic nie znaleziono'])]);
+        print(result, [
+          ...registryLines,
+          ...(result.listings.length ? result.listings.map(listingLine) : ['nothing found / nic nie znaleziono']),
+          ...(result.listings.length ? ['trust before checking: `foundry market show SLUG` verifies the signature and audits it here / zaufanie przed sprawdzeniem'] : []),
+        ]);
       } else if (sub === 'show') {
         const listing = await service.showMarketListing('owner', arg);
         print(listing, detailLines(listing));

@@ -28,8 +28,9 @@ import { MarketError } from './market-error.ts';
 import { MARKET_MESSAGES } from './market-messages.ts';
 import { parsePublicKey } from './minisign.ts';
 import type { MarketListing } from './registry-index.ts';
+import type { ListingDetail, ListingView, MarketInstallView, MarketSearchResult, RegistryState } from '../../../shared/contract/market-records.ts';
 import type { FetchedIndex, RegistrySource } from './registry-source.ts';
-import { trustScore, type TrustScore } from './trust.ts';
+import { trustScore } from './trust.ts';
 
 export interface MarketNotice {
   kind: 'pending-review' | 'skill-revoked';
@@ -52,34 +53,9 @@ export interface MarketplaceDeps {
   notify: (notice: MarketNotice) => void;
 }
 
-export interface ListingView extends Omit<MarketListing, 'signature' | 'configSchema'> {
-  registry: string;
-  /** The publisher's version installed here (running or waiting for review), if any. */
-  installedVersion: string | null;
-  revoked: boolean;
-  trust: TrustScore;
-}
+export type { ListingView, MarketSearchResult as SearchResult, RegistryState };
 
-export interface RegistryState {
-  url: string;
-  ok: boolean;
-  stale: boolean;
-  fetchedAt: string | null;
-  listings: number;
-  error: Localized | null;
-}
-
-export interface SearchResult {
-  listings: ListingView[];
-  categories: string[];
-  registries: RegistryState[];
-}
-
-export interface InstallResult {
-  listing: ListingView;
-  outcome: PipelineResult['outcome'];
-  versionId: string | null;
-  reason: Localized | null;
+export interface InstallResult extends MarketInstallView {
   pipeline: PipelineResult;
 }
 
@@ -259,7 +235,7 @@ export function createMarketplace(deps: MarketplaceDeps) {
 
   return {
     /** Listings matching every word of `query` (name, description, slug, category, author), newest version of each skill per registry. */
-    async search(query = '', options: { category?: string } = {}): Promise<SearchResult> {
+    async search(query = '', options: { category?: string } = {}): Promise<MarketSearchResult> {
       const { registries } = settings();
       const { fetched, states } = await readIndexes(registries);
       const words = query.slice(0, MAX_QUERY).toLowerCase().split(/\s+/).filter(Boolean);
@@ -280,7 +256,7 @@ export function createMarketplace(deps: MarketplaceDeps) {
      * One listing, checked on this computer without installing: downloaded, verified, audited here.
      * Its trust score then reads the real signature and audit; the disclosure is computed here too.
      */
-    async show(idOrSlug: string): Promise<ListingView & { localAudit: { verdict: string; warnings: Localized[] } | null; problem: Localized | null }> {
+    async show(idOrSlug: string): Promise<ListingDetail> {
       const { registries } = settings();
       const { fetched } = await readIndexes(registries);
       const found = find(fetched, idOrSlug);

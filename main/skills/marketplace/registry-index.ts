@@ -13,9 +13,8 @@
 // [key id…] }); the index carries it, and clients disable installed skills it names.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuditInfo, ListingPublisher, MarketListing } from '../../../shared/contract/market-records.ts';
 import type { Localized } from '../../../shared/i18n-types.ts';
-import type { DisclosureItem, RiskLevel } from '../../../shared/skills/disclosure.ts';
-import type { JsonSchema } from '../../../shared/skills/json-schema.ts';
 import type { AuditReport } from '../../../shared/skills/audit.ts';
 import { buildDisclosure } from '../approval/disclosure.ts';
 import { parseSkillMd } from '../generator/skill-md.ts';
@@ -28,50 +27,7 @@ import { publicKeyLine, type PublicKey } from './minisign.ts';
 export const INDEX_FILE = 'index.json';
 export const REVOCATIONS_FILE = 'revocations.json';
 export const INDEX_FORMAT = 'skill-foundry-registry/1';
-
-export interface ListingPublisher {
-  name: string;
-  /** minisign's public key line (base64): what a client pins. */
-  publicKey: string;
-  keyId: string;
-  fingerprint: string;
-}
-
-export interface AuditInfo {
-  verdict: AuditReport['verdict'];
-  warnings: number;
-  notes: number;
-  summary: Localized;
-}
-
-/** Seed 004's MarketplaceListing fields, plus what makes it checkable. */
-export interface MarketListing {
-  /** `slug@version`. */
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  /** SKILL.md's `metadata.category`, else "other". */
-  category: string;
-  /** SKILL.md's `metadata.author`, else the publisher's name. */
-  author: string;
-  version: string;
-  /** What the skill may do once approved, in plain words (the disclosure's items). */
-  permissions: DisclosureItem[];
-  risk: { level: RiskLevel; reasons: Localized[] };
-  auditInfo: AuditInfo;
-  configSchema: JsonSchema;
-  /** SKILL.md's `metadata.homepage`, else null. */
-  remoteUrl: string | null;
-  /** The bundle's file name, beside index.json. */
-  bundle: string;
-  sha256: string;
-  /** The minisign signature, so a client needs only the index and the bundle. */
-  signature: string;
-  publisher: ListingPublisher;
-  /** When the publisher signed it (the signature's timestamp). */
-  publishedAt: string;
-}
+export type { AuditInfo, ListingPublisher, MarketListing };
 
 export interface Revocations {
   bundles: string[];

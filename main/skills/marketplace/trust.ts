@@ -11,20 +11,9 @@
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { DisclosureItem, RiskLevel } from '../../../shared/skills/disclosure.ts';
 import type { PinnedPublisher } from '../../store/repositories/market.ts';
+import type { SignalVerdict, TrustScore, TrustSignal } from '../../../shared/contract/market-records.ts';
 
-export type SignalVerdict = 'good' | 'neutral' | 'bad';
-
-export interface TrustSignal {
-  id: 'signature' | 'publisher' | 'audit' | 'risk' | 'description' | 'age' | 'revocation';
-  verdict: SignalVerdict;
-  points: number;
-  text: Localized;
-}
-
-export interface TrustScore {
-  score: number;
-  signals: TrustSignal[];
-}
+export type { TrustScore, TrustSignal };
 
 export interface TrustInput {
   /** null when not checked yet (browsing without downloading). */

@@ -41,7 +41,7 @@ export class ShopExampleComPriceWatchExecutor implements IModExecutor {
     return [{ type: "info", title: "Last price: shop.example.com", message: String(d.last.price) + ", lowest " + d.lowest.price }];
   }
 
-  async executeAction(tenant_id: string, action: string, params: Record<string, unknown>) {
+  async executeAction(tenant_id: string, action: string, _params: Record<string, unknown>) {
     if (action !== "check_price") return { success: false, error: "Unknown action" };
     const { url, threshold, field } = this.settings();
     if (!url.startsWith("https://shop.example.com/")) return { success: false, error: "The address in the settings is not on https://shop.example.com/; this skill may only check that site" };
