@@ -175,7 +175,6 @@ export function verify(data: Uint8Array, signatureText: string, key: PublicKey):
   if (parsed.keyId !== key.keyId)
     throw invalidSignature(
       { en: `it was made with key ${parsed.keyId}, not with the publisher's key ${key.keyId}.`, pl: `złożono go kluczem ${parsed.keyId}, a nie kluczem wydawcy ${key.keyId}.` },
-      [parsed.keyId, key.keyId],
     );
   const publicKey = publicKeyObject(Buffer.from(key.key, 'base64'));
   const digest = crypto.createHash('blake2b512').update(data).digest();

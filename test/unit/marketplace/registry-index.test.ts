@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegistryIndex } from '../../../main/skills/marketplace/registry-index.ts';
+import { parseRegistryIndex } from '../../../main/skills/marketplace/registry-format.ts';
+import type { MarketError } from '../../../main/skills/marketplace/market-error.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { blockedTracker, newPublisher, publish, water } from './market-fixtures.ts';
 
@@ -62,5 +64,36 @@ describe('foundry market index', () => {
     expect((await buildRegistryIndex(dir, { name: 'Demo', key: publisher.public }, NOW)).index.revocations).toEqual({ bundles: [packed.sha256], keys: [] });
     fs.writeFileSync(path.join(dir, 'revocations.json'), JSON.stringify({ bundles: ['not-a-hash'] }));
     await expect(buildRegistryIndex(dir, { name: 'Demo', key: publisher.public }, NOW)).rejects.toMatchObject({ code: 'index/invalid' });
+  });
+});
+
+describe('reading a fetched index', () => {
+  async function validIndex() {
+    const dir = tempDir();
+    const publisher = newPublisher();
+    await publish(dir, water(), '1.0.0', publisher);
+    return (await buildRegistryIndex(dir, { name: 'Demo', key: publisher.public }, NOW)).index;
+  }
+
+  it('accepts what foundry market index writes', async () => {
+    const index = await validIndex();
+    expect(parseRegistryIndex(JSON.stringify(index), 'https://r.example/')).toEqual(index);
+  });
+
+  it('refuses a listing whose bundle points anywhere but beside the index, or is not its own', async () => {
+    const index = await validIndex();
+    const elsewhere = { ...index, listings: [{ ...index.listings[0]!, bundle: '../../../home/me/.ssh/id_ed25519' }] };
+    const error = (() => { try { parseRegistryIndex(JSON.stringify(elsewhere), 'https://r.example/'); } catch (e) { return e as MarketError; } throw new Error('accepted'); })();
+    expect(error).toMatchObject({ code: 'index/invalid' });
+    expect(error.userMessage.en).toBe('The registry https://r.example/ sent an index this app cannot read: it does not have the expected shape.');
+    const other = { ...index, listings: [{ ...index.listings[0]!, bundle: 'custom-other-1.0.0.skill' }] };
+    expect(() => parseRegistryIndex(JSON.stringify(other), 'https://r.example/')).toThrow(/does not name its own bundle/);
+  });
+
+  it('refuses texts too long to show and what is not JSON', async () => {
+    const index = await validIndex();
+    const long = { ...index, listings: [{ ...index.listings[0]!, description: 'x'.repeat(5000) }] };
+    expect(() => parseRegistryIndex(JSON.stringify(long), 'r')).toThrow(/expected shape/);
+    expect(() => parseRegistryIndex('<html>Not found</html>', 'r')).toThrow(/it is not JSON/);
   });
 });
