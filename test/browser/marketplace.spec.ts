@@ -23,7 +23,8 @@ test('browse by category, check a listing with its trust reasons, install it int
 
   await listings.getByRole('button', { name: /^Check/ }).click();
   const details = page.getByRole('region', { name: 'Shop.example.com Price Watch, checked on this computer' });
-  await expect(details.getByRole('list', { name: 'Once approved, it may' })).toContainText('use your shop.example.com API token, only with shop.example.com');
+  // Checking downloads, verifies and audits the bundle here (off the main thread): it may take a few seconds.
+  await expect(details.getByRole('list', { name: 'Once approved, it may' })).toContainText('use your shop.example.com API token, only with shop.example.com', { timeout: 20_000 });
   await expect(details).toContainText('The audit on this computer found nothing to warn about.');
   await expect(details).toContainText('Published by “Skill Foundry Demo”, key SHA256:');
   const reasons = details.getByRole('list', { name: 'Why this trust score' });
