@@ -18,6 +18,7 @@ import { throughputBench } from './suites/throughput.ts';
 import { triggersBench } from './suites/triggers.ts';
 import { mcpBench } from './suites/mcp.ts';
 import { todayBench } from './suites/today.ts';
+import { marketplaceBench } from './suites/marketplace.ts';
 import { closeSharedAuditor } from '../main/skills/validator/audit-off-thread.ts';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -38,6 +39,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   scheduler: schedulerBench,
   mcp: mcpBench,
   today: todayBench,
+  marketplace: marketplaceBench,
 };
 
 const only = process.argv.slice(2);

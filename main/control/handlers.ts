@@ -179,5 +179,11 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'schedules.decline': ({ id }) => service.declineScheduleProposal('owner', id),
     'schedules.edit': ({ id, spec }) => service.editSchedule('owner', id, spec),
     'today.get': () => service.today('owner'),
+    'market.search': ({ query, category }) => service.searchMarket('owner', query, category === undefined ? {} : { category }),
+    'market.show': ({ id }) => service.showMarketListing('owner', id),
+    'market.install': async ({ id }) => {
+      const { pipeline: _pipeline, ...result } = await service.installFromMarket('owner', id);
+      return result;
+    },
   };
 }

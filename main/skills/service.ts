@@ -51,10 +51,12 @@ import type { ModAction } from '../../shared/skills/mod-types.ts';
 import { createProposalQuota } from './generator/proposal-quota.ts';
 import { createTodayBoard } from './today/index.ts';
 import type { TodayBoard } from '../../shared/contract/today-records.ts';
+import { createMarketplace, createRegistrySource, marketServiceError, marketplaceNeed } from './marketplace/index.ts';
+import type { GuardedHttpClient } from './http/index.ts';
 export type { SkillDetails, ExecuteResult };
 
 export interface OwnerNotice {
-  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested' | 'schedule-proposed';
+  kind: 'pending-review' | 'review-requested' | 'rollback-requested' | 'skill-notification' | 'consent-requested' | 'schedule-proposed' | 'skill-revoked';
   skillSlug: string;
   versionId: string | null;
   requestId: number | null;
@@ -91,6 +93,8 @@ export interface SkillServiceDeps {
   scheduleClock?: SchedulerClock;
   /** The guard schedules' webhooks go through; tests pass one that reaches their 127.0.0.1 servers. */
   scheduleHttpClient?: HttpClient;
+  /** The guard marketplace registries are fetched through; tests pass one that reaches their 127.0.0.1 servers. */
+  marketHttpClient?: GuardedHttpClient;
 }
 
 export interface ConsentDecisionInput {
@@ -266,6 +270,37 @@ export function createSkillService(deps: SkillServiceDeps) {
     upcoming: (count) => schedules.upcomingRuns(count),
     problemOf: (error) => (error instanceof ServiceError ? error.userMessage : null),
   });
+
+  const market = createMarketplace({
+    store,
+    source: createRegistrySource({ repo: store.market, http: deps.marketHttpClient ?? createHttpClient(), now: store.now }),
+    settings: () => ({
+      enabled: config.get('skills.marketplace.enabled'),
+      registries: config.get('skills.marketplace.registryUrl').split(/\s+/).filter(Boolean),
+      autoUpdate: config.get('skills.marketplace.autoUpdate'),
+    }),
+    // One attempt: a bundle is what its publisher signed; nothing may repair it behind the owner's back.
+    submit: (candidate, actor, registry) => skills.generate(marketplaceNeed(candidate, registry), actor, { generator: { id: 'import', generate: async () => candidate }, maxAttempts: 1 }),
+    requestReview: (slug, note) => { service.requestReview('assistant', slug, note); },
+    disable: (slug) => {
+      const skill = repos.lifecycle.find(slug);
+      if (!skill || skill.status === 'archived') return;
+      triggers.uninstalling(slug);
+      lifecycle.archive(skill, 'system');
+      schedules.syncSkill(slug);
+      skillsChanged();
+    },
+    notify: (notice) => notify({ ...notice, requestId: null }),
+  });
+
+  /** Runs a marketplace call, its refusals as the service's. */
+  async function marketCall<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw marketServiceError(error);
+    }
+  }
 
   function principalOf(principal: unknown): PrincipalKind {
     if (!isPrincipal(principal)) throw new ServiceError('forbidden', SERVICE_MESSAGES.unknownPrincipal, { reason: 'unknown-principal' });
@@ -788,6 +823,38 @@ export function createSkillService(deps: SkillServiceDeps) {
     /** The home view: every active skill's card (read through the sandbox, not counted as use), the next runs, the latest notifications. */
     today(principal: PrincipalKind): Promise<TodayBoard> {
       return today.read(principalOf(principal));
+    },
+    /** The marketplace (marketplace/marketplace.ts): browsing and install requests need `skills:marketplace`; trusting publishers is the owner's. */
+    searchMarket: async (principal: PrincipalKind, query?: string, options: { category?: string } = {}) => {
+      authorize(principal, 'skills:marketplace');
+      return marketCall(() => market.search(typeof query === 'string' ? query : '', { ...(typeof options.category === 'string' ? { category: options.category } : {}) }));
+    },
+    showMarketListing: async (principal: PrincipalKind, idOrSlug: string) => {
+      authorize(principal, 'skills:marketplace', slugContext(idOrSlug));
+      return marketCall(() => market.show(text(idOrSlug, 'listing', MAX_NAME)));
+    },
+    /** Leaves a pending version in the review queue (or says why not); the assistant's requests count as its proposals. */
+    installFromMarket: async (principal: PrincipalKind, idOrSlug: string) => {
+      const caller = authorize(principal, 'skills:marketplace', slugContext(idOrSlug));
+      const id = text(idOrSlug, 'listing', MAX_NAME);
+      if (caller === 'assistant') proposals.take(caller);
+      return marketCall(() => market.install(caller, id));
+    },
+    marketUpdates: async (principal: PrincipalKind, options: { fetch?: boolean } = {}) => {
+      authorize(principal, 'skills:marketplace');
+      return marketCall(() => market.updates({ fetch: options.fetch === true }));
+    },
+    marketPublishers: (principal: PrincipalKind) => {
+      authorize(principal, 'skills:marketplace');
+      return market.publishers();
+    },
+    setMarketPublisherTrusted: async (principal: PrincipalKind, name: string, trusted: boolean) => {
+      authorize(principal, 'skills:approve');
+      return marketCall(() => market.setPublisherTrusted(text(name, 'publisher', 100), trusted === true));
+    },
+    forgetMarketPublisher: async (principal: PrincipalKind, name: string) => {
+      authorize(principal, 'skills:approve');
+      return marketCall(() => market.forgetPublisher(text(name, 'publisher', 100)));
     },
     /** The engine that fires schedules: the app and `foundry serve` start it; tests drive its clock. */
     scheduler: schedules.scheduler,

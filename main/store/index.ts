@@ -13,6 +13,7 @@ import { createSkillSettingsRepository } from './repositories/skill-settings.ts'
 import { createConsentsRepository } from './repositories/consents.ts';
 import { createShellRepository } from './repositories/shell.ts';
 import { createSchedulesRepository } from './repositories/schedules.ts';
+import { createMarketRepository } from './repositories/market.ts';
 import { createCheckpoint } from './integrity/checkpoint.ts';
 import { createApprovalProof } from './integrity/approval-proof.ts';
 import { sealAsFound } from './integrity/seal-as-found.ts';
@@ -81,6 +82,7 @@ export function openFoundryStore(dataDir: string, options: StoreOptions = {}) {
     consents: createConsentsRepository(db, now, key),
     shell: createShellRepository(db, key),
     schedules: createSchedulesRepository(db, now),
+    market: createMarketRepository(db, now),
     auditLog: {
       ...auditLog,
       /** The log's chain and checkpoint, and the approvals' seals: every kind of tampering named. */

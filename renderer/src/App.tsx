@@ -12,6 +12,7 @@ import { ActivityView } from './views/activity/ActivityView.tsx';
 import { SettingsView } from './views/settings/SettingsView.tsx';
 import { NotificationsView } from './views/notifications/NotificationsView.tsx';
 import { SchedulesView } from './views/schedules/SchedulesView.tsx';
+import { MarketplaceView } from './views/marketplace/MarketplaceView.tsx';
 import { Loading } from './components/Loading.tsx';
 import { SandboxBanner } from './components/SandboxBanner.tsx';
 import { ConsentPrompt } from './components/ConsentPrompt.tsx';
@@ -24,6 +25,7 @@ const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   reviews: ReviewQueueView,
   'new-skill': NewSkillView,
   skills: SkillsView,
+  marketplace: MarketplaceView,
   notifications: NotificationsView,
   schedules: SchedulesView,
   activity: ActivityView,

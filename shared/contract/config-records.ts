@@ -3,7 +3,7 @@
 // this table, so the form, the validator and the README describe the same keys.
 import type { Localized } from '../i18n-types.ts';
 
-export type ConfigControl = 'switch' | 'integer' | 'modes' | 'https-url';
+export type ConfigControl = 'switch' | 'integer' | 'modes' | 'registry-urls';
 
 export interface ConfigKeySpec {
   control: ConfigControl;
@@ -32,9 +32,10 @@ export const CONFIG_KEYS = {
   'skills.learning.mode': { control: 'modes', defaultValue: ['user_authored', 'ai_proposed'] },
   'skills.learning.requireApproval': { control: 'switch', defaultValue: true },
   'skills.learning.maxProposedPerDay': { control: 'integer', defaultValue: 5, range: [0, 100] },
-  'skills.marketplace.enabled': { control: 'switch', defaultValue: false, later: true },
-  'skills.marketplace.registryUrl': { control: 'https-url', defaultValue: 'https://skills.friday.ai', later: true },
-  'skills.marketplace.autoUpdate': { control: 'switch', defaultValue: false, later: true },
+  'skills.marketplace.enabled': { control: 'switch', defaultValue: false },
+  /** One or more registries, separated by spaces: https:// addresses or file:// folders. */
+  'skills.marketplace.registryUrl': { control: 'registry-urls', defaultValue: 'https://skills.friday.ai' },
+  'skills.marketplace.autoUpdate': { control: 'switch', defaultValue: false },
   'skills.scheduled.enabled': { control: 'switch', defaultValue: true },
   'skills.scheduled.maxScheduled': { control: 'integer', defaultValue: 20, range: [0, 1_000] },
   'skills.scheduled.maxFailures': { control: 'integer', defaultValue: 5, range: [1, 100] },

@@ -19,6 +19,7 @@ import type { JsonValue, SkillSettingsView } from './skill-settings-records.ts';
 import type { SkillDependencies } from './dependency-records.ts';
 import type { ShellSwitchView, ShellView } from './shell-records.ts';
 import type { TodayBoard } from './today-records.ts';
+import type { ListingDetail, MarketInstallView, MarketSearchResult } from './market-records.ts';
 
 const noParams = { type: 'object', additionalProperties: false, properties: {} } as const;
 const pageParams = {
@@ -148,6 +149,10 @@ export const API_SCHEMAS = {
   'schedules.edit': only({ id: { type: 'integer', minimum: 1 }, spec: { type: 'object', maxProperties: 10 } }),
   // The home view (issue 16 §1): each active skill's card, read through the sandbox.
   'today.get': noParams,
+  // The marketplace (issue 17): an install only puts a pending version in the review queue.
+  'market.search': only({ query: { type: 'string', maxLength: 200 }, category: { type: 'string', minLength: 1, maxLength: 40 } }, []),
+  'market.show': only({ id: { type: 'string', minLength: 1, maxLength: 200 } }),
+  'market.install': only({ id: { type: 'string', minLength: 1, maxLength: 200 } }),
 } as const satisfies Record<string, JsonSchema>;
 
 export type ApiMethod = keyof typeof API_SCHEMAS;
@@ -227,6 +232,9 @@ export interface ApiTypes {
   'schedules.decline': { request: { id: number }; response: ScheduleRecord };
   'schedules.edit': { request: { id: number; spec: Record<string, unknown> }; response: ScheduleRecord };
   'today.get': { request: Empty; response: TodayBoard };
+  'market.search': { request: { query?: string; category?: string }; response: MarketSearchResult };
+  'market.show': { request: { id: string }; response: ListingDetail };
+  'market.install': { request: { id: string }; response: MarketInstallView };
 }
 
 /** Everything the approval dialog and Settings → Security need to know about the two factors. */

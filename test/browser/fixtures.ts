@@ -25,7 +25,7 @@ interface TestFixtures {
    * Opens the app once the store is seeded, at `view` — by default the review queue, where the specs
    * written before the home view ("Today", now the first view) start. `'first'`: no view named.
    */
-  openApp: (view?: 'first' | 'today' | 'reviews' | 'skills' | 'notifications' | 'schedules' | 'activity' | 'settings') => Promise<void>;
+  openApp: (view?: 'first' | 'today' | 'reviews' | 'skills' | 'marketplace' | 'notifications' | 'schedules' | 'activity' | 'settings') => Promise<void>;
   pageProblems: PageProblems;
 }
 

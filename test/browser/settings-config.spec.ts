@@ -28,7 +28,9 @@ test('a changed value is saved in config.yaml; a weakening one is refused with t
   await expect(sandbox.getByRole('alert')).toHaveText('The sandbox cannot be turned off: skill code never runs outside its isolate.');
   expect(readFileSync(engine.config.file, 'utf8')).toMatch(/ {4}sandbox: true\n/);
 
-  await expect(section.getByRole('form', { name: 'Use the skill marketplace' })).toContainText('Used from a later version');
+  const registries = section.getByRole('form', { name: 'Marketplace registries' });
+  await expect(registries).toContainText('One or more https:// or file:// addresses, separated by spaces.');
+  await expect(registries).not.toContainText('Used from a later version');
   expect(engine.store.auditLog.page({ offset: 0, limit: 10, event: 'config.changed' }).items.map((e) => e.data.key)).toEqual(['skills.execution.maxRetries']);
   await screenshot(page, 'settings-config');
 });
@@ -57,7 +59,7 @@ test.describe('in Polish', () => {
     await approval.getByRole('checkbox').uncheck();
     await approval.getByRole('button', { name: 'Zapisz' }).click();
     await expect(approval.getByRole('alert')).toContainText('Zatwierdzania nie da się wyłączyć');
-    await expect(section.getByRole('form', { name: 'Adres katalogu' })).toContainText('Używane od późniejszej wersji');
+    await expect(section.getByRole('form', { name: 'Rejestry marketplace' })).toContainText('Jeden lub więcej adresów https:// albo file://, oddzielonych spacjami.');
     await screenshot(page, 'settings-config-pl');
   });
 });

@@ -24,6 +24,7 @@ import { approveCommand, rejectCommand, rollbackCommand } from './decide.ts';
 import { totpCommand } from './totp.ts';
 import { approvalPassphraseCommand } from './approval-passphrase.ts';
 import { todayCommand } from './today.ts';
+import { marketCommand } from './market.ts';
 
 /** Every subcommand of `foundry`, in the order `foundry --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   triggersCommand,
   schedulesCommand,
   todayCommand,
+  marketCommand,
   createServeCommand((engine) => createServiceBackend(engine.service)),
   createMcpCommand((engine) => createServiceBackend(engine.service)),
   // The owner without a window: review, decide on a terminal, set the factors up.

@@ -28,7 +28,7 @@ skills:
     requireApproval: true
     maxProposedPerDay: 5
 
-  # Marketplace (used from a later version)
+  # Marketplace (registryUrl: one or more https:// or file:// registries, separated by spaces)
   marketplace:
     enabled: false
     registryUrl: "https://skills.friday.ai"

@@ -15,8 +15,9 @@ function keySchema(spec: ConfigKeySpec): Record<string, unknown> {
     case 'modes':
       // `autonomous` is a known mode so that it is refused with its reason (safety.ts), not as a typo.
       return { type: 'array', maxItems: LEARNING_MODE_NAMES.length, uniqueItems: true, items: { type: 'string', enum: [...LEARNING_MODE_NAMES] } };
-    case 'https-url':
-      return { type: 'string', minLength: 9, maxLength: 2048, pattern: '^https://[^\\s]+$' };
+    case 'registry-urls':
+      // Marketplace registries: https:// (fetched through the HTTP guard) or file:// (a local folder), space-separated.
+      return { type: 'string', minLength: 8, maxLength: 2048, pattern: '^(?:https|file)://\\S+(?:\\s+(?:https|file)://\\S+)*$' };
   }
 }
 

@@ -9,5 +9,5 @@ export { createClaudeGenerator, DEFAULT_CLAUDE_MODEL, type ClaudeGeneratorOption
 export { createOpenAIGenerator, type OpenAIGeneratorOptions } from './openai-generator.ts';
 export { requestFor, requestFromNeed, readsWords, type SkillRequest } from './skill-request.ts';
 export { parseSkillMd, renderSkillMd, type SkillMd, type SkillMdFrontMatter } from './skill-md.ts';
-export { exportSkillFolder, importSkillFolder, SKILL_FILES } from './skill-folder.ts';
+export { candidateFromSkillFiles, checkSkillEntries, decodeSkillFile, exportSkillFolder, importSkillFolder, MAX_SKILL_FILES_BYTES, SKILL_FILES, skillFolderFiles, type SkillFileEntry, type SkillFilesRefusal } from './skill-folder.ts';
 export { createGeneratorConfig, GENERATOR_KINDS, type GeneratorConfig } from './generator-config.ts';

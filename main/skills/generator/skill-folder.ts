@@ -73,49 +73,87 @@ export function exportSkillFolder(candidate: SkillCandidate, parentDir: string):
       { details: [folder] },
     );
   }
+  for (const [name, content] of skillFolderFiles(candidate)) fs.writeFileSync(path.join(folder, name), content, { flag: 'wx', mode: 0o644 });
+  return folder;
+}
+
+/** The five files of a skill folder and their text, as export writes them (and a bundle packs them). */
+export function skillFolderFiles(candidate: Pick<SkillCandidate, 'skillMd' | 'code' | 'manifest' | 'configSchema'> & { sampleInputs: readonly unknown[] }): Map<string, string> {
   const { config_schema: _configSchema, ...manifest } = candidate.manifest;
-  const files: [string, string][] = [
+  return new Map([
     [SKILL_FILES.skillMd, candidate.skillMd],
     [SKILL_FILES.code, candidate.code],
     [SKILL_FILES.manifest, toJson(manifest)],
     [SKILL_FILES.configSchema, toJson(candidate.configSchema)],
     [SKILL_FILES.samples, toJson(candidate.sampleInputs)],
-  ];
-  for (const [name, content] of files) fs.writeFileSync(path.join(folder, name), content, { flag: 'wx', mode: 0o644 });
-  return folder;
+  ]);
 }
 
-/** Lists the folder's files, refusing anything that is not a plain, non-executable file we expect. */
-function listFiles(folder: string): Map<string, number> {
-  const entries = fs.readdirSync(folder, { withFileTypes: true });
-  if (entries.length > MAX_ENTRIES) throw refused({ en: `it holds more than ${MAX_ENTRIES} entries.`, pl: `zawiera ponad ${MAX_ENTRIES} pozycji.` });
+/** One entry of a skill folder or of a bundle's archive, as far as the checks need it. */
+export interface SkillFileEntry {
+  name: string;
+  kind: 'file' | 'directory' | 'symlink' | 'other';
+  executable: boolean;
+  size: number;
+}
+
+/** Builds the error a refused folder or bundle gets: the caller says what it was reading. */
+export type SkillFilesRefusal = (message: Localized, details?: string[]) => Error;
+
+/**
+ * Refuses anything that is not a plain, non-executable file a skill folder may hold, within the
+ * per-file and total size caps, and any of the five files missing. Shared by the folder import
+ * and the marketplace's bundles, so both refuse exactly the same things.
+ */
+export function checkSkillEntries(entries: readonly SkillFileEntry[], refuse: SkillFilesRefusal = refused): void {
+  if (entries.length > MAX_ENTRIES) throw refuse({ en: `it holds more than ${MAX_ENTRIES} entries.`, pl: `zawiera ponad ${MAX_ENTRIES} pozycji.` });
   const expected = new Set<string>(Object.values(SKILL_FILES));
-  const sizes = new Map<string, number>();
+  const seen = new Set<string>();
   let total = 0;
-  for (const entry of entries) {
-    const name = entry.name;
-    if (entry.isSymbolicLink()) throw refused({ en: `${name} is a symbolic link.`, pl: `${name} jest dowiązaniem symbolicznym.` }, [name]);
-    if (entry.isDirectory())
-      throw refused({ en: `${name} is a subfolder; a skill folder holds files only.`, pl: `${name} to podfolder; folder skilla zawiera tylko pliki.` }, [name]);
-    if (!entry.isFile()) throw refused({ en: `${name} is not a regular file.`, pl: `${name} nie jest zwykłym plikiem.` }, [name]);
+  for (const { name, kind, executable, size } of entries) {
+    if (kind === 'symlink') throw refuse({ en: `${name} is a symbolic link.`, pl: `${name} jest dowiązaniem symbolicznym.` }, [name]);
+    if (kind === 'directory')
+      throw refuse({ en: `${name} is a subfolder; a skill folder holds files only.`, pl: `${name} to podfolder; folder skilla zawiera tylko pliki.` }, [name]);
+    if (kind !== 'file') throw refuse({ en: `${name} is not a regular file.`, pl: `${name} nie jest zwykłym plikiem.` }, [name]);
     if (!expected.has(name) && !DOCUMENT.test(name))
-      throw refused(
+      throw refuse(
         { en: `${name} is not one of the files a skill folder may hold (${[...expected].join(', ')}, .md and .txt documents).`, pl: `${name} nie jest jednym z plików, które może zawierać folder skilla (${[...expected].join(', ')}, dokumenty .md i .txt).` },
         [name],
       );
-    const stat = fs.lstatSync(path.join(folder, name));
-    if (process.platform !== 'win32' && (stat.mode & 0o111) !== 0)
-      throw refused({ en: `${name} is marked executable.`, pl: `${name} jest oznaczony jako wykonywalny.` }, [name]);
+    if (seen.has(name)) throw refuse({ en: `${name} appears twice.`, pl: `${name} występuje dwa razy.` }, [name]);
+    if (executable) throw refuse({ en: `${name} is marked executable.`, pl: `${name} jest oznaczony jako wykonywalny.` }, [name]);
     const limit = MAX_FILE_BYTES[name] ?? MAX_DOCUMENT_BYTES;
-    if (stat.size > limit)
-      throw refused({ en: `${name} is larger than ${limit / KIB} KiB.`, pl: `${name} jest większy niż ${limit / KIB} KiB.` }, [name]);
-    total += stat.size;
-    sizes.set(name, stat.size);
+    if (size > limit) throw refuse({ en: `${name} is larger than ${limit / KIB} KiB.`, pl: `${name} jest większy niż ${limit / KIB} KiB.` }, [name]);
+    total += size;
+    seen.add(name);
   }
-  if (total > MAX_FOLDER_BYTES) throw refused({ en: `its files add up to more than ${MAX_FOLDER_BYTES / KIB} KiB.`, pl: `jego pliki mają razem ponad ${MAX_FOLDER_BYTES / KIB} KiB.` });
+  if (total > MAX_FOLDER_BYTES) throw refuse({ en: `its files add up to more than ${MAX_FOLDER_BYTES / KIB} KiB.`, pl: `jego pliki mają razem ponad ${MAX_FOLDER_BYTES / KIB} KiB.` });
   for (const name of expected)
-    if (!sizes.has(name)) throw refused({ en: `${name} is missing.`, pl: `brakuje pliku ${name}.` }, [name]);
-  return sizes;
+    if (!seen.has(name)) throw refuse({ en: `${name} is missing.`, pl: `brakuje pliku ${name}.` }, [name]);
+}
+
+/** The most a skill folder's files may add up to: what a bundle's decompressed archive is capped near. */
+export const MAX_SKILL_FILES_BYTES = MAX_FOLDER_BYTES;
+
+/** Lists the folder's files, refusing anything that is not a plain, non-executable file we expect. */
+function listFiles(folder: string): void {
+  const entries = fs.readdirSync(folder, { withFileTypes: true });
+  if (entries.length > MAX_ENTRIES) throw refused({ en: `it holds more than ${MAX_ENTRIES} entries.`, pl: `zawiera ponad ${MAX_ENTRIES} pozycji.` });
+  checkSkillEntries(entries.map((entry): SkillFileEntry => {
+    const kind = entry.isSymbolicLink() ? 'symlink' : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+    if (kind !== 'file') return { name: entry.name, kind, executable: false, size: 0 };
+    const stat = fs.lstatSync(path.join(folder, entry.name));
+    return { name: entry.name, kind, executable: process.platform !== 'win32' && (stat.mode & 0o111) !== 0, size: stat.size };
+  }));
+}
+
+/** UTF-8 text of one file, or the refusal naming it. */
+export function decodeSkillFile(name: string, bytes: Uint8Array, refuse: SkillFilesRefusal = refused): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refuse({ en: `${name} is not UTF-8 text.`, pl: `${name} nie jest tekstem UTF-8.` }, [name]);
+  }
 }
 
 /** Reads one file as UTF-8 without following a symlink swapped in after the listing, within its limit. */
@@ -138,29 +176,24 @@ function readText(folder: string, name: string): string {
       if (n === 0) break;
       read += n;
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, read));
-    } catch {
-      throw refused({ en: `${name} is not UTF-8 text.`, pl: `${name} nie jest tekstem UTF-8.` }, [name]);
-    }
+    return decodeSkillFile(name, bytes.subarray(0, read));
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function readJson(folder: string, name: string): unknown {
-  const text = readText(folder, name);
+function parseJson(name: string, text: string, refuse: SkillFilesRefusal): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const reason = (error as Error).message;
-    throw refused({ en: `${name} is not valid JSON (${reason}).`, pl: `${name} nie jest poprawnym JSON (${reason}).` }, [name]);
+    throw refuse({ en: `${name} is not valid JSON (${reason}).`, pl: `${name} nie jest poprawnym JSON (${reason}).` }, [name]);
   }
 }
 
-function requireValid(name: string, problems: string[]): void {
+function requireValid(name: string, problems: string[], refuse: SkillFilesRefusal): void {
   if (problems.length > 0)
-    throw refused({ en: `${name} does not have the expected content.`, pl: `${name} nie ma oczekiwanej zawartości.` }, problems.map((p) => `${name}: ${p}`));
+    throw refuse({ en: `${name} does not have the expected content.`, pl: `${name} nie ma oczekiwanej zawartości.` }, problems.map((p) => `${name}: ${p}`));
 }
 
 /**
@@ -179,34 +212,48 @@ export function importSkillFolder(folder: string, options: { ownerAuthored?: boo
   if (stat.isSymbolicLink() || !stat.isDirectory())
     throw refused({ en: `${folder} is not a folder.`, pl: `${folder} nie jest folderem.` });
   const folderName = path.basename(path.resolve(folder));
+  listFiles(folder);
+  return candidateFromSkillFiles(folderName, (name) => readText(folder, name), { ...options, refuse: refused });
+}
+
+/**
+ * The candidate a skill folder's files make, checked as the import checks them: the folder name is
+ * a skill name, SKILL.md and the manifest agree with it, every file has the expected content. `read`
+ * answers a file's text (the caller already checked the entries with checkSkillEntries).
+ */
+export function candidateFromSkillFiles(
+  folderName: string,
+  read: (name: string) => string,
+  options: { ownerAuthored?: boolean; refuse: SkillFilesRefusal },
+): SkillCandidate {
+  const { refuse } = options;
   try {
     checkSkillName(folderName);
   } catch {
-    throw refused({
+    throw refuse({
       en: `the folder name "${folderName}" is not a skill name (lowercase letters, digits and single hyphens, at most 64).`,
       pl: `nazwa folderu "${folderName}" nie jest nazwą skilla (małe litery, cyfry i pojedyncze myślniki, najwyżej 64).`,
     });
   }
-  listFiles(folder);
-
-  const skillMd = readText(folder, SKILL_FILES.skillMd);
+  const readJson = (name: string) => parseJson(name, read(name), refuse);
+  const skillMd = read(SKILL_FILES.skillMd);
   parseSkillMd(skillMd, { folderName });
-  const manifest = readJson(folder, SKILL_FILES.manifest);
-  requireValid(SKILL_FILES.manifest, checkManifestFile(manifest));
+  const manifest = readJson(SKILL_FILES.manifest);
+  requireValid(SKILL_FILES.manifest, checkManifestFile(manifest), refuse);
   const slug = (manifest as { slug: string }).slug;
   if (slug !== folderName)
-    throw refused(
+    throw refuse(
       { en: `${SKILL_FILES.manifest} names the skill "${slug}" but the folder is "${folderName}".`, pl: `${SKILL_FILES.manifest} nazywa skill "${slug}", a folder to "${folderName}".` },
       [SKILL_FILES.manifest],
     );
-  const configSchema = readJson(folder, SKILL_FILES.configSchema);
+  const configSchema = readJson(SKILL_FILES.configSchema);
   if (typeof configSchema !== 'object' || configSchema === null || Array.isArray(configSchema))
-    throw refused({ en: `${SKILL_FILES.configSchema} must hold a JSON object.`, pl: `${SKILL_FILES.configSchema} musi zawierać obiekt JSON.` }, [SKILL_FILES.configSchema]);
-  const sampleInputs = readJson(folder, SKILL_FILES.samples);
-  requireValid(SKILL_FILES.samples, checkSamplesFile(sampleInputs));
+    throw refuse({ en: `${SKILL_FILES.configSchema} must hold a JSON object.`, pl: `${SKILL_FILES.configSchema} musi zawierać obiekt JSON.` }, [SKILL_FILES.configSchema]);
+  const sampleInputs = readJson(SKILL_FILES.samples);
+  requireValid(SKILL_FILES.samples, checkSamplesFile(sampleInputs), refuse);
 
   const candidate = {
-    code: readText(folder, SKILL_FILES.code),
+    code: read(SKILL_FILES.code),
     manifest: { ...(manifest as object), config_schema: configSchema },
     configSchema,
     skillMd,
@@ -215,6 +262,6 @@ export function importSkillFolder(folder: string, options: { ownerAuthored?: boo
     attempt: 1,
   };
   const problems = candidateProblems(candidate, options);
-  if (problems.length > 0) throw refused({ en: 'its files do not form a complete skill.', pl: 'jego pliki nie tworzą kompletnego skilla.' }, problems);
+  if (problems.length > 0) throw refuse({ en: 'its files do not form a complete skill.', pl: 'jego pliki nie tworzą kompletnego skilla.' }, problems);
   return candidate as SkillCandidate;
 }

@@ -38,13 +38,21 @@ export interface HttpClient {
   send(request: HttpCallRequest, policy: HttpPolicy): Promise<HttpCallResult>;
 }
 
+/** An answer whose body is kept as bytes (a marketplace bundle is a compressed archive, not text). */
+export type HttpBytesResult = Omit<HttpCallResult, 'response'> & { response: (Omit<HttpResponse, 'body'> & { body: Buffer }) | null };
+
+/** The guard as the engine itself uses it, beside what skills get: the same checks, the body as bytes. */
+export interface GuardedHttpClient extends HttpClient {
+  fetchBytes(request: HttpCallRequest, policy: HttpPolicy): Promise<HttpBytesResult>;
+}
+
 async function systemResolve(hostname: string): Promise<string[]> {
   return (await lookup(hostname, { all: true, order: 'verbatim' })).map((entry) => entry.address);
 }
 
 const PUBLIC_ONLY = 'a skill may reach only public addresses, and local ones its owner allowed for it';
 
-export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+export function createHttpClient(options: HttpClientOptions = {}): GuardedHttpClient {
   const resolve = options.resolve ?? systemResolve;
   const allowLoopback = options.testing?.allowLoopback === true;
   const ca = options.testing?.ca;
@@ -72,7 +80,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return connectableAddress(addresses[0]!);
   }
 
-  async function perform(request: HttpCallRequest, policy: HttpPolicy, record: HttpRequestRecord, deadline: CallDeadline, at: { host: string }): Promise<HttpResponse> {
+  async function perform(request: HttpCallRequest, policy: HttpPolicy, record: HttpRequestRecord, deadline: CallDeadline, at: { host: string }): Promise<Omit<HttpResponse, 'body'> & { body: Buffer }> {
     const checked = checkRequest(request, policy);
     const values = await deadline.race(readSecretValues(checked.secrets, (name) => policy.secretValue(name)));
     const url = fillUrl(checked.rawUrl, values);
@@ -102,7 +110,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         record.status = answer.status;
         record.responseBytes = answer.body.length;
         record.responseSha256 = bodySha256(answer.body);
-        return { status: answer.status, headers: answer.headers, body: new TextDecoder().decode(answer.body), url: hop.shownUrl };
+        return { status: answer.status, headers: answer.headers, body: answer.body, url: hop.shownUrl };
       }
       if (record.redirects >= policy.limits.maxRedirects) throw new HttpRefusal(`more than ${policy.limits.maxRedirects} redirects`);
       hop = followRedirect(hop, answer.status, answer.location, policy);
@@ -110,24 +118,31 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
+  /** One call under guard, every failure an answer (index.ts, "It never throws"). */
+  async function call(request: HttpCallRequest, policy: HttpPolicy): Promise<HttpBytesResult> {
+    const started = performance.now();
+    const record = startRecord(request, 'network');
+    const at = { host: record.origin };
+    let response: HttpBytesResult['response'] = null;
+    let error: string | null = null;
+    const deadline = watchCallDeadline(policy.deadline, policy.signal);
+    try {
+      response = await perform(request, policy, record, deadline, at);
+    } catch (failure) {
+      error = describeFailure(failure, at.host, deadline.signal.aborted ? deadline.reason() : null);
+    } finally {
+      deadline.dispose();
+    }
+    record.error = error;
+    record.durationMs = Math.round(performance.now() - started);
+    return { response, error, record };
+  }
+
   return {
     async send(request, policy) {
-      const started = performance.now();
-      const record = startRecord(request, 'network');
-      const at = { host: record.origin };
-      let response: HttpResponse | null = null;
-      let error: string | null = null;
-      const deadline = watchCallDeadline(policy.deadline, policy.signal);
-      try {
-        response = await perform(request, policy, record, deadline, at);
-      } catch (failure) {
-        error = describeFailure(failure, at.host, deadline.signal.aborted ? deadline.reason() : null);
-      } finally {
-        deadline.dispose();
-      }
-      record.error = error;
-      record.durationMs = Math.round(performance.now() - started);
-      return { response, error, record };
+      const { response, ...rest } = await call(request, policy);
+      return { ...rest, response: response && { ...response, body: new TextDecoder().decode(response.body) } };
     },
+    fetchBytes: call,
   };
 }

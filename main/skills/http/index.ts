@@ -28,7 +28,7 @@
 // nothing leaves the machine.
 //
 // The only test seam is `HttpClientOptions.testing` (client.ts): passed by test code alone.
-export { createHttpClient, type HttpClient, type HttpClientOptions } from './client.ts';
+export { createHttpClient, type GuardedHttpClient, type HttpBytesResult, type HttpClient, type HttpClientOptions } from './client.ts';
 export { answerFromSamples } from './samples.ts';
 export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './limits.ts';
 export type { HttpCallRequest, HttpCallResult, HttpPolicy, HttpResponse, HttpSamplePolicy, LocalAllowance } from './http-call.ts';

@@ -46,7 +46,8 @@ export interface RbacConfig {
 
 /**
  * Seed 004's roles, cut to this app's four permissions. The scheduler and the assistant run only
- * approved skills (the caller puts `approved` in the context); approving is the owner's alone.
+ * approved skills (the caller puts `approved` in the context); approving is the owner's alone. The
+ * assistant may browse the marketplace and request installs, which land in the review queue.
  */
 export const BUILT_IN_RBAC: RbacConfig = {
   roles: [
@@ -58,7 +59,8 @@ export const BUILT_IN_RBAC: RbacConfig = {
     {
       id: 'role_skill_developer',
       name: 'Skill Developer',
-      permissions: [{ resource: 'skills', actions: ['create'] }],
+      // `marketplace`: browse and request installs; what it requests still waits for the owner's two factors.
+      permissions: [{ resource: 'skills', actions: ['create', 'marketplace'] }],
       inheritFrom: ['role_skill_runner'],
     },
     {

@@ -14,6 +14,7 @@ import { shellActions } from './013-shell-actions.ts';
 import { schedules } from './014-schedules.ts';
 import { assistantEvents } from './015-assistant-events.ts';
 import { modelKeys } from './016-model-keys.ts';
+import { marketplace } from './017-marketplace.ts';
 
 export interface Migration {
   readonly version: number;
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** In order; a migration, once released, never changes: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents, executionCallers, shellActions, schedules, assistantEvents, modelKeys];
+export const MIGRATIONS: readonly Migration[] = [initial, skillData, suggestions, approvalSecurity, sealedSecrets, registry, integrity, notifications, skillSettings, executionHttp, consents, executionCallers, shellActions, schedules, assistantEvents, modelKeys, marketplace];
 
 // The last migration's number, not the list's length: parallel branches reserve numbers, so a
 // list may have a gap until they meet.

@@ -10,6 +10,7 @@ const VIEW_LABELS: Record<ViewId, MessageKey> = {
   reviews: 'nav.reviews',
   'new-skill': 'nav.newSkill',
   skills: 'nav.skills',
+  marketplace: 'nav.marketplace',
   notifications: 'nav.notifications',
   schedules: 'nav.schedules',
   activity: 'nav.activity',

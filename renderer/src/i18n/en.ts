@@ -8,6 +8,7 @@ import { consentsEn } from './consents.ts';
 import { skillSettingsEn } from './skill-settings.ts';
 import { shellEn } from './shell.ts';
 import { dependenciesEn } from './dependencies.ts';
+import { marketplaceEn } from './marketplace.ts';
 
 // The English catalogue: the reference set of keys. `{name}` marks a parameter filled in by t().
 export const en = {
@@ -144,6 +145,7 @@ export const en = {
   ...skillSettingsEn,
   ...shellEn,
   ...dependenciesEn,
+  ...marketplaceEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

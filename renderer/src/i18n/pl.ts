@@ -9,6 +9,7 @@ import { consentsPl } from './consents.ts';
 import { skillSettingsPl } from './skill-settings.ts';
 import { shellPl } from './shell.ts';
 import { dependenciesPl } from './dependencies.ts';
+import { marketplacePl } from './marketplace.ts';
 
 // The Polish catalogue: typed as Catalogue, so a missing or unknown key fails the type check.
 export const pl: Catalogue = {
@@ -145,4 +146,5 @@ export const pl: Catalogue = {
   ...skillSettingsPl,
   ...shellPl,
   ...dependenciesPl,
+  ...marketplacePl,
 };

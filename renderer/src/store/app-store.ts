@@ -12,6 +12,7 @@ import { cleanFilter, type FeedFilter } from './feed-filter.ts';
 import { useNewSkillStore } from './new-skill-store.ts';
 import { useSecurityStore } from './security-store.ts';
 import { useSchedulesStore } from './schedules-store.ts';
+import { useMarketplaceStore } from './marketplace-store.ts';
 import { useNotificationsStore } from './notifications-store.ts';
 import { useTodayStore } from '../views/today/today-store.ts';
 import { skillInLocation } from '../../../shared/contract/window-location.ts';
@@ -156,6 +157,7 @@ export const useFoundryStore = create<FoundryState>()((set, get) => {
         'new-skill': () => useNewSkillStore.getState().loadSuggestions(),
         notifications: async () => {},
         schedules: () => useSchedulesStore.getState().load(),
+        marketplace: () => useMarketplaceStore.getState().search(),
         settings: async () => {
           await Promise.all([load('settings', () => window.foundry.settings.get({})), useSecurityStore.getState().load()]);
         },

@@ -1,4 +1,4 @@
-export const VIEWS = ['today', 'reviews', 'new-skill', 'skills', 'notifications', 'schedules', 'activity', 'settings'] as const;
+export const VIEWS = ['today', 'reviews', 'new-skill', 'skills', 'marketplace', 'notifications', 'schedules', 'activity', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 /** The view named in the URL's fragment (#skills, or #skills/<slug> for a skill's detail), so a reload stays where the person was. */

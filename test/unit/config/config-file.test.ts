@@ -38,7 +38,7 @@ describe('config.yaml', () => {
       'skills.marketplace.enabled': false, 'skills.marketplace.registryUrl': 'https://skills.friday.ai', 'skills.marketplace.autoUpdate': false,
       'skills.scheduled.enabled': true, 'skills.scheduled.maxScheduled': 20, 'skills.scheduled.maxFailures': 5,
     });
-    expect(view.entries.filter((e) => e.later).map((e) => e.key)).toEqual(CONFIG_KEY_NAMES.filter((k) => /marketplace/.test(k)));
+    expect(view.entries.filter((e) => e.later)).toEqual([]);
     store.close();
   });
 
@@ -83,6 +83,7 @@ describe('config.yaml', () => {
     expect(refusal(() => config.set('skills.execution.maxRetries', 'two', 'owner')).userMessage.pl).toMatch(/maxRetries/);
     expect(refusal(() => config.set('skills.learning.mode', ['telepathy'], 'owner')).reason).toBe('invalid-value');
     expect(refusal(() => config.set('skills.marketplace.registryUrl', 'http://skills.example', 'owner')).reason).toBe('invalid-value');
+    expect(refusal(() => config.set('skills.marketplace.registryUrl', 'https://a.example ftp://b.example', 'owner')).reason).toBe('invalid-value');
     expect(config.view().exists).toBe(false);
     store.close();
   });

@@ -27,14 +27,14 @@ describe('built-in roles', () => {
     expect(audited).toEqual([]);
   });
 
-  it('lets the assistant create, and run approved skills, but never approve', () => {
+  it('lets the assistant create, browse the marketplace and request installs, and run approved skills, but never approve', () => {
     const { authorize } = setup();
     expect(authorize('assistant', 'skills:create')).toMatchObject({ allowed: true, grantedBy: 'role_skill_developer' });
     expect(authorize('assistant', 'skills:execute', { approved: true })).toMatchObject({ allowed: true, grantedBy: 'role_skill_runner' });
     expectDenied(authorize('assistant', 'skills:execute'), 'condition-not-met');
     expectDenied(authorize('assistant', 'skills:approve'), 'approval-reserved-for-owner');
     expectDenied(authorize('assistant', 'skills:approve', { approved: true }), 'approval-reserved-for-owner');
-    expectDenied(authorize('assistant', 'skills:marketplace'), 'not-granted');
+    expect(authorize('assistant', 'skills:marketplace')).toMatchObject({ allowed: true, grantedBy: 'role_skill_developer' });
   });
 
   it('lets the scheduler only run approved skills', () => {

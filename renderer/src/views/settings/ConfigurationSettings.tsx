@@ -107,8 +107,8 @@ function ConfigField({ entry, problems, onSaved }: { entry: ConfigEntry; problem
             onChange={(event) => setValue(event.target.value === '' ? Number.NaN : Number(event.target.value))}
           />
         )}
-        {entry.control === 'https-url' && (
-          <input {...common} className="input input--wide" type="url" spellCheck={false} value={String(value)} onChange={(event) => setValue(event.target.value)} />
+        {entry.control === 'registry-urls' && (
+          <input {...common} className="input input--wide" type="text" spellCheck={false} value={String(value)} onChange={(event) => setValue(event.target.value)} />
         )}
         {entry.control === 'modes' && (
           <fieldset className="config-modes" aria-label={label} aria-describedby={hintId} disabled={busy}>
