@@ -1,16 +1,20 @@
-import type { Localized } from '../../../shared/i18n-types.ts';
+import type { Locale, Localized } from '../../../shared/i18n-types.ts';
 import type { NeedParseResult, SkillNeed } from '../../../shared/skills/need.ts';
 import { blankOut, normalize, slugify, tokenize, type Token } from './text.ts';
 import { createPhraseIndex, type PhraseMatch } from './phrase-index.ts';
 import { parseCadence } from './cadence.ts';
-import { findExplicitUnit } from './units.ts';
-import { findSubjects } from './subjects.ts';
+import { findUnits, type NamedUnit } from './units.ts';
+import { findSubjects, type SubjectMention } from './subjects.ts';
+import { findPeriod, findTimesPerDay } from './period.ts';
+import { findThreshold } from './threshold.ts';
+import { aggregateFor, entryFields, namedFields } from './fields.ts';
+import { baseForm } from './base-form.ts';
 import { detectLanguage } from './language.ts';
 import { subjectName, unitFor } from './needs.ts';
 import { parsePriceWatchRequest } from './price-watch-request.ts';
 import { parseWebhookRequest } from './webhook-request.ts';
 import {
-  LEADING_FILLERS, NEGATIONS, PREAMBLE, QUESTION_WORDS, TRAILING_FILLERS, TRIGGERS, type Trigger, type TriggerKind,
+  LEADING_FILLERS, NEGATIONS, PREAMBLE, QUESTION_WORDS, TRAILING_FILLERS, TRIGGERS, type AlertTrigger, type Trigger, type TriggerKind,
 } from './request-vocabulary.ts';
 
 export const MAX_REQUEST_LENGTH = 500;
@@ -45,6 +49,7 @@ const MISSING_SUBJECT: Record<TriggerKind, Localized> = {
   counter: { pl: 'Brakuje tego, co mam liczyć — np. „Licz moje kroki”.', en: 'It does not say what to count — e.g. “Count my cigarettes”.' },
   checklist: { pl: 'Brakuje tego, czego ma dotyczyć lista — np. „Zrób mi listę zakupów”.', en: 'It does not say what the checklist is for — e.g. “Make a packing checklist”.' },
   journal: { pl: 'Brakuje tego, o czym ma być dziennik — np. „Prowadź dziennik nastroju”.', en: 'It does not say what the journal is about — e.g. “Keep a journal of my mood”.' },
+  habit: { pl: 'Brakuje nawyku, który mam śledzić — np. „Chcę budować nawyk codziennego czytania”.', en: 'It does not say which habit to track — e.g. “Help me build a daily stretching habit”.' },
 };
 
 const notRequest = (reason: Localized): NeedParseResult => ({ isRequest: false, reason });
@@ -75,39 +80,77 @@ export function parseSkillRequest(input: string): NeedParseResult {
   if (priceWatch === 'negated') return notRequest(REASONS.negated);
   if (priceWatch) return priceWatch;
 
-  const cadence = parseCadence(normalized);
+  const times = findTimesPerDay(normalized);
+  const withoutTimes = blankOut(normalized, times ? [times.span] : []);
+  const threshold = findThreshold(withoutTimes);
+  const first = findTrigger(tokenize(withoutTimes));
+  // For a reminder "codziennie" is when it fires; for anything else it is the period of a total.
+  const isReminder = first !== null && first !== 'negated' && (first.kind === 'reminder' || (first.kind === 'alert' && !threshold));
+  const period = isReminder ? null : findPeriod(withoutTimes);
+  const cadence = parseCadence(blankOut(withoutTimes, period?.spans ?? []));
   if (!cadence.ok) return notRequest(cadence.reason);
-  const unit = findExplicitUnit(normalized);
-  const rest = blankOut(normalized, unit ? [...cadence.spans, unit.span] : cadence.spans);
-  const tokens = tokenize(rest);
+  const scheduled = blankOut(withoutTimes, [...(period?.spans ?? []), ...cadence.spans]);
+  const language = detectLanguage(text) ?? (first && first !== 'negated' ? first.trigger.language : 'en');
+  const units = findUnits(scheduled, language);
+  const tokens = tokenize(blankOut(scheduled, threshold ? [threshold.span] : []));
+  const unitTokens = new Set(tokens.flatMap((t, i) => (units.some((u) => t.start >= u.span.start && t.end <= u.span.end) ? [i] : [])));
 
   const found = findTrigger(tokens);
   if (found === 'negated') return notRequest(REASONS.negated);
   if (!found) return notRequest(looksLikeQuestion(text, allTokens) ? REASONS.question : REASONS.noTrigger);
   const { match, trigger, clauseStart } = found;
 
-  const laterTriggers = triggerIndex.match(tokens.slice(match.end)).map((m) => m.values[0]!.kind);
-  const kind: TriggerKind = found.kind === 'tracker' && laterTriggers.includes('counter') ? 'counter' : found.kind;
-  const language = detectLanguage(text) ?? trigger.language;
+  const later = triggerIndex.match(tokens.slice(match.end)).map((m) => ({ ...m, start: m.start + match.end, end: m.end + match.end }));
+  const laterHabit = later.find((m) => m.values[0]!.kind === 'habit');
+  const kind = resolveKind(found, tokens, later.map((m) => m.values[0]!.kind), units[0], Boolean(threshold), Boolean(laterHabit));
 
-  // The subject is looked for from the request's clause on; the trigger's own words are masked as breaks.
-  const region = tokens.map((t, i) => (i >= match.start && i < match.end ? { ...t, isBreak: true } : t)).slice(clauseStart);
-  const entries = [...new Map(findSubjects(region).map((s) => [s.entry.key, s.entry])).values()];
+  // The subject is looked for from the request's clause on; trigger words and named fields are masked as breaks.
+  const fields = namedFields(tokens);
+  const masked = new Set([...fields.tokenIndices, ...(laterHabit ? range(laterHabit.start, laterHabit.end) : [])]);
+  const region = tokens.map((t, i) => ((i >= match.start && i < match.end) || masked.has(i) ? { ...t, isBreak: true } : t)).slice(clauseStart);
+  const mentions = findSubjects(region);
+  const isUnitWord = (m: SubjectMention) => unitTokens.has(m.start + clauseStart);
+  // "the books I read", "ile kilometrów przejeżdżam rowerem": a unit word names the unit, the rest the subject.
+  const ownSubjects = mentions.filter((m) => !isUnitWord(m));
+  const subjects = resolvePurpose(ownSubjects.length ? ownSubjects : mentions, region, language);
+  const entries = [...new Map(subjects.map((s) => [s.entry.key, s])).values()];
   if (entries.length > 1) {
-    const names = entries.map((e) => subjectName(e, language)).join(', ');
+    const names = entries.map((e) => subjectName(e.entry, language)).join(', ');
     return notRequest({
       pl: `Prośba dotyczy kilku rzeczy naraz (${names}) — poproś o każdą osobno.`,
       en: `The request names several things at once (${names}) — ask for each one separately.`,
     });
   }
 
-  const base = { kind, language, cadence: cadence.cadence, source: 'request', text } as const;
-  const entry = entries[0];
-  if (entry) {
-    return { isRequest: true, need: { ...base, subject: subjectName(entry, language), subjectKey: entry.key, unit: unit?.unit ?? unitFor(entry, kind, language) } };
+  const countsTimes = [trigger, ...later.map((m) => m.values[0]!)].find((t) => t.unit && (t.kind === kind || kind === 'counter'));
+  const namedUnit = units[0]?.unit ?? countsTimes?.unit?.[language] ?? null;
+  const measured = kind === 'tracker' || kind === 'counter';
+  const shape = {
+    ...(period && measured ? { period: period.period } : {}),
+    ...(threshold && measured ? { threshold: threshold.threshold } : {}),
+    ...(times ? { timesPerDay: times.times } : {}),
+  };
+  const base = { kind, language, cadence: cadence.cadence, source: 'request', text, ...shape } as const;
+  const mention = entries[0];
+  if (mention) {
+    const { entry } = mention;
+    if (measured && namedUnit === null && AMBIGUOUS_UNITS[entry.key]) return askBack(AMBIGUOUS_UNITS[entry.key]!);
+    const unit = measured ? namedUnit ?? unitFor(entry, kind, language) : null;
+    const entryFieldList = kind === 'tracker' ? entryFields(entry.key, fields.fields, unit) : undefined;
+    return {
+      isRequest: true,
+      need: {
+        ...base,
+        subject: mention.subject ?? subjectName(entry, language),
+        subjectKey: mention.key ?? entry.key,
+        unit,
+        ...(entryFieldList ? { fields: entryFieldList } : {}),
+        ...(measured && aggregateFor(entry.key) === 'latest' ? { aggregate: 'latest' as const } : {}),
+      },
+    };
   }
 
-  const subject = unknownSubject(tokens, match, trigger, clauseStart);
+  const subject = unknownSubject(tokens, match, trigger, clauseStart, unitTokens, masked, language);
   if (subject === null) {
     if (trigger.self) return { isRequest: true, need: { ...base, subject: trigger.self.subject, subjectKey: trigger.self.key, unit: null } };
     return notRequest(MISSING_SUBJECT[kind]);
@@ -115,11 +158,59 @@ export function parseSkillRequest(input: string): NeedParseResult {
   if (!subject.split(' ').some(isPlausibleWord)) {
     return notRequest({ pl: `„${subject}” nie wygląda na coś, co da się śledzić.`, en: `“${subject}” does not look like something that can be tracked.` });
   }
-  const need: SkillNeed = { ...base, subject, subjectKey: slugify(subject), unit: unit?.unit ?? null };
+  const named = kind === 'tracker' ? entryFields('', fields.fields, namedUnit) : undefined;
+  const need: SkillNeed = { ...base, subject, subjectKey: slugify(subject), unit: measured ? namedUnit : null, ...(named ? { fields: named } : {}) };
   return { isRequest: true, need };
 }
 
-type FoundTrigger = { match: PhraseMatch<Trigger>; trigger: Trigger; kind: TriggerKind; clauseStart: number };
+const range = (start: number, end: number) => Array.from({ length: end - start }, (_, i) => start + i);
+
+/** Subjects whose unit cannot be guessed when counted: the person is asked instead. */
+const AMBIGUOUS_UNITS: Record<string, Localized> = {
+  reading: { pl: 'Czy chodzi o liczbę książek, czy stron?', en: 'Do you mean the number of books or of pages?' },
+};
+
+const askBack = (question: Localized): NeedParseResult => ({ isRequest: false, reason: question, clarify: true });
+
+/**
+ * The kind a request asks for, from its first trigger and what follows: "track … how many times"
+ * counts, "track whether I…" or "…streak" is a habit, a warning with a limit tracks (one without
+ * a limit reminds), and counting kilometres or złoty is tracking amounts, not counting items.
+ */
+function resolveKind(
+  found: FoundTrigger, tokens: readonly Token[], later: Trigger['kind'][], unit: NamedUnit | undefined, hasThreshold: boolean, laterHabit: boolean,
+): TriggerKind {
+  const next = tokens.slice(found.match.end).find((t) => !t.isBreak)?.text;
+  let kind: TriggerKind;
+  if (found.kind === 'alert') kind = hasThreshold ? 'tracker' : 'reminder';
+  else if (found.kind === 'tracker' && laterHabit) kind = 'habit';
+  else if (found.kind === 'tracker' && next !== undefined && ['czy', 'whether'].includes(next)) kind = 'habit';
+  else if (found.kind === 'tracker' && later.includes('counter')) kind = 'counter';
+  else kind = found.kind;
+  if (kind === 'counter' && unit && !unit.counted) return 'tracker';
+  return kind;
+}
+
+interface SubjectChoice extends SubjectMention {
+  /** Set when the subject is more than its lexicon entry: "wydatki na kawę". */
+  subject?: string;
+  key?: string;
+}
+
+const PURPOSE = new Set(['na', 'on', 'for']);
+
+/** "wydatki na kawę", "what I spend on lunch": money spent on a thing is one subject, not two. */
+function resolvePurpose(mentions: SubjectMention[], region: readonly Token[], language: Locale): SubjectChoice[] {
+  const money = mentions.find((m) => m.entry.domain === 'finance');
+  const others = mentions.filter((m) => m.entry.key !== money?.entry.key);
+  if (!money || others.length === 0 || !others.every((m) => PURPOSE.has(region[m.start - 1]?.text ?? ''))) return mentions;
+  const purpose = others[0]!;
+  const said = region.slice(purpose.start - 1, purpose.end).map((t) => t.text).join(' ');
+  const moneyName = language === 'pl' ? money.entry.pl.lemma : money.entry.en.name;
+  return [{ ...money, subject: `${moneyName} ${said}`, key: `${money.entry.key}-on-${purpose.entry.key}` }];
+}
+
+type FoundTrigger = { match: PhraseMatch<Trigger>; trigger: Trigger; kind: TriggerKind | AlertTrigger; clauseStart: number };
 
 /** The first trigger preceded, within its clause, only by polite preamble ("Czy możesz…", "I'd like you to…"). */
 function findTrigger(tokens: readonly Token[]): FoundTrigger | 'negated' | null {
@@ -146,20 +237,33 @@ function trailingNonPreamble(words: readonly string[]): number {
   return n;
 }
 
-/** A subject outside the lexicon, as said (not lemmatised: there is no dictionary to do it honestly). */
-function unknownSubject(tokens: readonly Token[], match: PhraseMatch<Trigger>, trigger: Trigger, clauseStart: number): string | null {
+/**
+ * A subject outside the lexicon, from the grammar of the request: the words after the trigger (or
+ * before a noun trigger: "packing list"), without fillers, unit words or named fields, in its base
+ * form where a rule does it reliably (see base-form.ts), otherwise as said.
+ */
+function unknownSubject(
+  tokens: readonly Token[], match: PhraseMatch<Trigger>, trigger: Trigger, clauseStart: number,
+  unitTokens: ReadonlySet<number>, masked: ReadonlySet<number>, language: Locale,
+): string | null {
   const after: string[] = [];
-  for (const token of tokens.slice(match.end)) {
-    if (token.isBreak && token.text !== ',') break;
-    if (!token.isBreak) after.push(token.text);
+  for (let i = match.end; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if ((token.isBreak && token.text !== ',') || masked.has(i)) break;
+    if (!token.isBreak && !unitTokens.has(i)) after.push(token.text);
   }
   let words = stripFillers(after);
+  const subjunctive = words.length < after.length && SUBJUNCTIVE.has(after[after.indexOf(words[0] ?? '') - 1] ?? '');
   if (words.length === 0 && trigger.noun) {
     const before = tokens.slice(clauseStart, match.start).map((t) => t.text);
     words = stripFillers(before.slice(before.length - trailingNonPreamble(before)));
   }
-  return words.some((w) => /\p{L}{2}/u.test(w)) ? words.join(' ') : null;
+  if (!words.some((w) => /\p{L}{2}/u.test(w))) return null;
+  return (language === 'pl' ? baseForm(words, { subjunctive }) : words).join(' ');
 }
+
+/** "żebym zadzwonił" is a wish: the verb after it is a past form that reads as an infinitive. */
+const SUBJUNCTIVE = new Set(['żebym', 'żebyś', 'abym', 'abyś', 'bym', 'byś']);
 
 function stripFillers(words: string[]): string[] {
   let start = 0;
