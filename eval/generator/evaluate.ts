@@ -62,7 +62,11 @@ const DAY_MS = 86_400_000;
 const PERIOD_DAYS: Record<Exclude<Period, 'day'>, number> = { week: 7, month: 30 };
 const NOT_DONE = /reset|undo|decrement|remove|delete|clear|list|uncheck|cofnij|usu[nń]/i;
 
-export async function evaluateRequest(row: EvalRequest, box: EvalSandbox): Promise<RowResult> {
+/** The generator under evaluation; tests pass one with a known fault to check the checks. */
+type Generate = (need: SkillNeed) => Promise<SkillCandidate>;
+const offline: Generate = (need) => offlineGenerator.generate(need);
+
+export async function evaluateRequest(row: EvalRequest, box: EvalSandbox, generate: Generate = offline): Promise<RowResult> {
   const fail = (...failures: string[]): RowResult => ({ row, failures });
   const parsed = parseSkillRequest(row.text);
   if (row.checks.some((c) => c.check === 'refused')) {
@@ -71,7 +75,7 @@ export async function evaluateRequest(row: EvalRequest, box: EvalSandbox): Promi
   if (!parsed.isRequest) return fail(`not recognised: ${parsed.reason.en}`);
   let candidate: SkillCandidate;
   try {
-    candidate = await offlineGenerator.generate(parsed.need);
+    candidate = await generate(parsed.need);
   } catch (error) {
     return fail(`not generated: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -321,8 +325,11 @@ function weekOfRuns(schedules: ScheduleSpec[]): Date[] {
   const end = start.getTime() + 7 * DAY_MS;
   const runs: Date[] = [];
   for (const spec of schedules) {
-    let at: Date | null = new Date(start.getTime() - 1);
-    while ((at = nextRunAfter(spec, 'UTC', at, start)) && at.getTime() < end && runs.length < 5000) runs.push(at);
+    // An interval counts from its previous run (the anchor), which is never after the time asked
+    // about: the first look starts 1 ms before the week, and so does the count.
+    const anchor = new Date(start.getTime() - 1);
+    let at: Date | null = anchor;
+    while ((at = nextRunAfter(spec, 'UTC', at, anchor)) && at.getTime() < end && runs.length < 5000) runs.push(at);
   }
   return runs.sort((a, b) => a.getTime() - b.getTime());
 }

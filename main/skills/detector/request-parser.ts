@@ -84,9 +84,9 @@ export function parseSkillRequest(input: string): NeedParseResult {
   const withoutTimes = blankOut(normalized, times ? [times.span] : []);
   const threshold = findThreshold(withoutTimes);
   const first = findTrigger(tokenize(withoutTimes));
-  // For a reminder "codziennie" is when it fires; for anything else it is the period of a total.
-  const isReminder = first !== null && first !== 'negated' && (first.kind === 'reminder' || (first.kind === 'alert' && !threshold));
-  const period = isReminder ? null : findPeriod(withoutTimes);
+  // For what is measured "codziennie" is the period of a total; for a reminder or a journal it is when it comes.
+  const measures = first !== null && first !== 'negated' && (['tracker', 'counter', 'habit'].includes(first.kind) || (first.kind === 'alert' && threshold !== null));
+  const period = measures ? findPeriod(withoutTimes) : null;
   const cadence = parseCadence(blankOut(withoutTimes, period?.spans ?? []));
   if (!cadence.ok) return notRequest(cadence.reason);
   const scheduled = blankOut(withoutTimes, [...(period?.spans ?? []), ...cadence.spans]);

@@ -43,7 +43,7 @@ describe('the offline generator: the seed water tracker', () => {
   it('names the skill, its table and its action as the seed does', () => {
     expect(water.manifest).toMatchObject({
       slug: 'custom-water-tracker',
-      name: 'Water Tracker',
+      name: 'Śledzenie: woda',
       version: '1.0.0',
       capabilities: { reads: ['exo_water_entries'], writes: ['exo_water_entries'], http: [], notifications: false, skills: [] },
     });
@@ -75,8 +75,8 @@ describe('the offline generator: the seed water tracker', () => {
     expect((await log(300, anna)).result).toMatchObject({ success: true, data: { amount_ml: 300 } });
     await log(450, anna);
     await log(2500, bob);
-    expect((await box.run(water, { method: 'getData' }, anna)).result).toMatchObject({ unit: 'ml', total_ml: 750, goal: 2000, today_count: 2 });
-    expect((await box.run(water, { method: 'getInsights' }, anna)).result).toEqual([{ type: 'warning', title: 'Pij więcej wody!', message: 'Tylko 750ml dziś' }]);
+    expect((await box.run(water, { method: 'getData' }, anna)).result).toMatchObject({ unit: 'ml', total_ml: 750, goal: 2000, count: 2 });
+    expect((await box.run(water, { method: 'getInsights' }, anna)).result).toEqual([{ type: 'warning', title: 'Pij więcej wody!', message: 'Tylko 750ml dziś, minimum 1000ml' }]);
     expect((await box.run(water, { method: 'getInsights' }, bob)).result).toEqual([{ type: 'success', title: 'Cel osiągnięty!', message: '2500ml dziś, cel 2000ml' }]);
   });
 

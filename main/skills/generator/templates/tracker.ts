@@ -128,7 +128,11 @@ export function trackerTemplate(need: SkillNeed, names: SkillNames): SkillTempla
       ? `if (d.${totalField} !== null) {\n      ${insight('info', text.latest(subject), '{total}{unit}')}\n    }`
       : `if (d.count > 0) {\n      ${insight('info', text.today(subject), text.todayMessage)}\n    }`);
 
-  const fieldList = columns.map((c) => `${c.field.label[need.language]}${c.field.unit ? ` (${c.field.unit})` : ''}`).join(', ');
+  const fieldList = (language: 'pl' | 'en') => columns.map((c) => `${c.field.label[language]}${c.field.unit ? ` (${c.field.unit})` : ''}`).join(', ');
+  // One amount reads "water in ml"; several fields are listed: "blood pressure (systolic (mmHg), diastolic (mmHg), …)".
+  const described = need.fields?.length
+    ? { en: ` (${fieldList('en')})`, pl: ` (${fieldList('pl')})` }
+    : { en: preset.unit ? ` in ${preset.unit}` : '', pl: preset.unit ? ` (${preset.unit})` : '' };
   const properties = Object.fromEntries([
     ...columns.map((c) => [c.key, c.field.type === 'number' ? { type: 'number', exclusiveMinimum: 0, maximum: c.max } : textParam(200)]),
     ...(columns.some((c) => c.key === 'note') ? [] : [['note', textParam(200)]]),
@@ -137,7 +141,7 @@ export function trackerTemplate(need: SkillNeed, names: SkillNames): SkillTempla
     {
       slug: logAction,
       name: preset.logName ?? { pl: text.logName(need.subject), en: TEXT.en.logName(names.subjectWords) },
-      description: preset.logDescription ?? { pl: TEXT.pl.logDescription(need.subject, fieldList), en: TEXT.en.logDescription(names.subjectWords, fieldList) },
+      description: preset.logDescription ?? { pl: TEXT.pl.logDescription(need.subject, fieldList('pl')), en: TEXT.en.logDescription(names.subjectWords, fieldList('en')) },
       params_schema: paramsSchema(properties, columns.filter((c) => c.field.required).map((c) => c.key)),
     },
     ...(need.timesPerDay
@@ -239,8 +243,8 @@ ${getActionsMethod(localiseActions(actions, need.language))}
       { method: 'getInsights' },
     ],
     summary: {
-      en: `Tracks ${names.subjectWords} (${fieldList}) and ${what.en}${limits.length ? `, with ${limits.join(' and ')}` : ''}${need.timesPerDay ? `; asks for an entry ${need.timesPerDay} times a day` : ''}.`,
-      pl: `Śledzi: ${need.subject} (${fieldList}) i ${what.pl}${limitsPl.length ? `; ${limitsPl.join(', ')}` : ''}${need.timesPerDay ? `; prosi o wpis ${need.timesPerDay} razy dziennie` : ''}.`,
+      en: `Tracks ${names.subjectWords}${described.en} and ${what.en}${limits.length ? `, with ${limits.join(' and ')}` : ''}${need.timesPerDay ? `; asks for an entry ${need.timesPerDay} times a day` : ''}.`,
+      pl: `Śledzi: ${need.subject}${described.pl} i ${what.pl}${limitsPl.length ? `; ${limitsPl.join(', ')}` : ''}${need.timesPerDay ? `; prosi o wpis ${need.timesPerDay} razy dziennie` : ''}.`,
     },
     whenToUse: `Use when the owner wants to log ${names.subjectWords} or asks how much they have had ${periodText(period, 'en').span}.`,
     columns: ['tenant_id', ...columns.map((c) => c.key), ...(columns.some((c) => c.key === 'note') ? [] : ['note']), 'logged_at'],
