@@ -18,10 +18,21 @@ function nominativePluralOf(word: string): string | null {
   return /[kg]$/u.test(stem) ? `${stem}i` : `${stem}y`;
 }
 
-/** The subject's words in base form where a rule applies: the first word only, as it is the head of the phrase. */
-export function baseForm(words: string[], context: { subjunctive: boolean }): string[] {
+/** "grę" → "gra", "jazdę" → "jazda": a feminine noun that is the object of "śledzić", "liczyć". */
+function nominativeOfObject(word: string): string | null {
+  return /^\p{L}{2,}ę$/u.test(word) ? `${word.slice(0, -1)}a` : null;
+}
+
+/**
+ * The subject's words in base form where a rule applies: the first word only, as it is the head of
+ * the phrase. `subjunctive`: it follows "żebym"; `accusative`: it is the object of a verb trigger.
+ */
+export function baseForm(words: string[], context: { subjunctive: boolean; accusative: boolean }): string[] {
   const [head, ...rest] = words;
   if (head === undefined) return words;
-  const base = (context.subjunctive ? infinitiveOf(head) : null) ?? nominativePluralOf(head) ?? head;
+  const base = (context.subjunctive ? infinitiveOf(head) : null)
+    ?? (context.accusative ? nominativeOfObject(head) : null)
+    ?? nominativePluralOf(head)
+    ?? head;
   return [base, ...rest];
 }

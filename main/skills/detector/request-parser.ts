@@ -83,7 +83,8 @@ export function parseSkillRequest(input: string): NeedParseResult {
   const times = findTimesPerDay(normalized);
   const withoutTimes = blankOut(normalized, times ? [times.span] : []);
   const threshold = findThreshold(withoutTimes);
-  const first = findTrigger(tokenize(withoutTimes));
+  // The trigger as first seen, with periods out of the way ("Chcę codziennie odhaczać…"), only to tell what is measured.
+  const first = findTrigger(tokenize(blankOut(withoutTimes, findPeriod(withoutTimes)?.spans ?? [])));
   // For what is measured "codziennie" is the period of a total; for a reminder or a journal it is when it comes.
   const measures = first !== null && first !== 'negated' && (['tracker', 'counter', 'habit'].includes(first.kind) || (first.kind === 'alert' && threshold !== null));
   const period = measures ? findPeriod(withoutTimes) : null;
@@ -109,7 +110,10 @@ export function parseSkillRequest(input: string): NeedParseResult {
   const masked = new Set([...fields.tokenIndices, ...(laterHabit ? range(laterHabit.start, laterHabit.end) : [])]);
   const region = tokens.map((t, i) => ((i >= match.start && i < match.end) || masked.has(i) ? { ...t, isBreak: true } : t)).slice(clauseStart);
   const mentions = findSubjects(region);
-  const isUnitWord = (m: SubjectMention) => unitTokens.has(m.start + clauseStart);
+  // Money is counted in its currency: "what I spend on books" is spending on books, not a count of books.
+  const aboutMoney = mentions.some((m) => m.entry.domain === 'finance');
+  const counts = aboutMoney ? units.filter((u) => !u.counted) : units;
+  const isUnitWord = (m: SubjectMention) => unitTokens.has(m.start + clauseStart) && !aboutMoney;
   // "the books I read", "ile kilometrów przejeżdżam rowerem": a unit word names the unit, the rest the subject.
   const ownSubjects = mentions.filter((m) => !isUnitWord(m));
   const subjects = resolvePurpose(ownSubjects.length ? ownSubjects : mentions, region, language);
@@ -123,7 +127,7 @@ export function parseSkillRequest(input: string): NeedParseResult {
   }
 
   const countsTimes = [trigger, ...later.map((m) => m.values[0]!)].find((t) => t.unit && (t.kind === kind || kind === 'counter'));
-  const namedUnit = units[0]?.unit ?? countsTimes?.unit?.[language] ?? null;
+  const namedUnit = counts[0]?.unit ?? countsTimes?.unit?.[language] ?? null;
   const measured = kind === 'tracker' || kind === 'counter';
   const shape = {
     ...(period && measured ? { period: period.period } : {}),
@@ -150,7 +154,9 @@ export function parseSkillRequest(input: string): NeedParseResult {
     };
   }
 
-  const subject = unknownSubject(tokens, match, trigger, clauseStart, unitTokens, masked, language);
+  // Offsets of the normalised text are those of the original unless lower-casing changed a length.
+  const original = text.normalize('NFC').length === normalized.length ? text.normalize('NFC') : normalized;
+  const subject = unknownSubject(tokens, match, trigger, clauseStart, unitTokens, masked, language, original);
   if (subject === null) {
     if (trigger.self) return { isRequest: true, need: { ...base, subject: trigger.self.subject, subjectKey: trigger.self.key, unit: null } };
     return notRequest(MISSING_SUBJECT[kind]);
@@ -198,16 +204,24 @@ interface SubjectChoice extends SubjectMention {
 }
 
 const PURPOSE = new Set(['na', 'on', 'for']);
+const MAX_PURPOSE_WORDS = 3;
 
-/** "wydatki na kawę", "what I spend on lunch": money spent on a thing is one subject, not two. */
+/**
+ * "wydatki na kawę", "what I spend on lunch", "ile wydaję na paliwo": money spent on a thing is one
+ * subject, not two — the words after "na"/"on" up to the next break say what it is spent on.
+ */
 function resolvePurpose(mentions: SubjectMention[], region: readonly Token[], language: Locale): SubjectChoice[] {
   const money = mentions.find((m) => m.entry.domain === 'finance');
-  const others = mentions.filter((m) => m.entry.key !== money?.entry.key);
-  if (!money || others.length === 0 || !others.every((m) => PURPOSE.has(region[m.start - 1]?.text ?? ''))) return mentions;
-  const purpose = others[0]!;
-  const said = region.slice(purpose.start - 1, purpose.end).map((t) => t.text).join(' ');
+  if (!money) return mentions;
+  const at = region.findIndex((t, i) => i >= money.end && PURPOSE.has(t.text));
+  const words: string[] = [];
+  for (let i = at + 1; at >= 0 && i < region.length && !region[i]!.isBreak && words.length < MAX_PURPOSE_WORDS; i++) words.push(region[i]!.text);
+  const others = mentions.filter((m) => m.entry.key !== money.entry.key);
+  // Another subject that is not what the money went on is a second subject: that stays a refusal.
+  if (words.length === 0 || others.some((m) => m.start <= at || m.start > at + words.length)) return others.length ? mentions : [money];
   const moneyName = language === 'pl' ? money.entry.pl.lemma : money.entry.en.name;
-  return [{ ...money, subject: `${moneyName} ${said}`, key: `${money.entry.key}-on-${purpose.entry.key}` }];
+  const on = others[0]?.entry.key ?? slugify(words.join(' '));
+  return [{ ...money, subject: `${moneyName} ${region[at]!.text} ${words.join(' ')}`, key: `${money.entry.key}-on-${on}` }];
 }
 
 type FoundTrigger = { match: PhraseMatch<Trigger>; trigger: Trigger; kind: TriggerKind | AlertTrigger; clauseStart: number };
@@ -244,32 +258,40 @@ function trailingNonPreamble(words: readonly string[]): number {
  */
 function unknownSubject(
   tokens: readonly Token[], match: PhraseMatch<Trigger>, trigger: Trigger, clauseStart: number,
-  unitTokens: ReadonlySet<number>, masked: ReadonlySet<number>, language: Locale,
+  unitTokens: ReadonlySet<number>, masked: ReadonlySet<number>, language: Locale, original: string,
 ): string | null {
-  const after: string[] = [];
+  const after: Token[] = [];
   for (let i = match.end; i < tokens.length; i++) {
     const token = tokens[i]!;
     if ((token.isBreak && token.text !== ',') || masked.has(i)) break;
-    if (!token.isBreak && !unitTokens.has(i)) after.push(token.text);
+    if (!token.isBreak && !unitTokens.has(i)) after.push(token);
   }
   let words = stripFillers(after);
-  const subjunctive = words.length < after.length && SUBJUNCTIVE.has(after[after.indexOf(words[0] ?? '') - 1] ?? '');
+  const previous = after[after.indexOf(words[0]!) - 1]?.text ?? '';
+  const form = { subjunctive: SUBJUNCTIVE.has(previous), accusative: !trigger.noun && !PREPOSITIONS.has(previous) && !SUBJUNCTIVE.has(previous) };
   if (words.length === 0 && trigger.noun) {
-    const before = tokens.slice(clauseStart, match.start).map((t) => t.text);
-    words = stripFillers(before.slice(before.length - trailingNonPreamble(before)));
+    const before = tokens.slice(clauseStart, match.start);
+    words = stripFillers(before.slice(before.length - trailingNonPreamble(before.map((t) => t.text))));
+    form.accusative = false;
   }
-  if (!words.some((w) => /\p{L}{2}/u.test(w))) return null;
-  return (language === 'pl' ? baseForm(words, { subjunctive }) : words).join(' ');
+  if (!words.some((w) => /\p{L}{2}/u.test(w.text))) return null;
+  // As written ("do Ani" keeps its capital), except a head word put back into its base form.
+  const said = words.map((w) => original.slice(w.start, w.end));
+  const lower = words.map((w) => w.text);
+  const based = language === 'pl' ? baseForm(lower, form) : lower;
+  return said.map((word, i) => (based[i] !== lower[i] ? based[i]! : word)).join(' ');
 }
+
+const PREPOSITIONS = new Set(['o', 'na', 'w', 'we', 'z', 'ze', 'do', 'dla', 'po', 'od', 'przy', 'about', 'of', 'for', 'on', 'in', 'with']);
 
 /** "żebym zadzwonił" is a wish: the verb after it is a past form that reads as an infinitive. */
 const SUBJUNCTIVE = new Set(['żebym', 'żebyś', 'abym', 'abyś', 'bym', 'byś']);
 
-function stripFillers(words: string[]): string[] {
+function stripFillers<T extends { text: string }>(words: T[]): T[] {
   let start = 0;
   let end = words.length;
-  while (start < end && LEADING_FILLERS.has(words[start]!)) start += 1;
-  while (end > start && TRAILING_FILLERS.has(words[end - 1]!)) end -= 1;
+  while (start < end && LEADING_FILLERS.has(words[start]!.text)) start += 1;
+  while (end > start && TRAILING_FILLERS.has(words[end - 1]!.text)) end -= 1;
   return words.slice(start, end);
 }
 

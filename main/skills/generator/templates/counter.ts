@@ -141,8 +141,8 @@ ${getActionsMethod(localiseActions(actions, need.language))}
       { method: 'executeAction', action: 'reset', params: {} },
     ],
     summary: {
-      en: `Counts ${names.subjectWords}${preset.unit ? ` (${preset.unit})` : ''} per day${period === 'day' ? '' : `, with the total ${span.span}`}${limit}.`,
-      pl: `Liczy dziennie: ${need.subject}${preset.unit ? ` (${preset.unit})` : ''}${period === 'day' ? '' : `, z sumą ${span.span}`}${limit ? `; ostrzeżenie ${above !== undefined ? 'powyżej' : 'poniżej'} ${above ?? below}${suffix}` : ''}.`,
+      en: `Counts ${names.subjectWords}${preset.unit ? ` (${preset.unit})` : ''} per day${period === 'day' ? '' : `, with the total ${span.span}`}${limit}.`.replace(/\.\.$/, '.'),
+      pl: `Liczy dziennie: ${need.subject}${preset.unit ? ` (${preset.unit})` : ''}${period === 'day' ? '' : `, z sumą ${span.span}`}${limit ? `; ostrzeżenie ${above !== undefined ? 'powyżej' : 'poniżej'} ${above ?? below}${suffix}` : ''}.`.replace(/\.\.$/, '.'),
     },
     whenToUse: `Use when the owner says they had another ${names.subjectWords}, wants to correct today's count, or asks how many today.`,
     columns: ['tenant_id', 'day', 'count', 'updated_at'],
