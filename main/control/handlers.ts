@@ -77,7 +77,7 @@ export function createHandlers({ store, skills, generator, service, approval, co
     'versions.list': ({ slug }) => store.versions.listForSkill(slug),
     'skills.generate': ({ text }) => {
       const parsed = parseSkillRequest(text);
-      if (!parsed.isRequest) return { accepted: false, reason: parsed.reason };
+      if (!parsed.isRequest) return { accepted: false, reason: parsed.reason, ...('clarify' in parsed ? { clarify: true as const } : {}) };
       return { accepted: true, jobId: startGeneration(parsed.need) };
     },
     'jobs.get': ({ jobId }) => jobs.get(jobId) ?? (() => { throw notFound({ en: 'That generation run', pl: 'To uruchomienie generatora' }); })(),

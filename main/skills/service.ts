@@ -358,7 +358,7 @@ export function createSkillService(deps: SkillServiceDeps) {
       let need: SkillNeed;
       if (typeof textOrNeed === 'string') {
         const parsed = parseSkillRequest(textOrNeed);
-        if (!parsed.isRequest) throw new ServiceError('bad-request', parsed.reason, { reason: 'not-a-request' });
+        if (!parsed.isRequest) throw new ServiceError('bad-request', parsed.reason, { reason: 'clarify' in parsed ? 'needs-clarification' : 'not-a-request' });
         need = parsed.need;
       } else if (isRecord(textOrNeed)) {
         try {

@@ -25,7 +25,9 @@ export const generateCommand: Command = {
     }
     const parsed = parseSkillRequest(text);
     if (!parsed.isRequest) {
-      if (values.json) io.out(JSON.stringify({ outcome: 'not-a-request', reason: parsed.reason }, null, 2));
+      const asked = 'clarify' in parsed;
+      if (values.json) io.out(JSON.stringify({ outcome: asked ? 'needs-clarification' : 'not-a-request', reason: parsed.reason }, null, 2));
+      else if (asked) io.err(`foundry generate: one question first / najpierw pytanie —\n  pl: ${parsed.reason.pl}\n  en: ${parsed.reason.en}\nAsk again with the answer in the request / Powtórz prośbę razem z odpowiedzią.`);
       else io.err(`foundry generate: not a skill request — ${parsed.reason.en}`);
       return EXIT.failed;
     }

@@ -34,7 +34,8 @@ export const needCommand: Command = {
     } else if (result.isRequest) {
       io.out(['skill request / prośba o umiejętność', ...needLines(result.need), `  text      ${result.need.text}`].join('\n'));
     } else {
-      io.out(['not a skill request / to nie jest prośba o umiejętność', `  pl: ${result.reason.pl}`, `  en: ${result.reason.en}`].join('\n'));
+      const heading = 'clarify' in result ? 'one question first / najpierw pytanie' : 'not a skill request / to nie jest prośba o umiejętność';
+      io.out([heading, `  pl: ${result.reason.pl}`, `  en: ${result.reason.en}`].join('\n'));
     }
     return result.isRequest ? EXIT.ok : EXIT.failed;
   },

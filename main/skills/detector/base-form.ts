@@ -23,13 +23,35 @@ function nominativeOfObject(word: string): string | null {
   return /^\p{L}{2,}ę$/u.test(word) ? `${word.slice(0, -1)}a` : null;
 }
 
+/** "czytania" → "czytanie", "gimnastyki" → "gimnastyka": a genitive after "nawyk", "lista", "dziennik". */
+function nominativeOfGenitive(word: string): string | null {
+  if (/^\p{L}{2,}[nc]ia$/u.test(word)) return `${word.slice(0, -1)}e`;
+  if (/^\p{L}{2,}[kg]i$/u.test(word)) return `${word.slice(0, -1)}a`;
+  return null;
+}
+
+export interface SubjectForm {
+  /** It follows "żebym": a past form that reads as an infinitive. */
+  subjunctive: boolean;
+  /** It is the object of a verb trigger ("śledzić grę"). */
+  accusative: boolean;
+  /** It follows a noun trigger ("nawyk porannej gimnastyki"). */
+  genitive: boolean;
+}
+
 /**
- * The subject's words in base form where a rule applies: the first word only, as it is the head of
- * the phrase. `subjunctive`: it follows "żebym"; `accusative`: it is the object of a verb trigger.
+ * The subject's words in base form where a rule applies: the head of the phrase (its first word),
+ * and an adjective before a genitive head ("porannej gimnastyki" → "poranna gimnastyka").
  */
-export function baseForm(words: string[], context: { subjunctive: boolean; accusative: boolean }): string[] {
+export function baseForm(words: string[], context: SubjectForm): string[] {
   const [head, ...rest] = words;
   if (head === undefined) return words;
+  if (context.genitive) {
+    const noun = rest[0] === undefined ? null : nominativeOfGenitive(rest[0]);
+    if (noun && /ej$/u.test(head)) return [`${head.slice(0, -2)}a`, noun, ...rest.slice(1)];
+    const base = nominativeOfGenitive(head) ?? nominativePluralOf(head);
+    if (base) return [base, ...rest];
+  }
   const base = (context.subjunctive ? infinitiveOf(head) : null)
     ?? (context.accusative ? nominativeOfObject(head) : null)
     ?? nominativePluralOf(head)

@@ -41,6 +41,9 @@ const SUBJECT_FIELDS: Record<string, FieldKey[]> = {
   walking: ['distance', 'duration'],
 };
 
+/** A reading is not one without both numbers: 120 alone is not a blood pressure. */
+const REQUIRED_TOGETHER = new Set<FieldKey>(['systolic', 'diastolic']);
+
 /** Subjects whose entries are readings (the latest counts), not amounts that add up. */
 const READINGS = new Set(['blood-pressure', 'weight', 'mood']);
 
@@ -72,7 +75,7 @@ export function namedFields(tokens: readonly Token[]): FieldsFound {
  * field is always required (it is what the total or the limit is about); an amount takes the need's unit.
  */
 export function entryFields(subjectKey: string, named: NeedField[], unit: string | null): NeedField[] | undefined {
-  const usual = (SUBJECT_FIELDS[subjectKey] ?? []).map((key): NeedField => FIELDS[key]);
+  const usual = (SUBJECT_FIELDS[subjectKey] ?? []).map((key): NeedField => ({ ...FIELDS[key], required: REQUIRED_TOGETHER.has(key) }));
   const all = [...usual];
   for (const f of named) {
     const at = all.findIndex((u) => u.key === f.key);

@@ -8,7 +8,7 @@ import { findSubjects, type SubjectMention } from './subjects.ts';
 import { findPeriod, findTimesPerDay } from './period.ts';
 import { findThreshold } from './threshold.ts';
 import { aggregateFor, entryFields, namedFields } from './fields.ts';
-import { baseForm } from './base-form.ts';
+import { baseForm, type SubjectForm } from './base-form.ts';
 import { detectLanguage } from './language.ts';
 import { subjectName, unitFor } from './needs.ts';
 import { parsePriceWatchRequest } from './price-watch-request.ts';
@@ -217,6 +217,12 @@ function resolvePurpose(mentions: SubjectMention[], region: readonly Token[], la
   const words: string[] = [];
   for (let i = at + 1; at >= 0 && i < region.length && !region[i]!.isBreak && words.length < MAX_PURPOSE_WORDS; i++) words.push(region[i]!.text);
   const others = mentions.filter((m) => m.entry.key !== money.entry.key);
+  // "coffee spending": a subject just before the money word is what it is spent on.
+  const modifier = others.length === 1 && others[0]!.end === money.start ? others[0]! : null;
+  if (modifier) {
+    const said = region.slice(modifier.start, money.end).map((t) => t.text).join(' ');
+    return [{ ...money, subject: said, key: `${money.entry.key}-on-${modifier.entry.key}` }];
+  }
   // Another subject that is not what the money went on is a second subject: that stays a refusal.
   if (words.length === 0 || others.some((m) => m.start <= at || m.start > at + words.length)) return others.length ? mentions : [money];
   const moneyName = language === 'pl' ? money.entry.pl.lemma : money.entry.en.name;
@@ -267,12 +273,20 @@ function unknownSubject(
     if (!token.isBreak && !unitTokens.has(i)) after.push(token);
   }
   let words = stripFillers(after);
+  // "the pull-ups I do", "the pages that I read": a relative clause says who does it, not what.
+  const clause = language === 'en' ? words.findIndex((w, i) => i > 0 && RELATIVE.has(w.text)) : -1;
+  if (clause > 0) words = words.slice(0, clause);
   const previous = after[after.indexOf(words[0]!) - 1]?.text ?? '';
-  const form = { subjunctive: SUBJUNCTIVE.has(previous), accusative: !trigger.noun && !PREPOSITIONS.has(previous) && !SUBJUNCTIVE.has(previous) };
+  const form: SubjectForm = {
+    subjunctive: SUBJUNCTIVE.has(previous),
+    accusative: !trigger.noun && !PREPOSITIONS.has(previous) && !SUBJUNCTIVE.has(previous),
+    genitive: Boolean(trigger.noun) && !PREPOSITIONS.has(previous),
+  };
   if (words.length === 0 && trigger.noun) {
     const before = tokens.slice(clauseStart, match.start);
     words = stripFillers(before.slice(before.length - trailingNonPreamble(before.map((t) => t.text))));
     form.accusative = false;
+    form.genitive = false;
   }
   if (!words.some((w) => /\p{L}{2}/u.test(w.text))) return null;
   // As written ("do Ani" keeps its capital), except a head word put back into its base form.
@@ -282,6 +296,7 @@ function unknownSubject(
   return said.map((word, i) => (based[i] !== lower[i] ? based[i]! : word)).join(' ');
 }
 
+const RELATIVE = new Set(['i', 'we', 'that', 'which', 'who']);
 const PREPOSITIONS = new Set(['o', 'na', 'w', 'we', 'z', 'ze', 'do', 'dla', 'po', 'od', 'przy', 'about', 'of', 'for', 'on', 'in', 'with']);
 
 /** "żebym zadzwonił" is a wish: the verb after it is a past form that reads as an infinitive. */

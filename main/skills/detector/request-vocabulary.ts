@@ -73,7 +73,7 @@ export const NEGATIONS = new Set(list("nie, nigdy, przestań, przestan, stop, do
 export const LEADING_FILLERS = new Set(list(`
   mi, mnie, o, ile, jak, czy, że, żeby, żebym, żebyś, żebyśmy, aby, abym, abyś, abyśmy, by, bym, się, na, co, tym, tego, to, razy, często, dla, z,
   moje, moja, mój, moich, moim, moimi, moją, mojego, mojej, swoje, swoja, swój, swoich, swoim, swoimi, swoją, swojego, swojej,
-  me, to, about, my, our, how, much, many, often, times, i, the, a, an, of, for, that, when, what, on, in, with, please, also
+  me, to, about, my, our, how, much, many, often, times, i, whether, if, the, a, an, of, for, that, when, what, on, in, with, please, also
 `));
 export const TRAILING_FILLERS = new Set(list('please, proszę, dla, mnie, for, me, thanks, dzięki, and, i, oraz, or, lub, albo, też, too, also, o, at, on, every, co, w, we, then'));
 

@@ -3,7 +3,7 @@ import type { Span } from './cadence.ts';
 
 // A limit with its direction: "więcej niż 500 zł", "under 6 hours", "at least 8 glasses".
 // "co najmniej" / "at least" is a goal: the warning comes while the total is below it.
-const ABOVE = 'więcej\\s+niż|ponad|powyżej|przekroczy\\p{L}*|najwyżej|maksymalnie|more\\s+than|over|above|exceed\\p{L}*|at\\s+most|>';
+const ABOVE = 'więcej\\s+niż|ponad|powyżej|przekrocz\\p{L}*|najwyżej|maksymalnie|more\\s+than|over|above|exceed\\p{L}*|at\\s+most|>';
 const BELOW = 'mniej\\s+niż|poniżej|co\\s+najmniej|przynajmniej|minimum|less\\s+than|fewer\\s+than|under|below|at\\s+least|<';
 const NUMBER = '(\\d{1,3}(?:[\\s\\u00a0]\\d{3})+|\\d+)(?:[.,](\\d+))?';
 const PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(${ABOVE}|${BELOW})\\s*${NUMBER}(?!\\p{N})`, 'gu');

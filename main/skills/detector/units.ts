@@ -34,7 +34,7 @@ const UNIT_WORDS: UnitWord[] = [
   { unit: { pl: 'szklanki', en: 'glasses' }, counted: true, words: 'szklank(?:ach|ami|i|ę|a)|szklanek|glasses' },
   { unit: { pl: 'filiżanki', en: 'cups' }, counted: true, words: 'filiżank(?:ach|i|ę|a)|filiżanek|cups' },
   { unit: { pl: 'strony', en: 'pages' }, counted: true, words: 'stron(?:y|ach|ę|a)?|pages?' },
-  { unit: { pl: 'książki', en: 'books' }, counted: true, words: 'książ(?:ki|ek|ka|kę|kach|kami)|books' },
+  { unit: { pl: 'książki', en: 'books' }, counted: true, words: 'książ(?:ki|ek|ka|kę|kach|kami)|books?' },
   { unit: { pl: 'kroki', en: 'steps' }, counted: true, words: 'kroki|kroków|steps' },
 ];
 

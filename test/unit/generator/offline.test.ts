@@ -8,6 +8,7 @@ import { buildOfflineCandidate, offlineGenerator } from '../../../main/skills/ge
 import { parseSkillMd } from '../../../main/skills/generator/skill-md.ts';
 import { skillNames } from '../../../main/skills/generator/templates/naming.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
+import { parseSkillRequest } from '../../../main/skills/detector/index.ts';
 import { useCandidateSandbox } from './sandbox-harness.ts';
 
 const box = useCandidateSandbox();
@@ -20,6 +21,11 @@ function need(overrides: Partial<SkillNeed>): SkillNeed {
 }
 
 const WATER = need({});
+function parsed(text: string): SkillNeed {
+  const result = parseSkillRequest(text);
+  if (!result.isRequest) throw new Error(`not a request: ${result.reason.en}`);
+  return result.need;
+}
 const NEEDS: Record<string, SkillNeed> = {
   'tracker (water, pl)': WATER,
   'tracker (reading, en, no unit)': need({ subject: 'reading', subjectKey: 'reading', unit: null, language: 'en', text: 'I want to track my reading' }),
@@ -29,6 +35,12 @@ const NEEDS: Record<string, SkillNeed> = {
   'counter (coffee, en)': need({ kind: 'counter', subject: 'coffee', subjectKey: 'coffee', unit: 'cups', language: 'en', text: 'Count my coffees' }),
   'checklist (pl)': need({ kind: 'checklist', subject: 'zakupy', subjectKey: 'shopping', unit: null, text: 'Lista zakupów' }),
   'journal (en)': need({ kind: 'journal', subject: 'gratitude', subjectKey: 'gratitude', unit: null, language: 'en', text: 'I want a gratitude journal' }),
+  'tracker (blood pressure, fields, twice a day, pl)': parsed('Chcę mierzyć ciśnienie i tętno dwa razy na dzień'),
+  'tracker (spending on fuel, month, limit, en)': parsed('Warn me when I spend over 800 zł a month on fuel'),
+  'counter (times a week, pl)': parsed('Chcę liczyć, ile razy w tygodniu gram w tenisa'),
+  'habit (pl)': parsed('Chcę wyrobić sobie nawyk porannej gimnastyki'),
+  'habit (en)': parsed('I want a streak for flossing'),
+  'reminder (three times a day, en)': parsed('Remind me to drink water three times a day'),
 };
 
 const audit = (candidate: SkillCandidate) => auditSkill(candidate.code, { manifest: candidate.manifest });
