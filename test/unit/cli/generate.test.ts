@@ -39,6 +39,18 @@ describe('foundry generate', () => {
     expect((await foundry(['generate'], { FOUNDRY_DATA_DIR: dataDir })).code).toBe(2);
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
   });
+
+  it('asks back what is ambiguous, in both languages, instead of guessing, and touches nothing', async () => {
+    const dataDir = tempDir();
+    const asked = await foundry(['generate', 'Chcę liczyć czytanie'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(asked.code).toBe(1);
+    expect(asked.err).toContain('one question first');
+    expect(asked.err).toContain('pl: Czy chodzi o liczbę książek, czy stron?');
+    expect(asked.err).toContain('en: Do you mean the number of books or of pages?');
+    const json = await foundry(['generate', 'Count my reading', '--json'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(JSON.parse(json.out)).toMatchObject({ outcome: 'needs-clarification', reason: { en: 'Do you mean the number of books or of pages?' } });
+    expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
+  });
 });
 
 describe('generator settings', () => {

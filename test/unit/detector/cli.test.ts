@@ -52,6 +52,13 @@ describe('foundry need', () => {
     expect(JSON.parse(json.out)).toMatchObject({ isRequest: false, reason: { en: expect.stringContaining('question') } });
   });
 
+  it('shows a question back as a question, with exit 1', async () => {
+    const result = await run(needCommand, ['Count', 'my', 'reading']);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('one question first / najpierw pytanie');
+    expect(result.out).toContain('en: Do you mean the number of books or of pages?');
+  });
+
   it('exits 2 without a sentence', async () => {
     const result = await run(needCommand, []);
     expect(result.code).toBe(2);

@@ -69,7 +69,7 @@ describe('the offline generator: the seed water tracker', () => {
   it('offers log_water with amount_ml, named in Polish as in the seed', async () => {
     const [logWater, ...others] = await actionsOf(water);
     expect(others).toEqual([]);
-    expect(logWater).toMatchObject({ slug: 'log_water', name: 'Zaloguj wodę', description: 'Zapisz ile wody wypiłeś' });
+    expect(logWater).toMatchObject({ slug: 'log_water', name: 'Zapisz wypitą wodę', description: 'Zapisz ile wody wypiłeś' });
     expect(logWater?.params_schema).toMatchObject({ required: ['amount_ml'], properties: { amount_ml: { type: 'number', exclusiveMinimum: 0, maximum: 5000 } } });
   });
 
@@ -142,7 +142,7 @@ describe.each(Object.entries(NEEDS))('the offline generator: %s', (_label, skill
   it('has a valid SKILL.md named after the slug, and names actions in the need language', async () => {
     expect(parseSkillMd(candidate.skillMd, { folderName: candidate.manifest.slug }).frontMatter.metadata).toMatchObject({ kind: skillNeed.kind, language: skillNeed.language });
     const actions = await actionsOf(candidate);
-    const polish = actions.some((a) => /[ąćęłńóśźż]|Dodaj|Zaloguj|Pokaż|Odhacz|Oznacz|Wyzeruj|Odejmij|Powiadom/.test(a.name));
+    const polish = actions.some((a) => /[ąćęłńóśźż]|Dodaj|Zapisz|Zaloguj|Pokaż|Odhacz|Oznacz|Wyzeruj|Odejmij|Powiadom/.test(a.name));
     expect(polish).toBe(skillNeed.language === 'pl');
   });
 });
