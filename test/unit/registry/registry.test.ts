@@ -73,7 +73,7 @@ describe('getModExecutor', () => {
     const executor = await registry.getModExecutor('custom-water-tracker', CONTEXT);
     expect(executor).toBeInstanceOf(DynamicSkillExecutor);
     expect((executor as DynamicSkillExecutor).version.id).toBe(pending.id);
-    expect(executor!.getActions()).toEqual([expect.objectContaining({ slug: 'log_water', name: 'Zaloguj wodę' })]);
+    expect(executor!.getActions()).toEqual([expect.objectContaining({ slug: 'log_water', name: 'Zapisz wypitą wodę' })]);
     expect(registry.hasDynamicSkill('custom-water-tracker')).toBe(true);
     expect(await registry.getModExecutor('custom-nothing-here', CONTEXT)).toBeNull();
     // The actions are read from the sandbox once per version.

@@ -51,7 +51,7 @@ describe('versionDiff', () => {
     expect(diff.capabilities.removed).toEqual([
       { kind: 'write', target: 'exo_water_entries', text: { en: 'write new entries to exo_water_entries', pl: 'Zapisywać nowe wpisy w exo_water_entries' } },
     ]);
-    expect(diff.name).toEqual({ from: 'Water Tracker', to: 'Water Log' });
+    expect(diff.name).toEqual({ from: 'Śledzenie: woda', to: 'Water Log' });
     expect(diff.description).toBeNull();
     expect(diff.code).toBe('');
   });
