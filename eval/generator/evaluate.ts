@@ -329,8 +329,11 @@ function weekOfRuns(schedules: ScheduleSpec[]): Date[] {
   const end = start.getTime() + 7 * DAY_MS;
   const runs: Date[] = [];
   for (const spec of schedules) {
-    let at: Date | null = new Date(start.getTime() - 1);
-    while ((at = nextRunAfter(spec, 'UTC', at, start)) && at.getTime() < end && runs.length < 5000) runs.push(at);
+    // An interval counts from its previous run (the anchor), which is never after the time asked
+    // about: the first look starts 1 ms before the week, and so does the count.
+    const anchor = new Date(start.getTime() - 1);
+    let at: Date | null = anchor;
+    while ((at = nextRunAfter(spec, 'UTC', at, anchor)) && at.getTime() < end && runs.length < 5000) runs.push(at);
   }
   return runs.sort((a, b) => a.getTime() - b.getTime());
 }

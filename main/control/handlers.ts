@@ -78,7 +78,7 @@ export function createHandlers({ store, skills, generator, service, approval, co
       // A model reads the words itself; the built-in generator needs the detector to understand them.
       const chosen = await generator.generator();
       const asked = requestFor(text, chosen);
-      if ('refused' in asked) return { accepted: false, reason: asked.refused };
+      if ('refused' in asked) return { accepted: false, reason: asked.refused, ...(asked.clarify ? { clarify: true as const } : {}) };
       return { accepted: true, jobId: startGeneration(asked.request, chosen) };
     },
     'jobs.get': ({ jobId }) => jobs.get(jobId) ?? (() => { throw notFound({ en: 'That generation run', pl: 'To uruchomienie generatora' }); })(),

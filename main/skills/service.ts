@@ -173,7 +173,7 @@ function usableNeed(value: unknown): SkillNeed {
 /** The words as a request for `generator`, or a bad request with the detector's reason. */
 function wordsRequest(words: string, generator: SkillGenerator): SkillRequest {
   const asked = requestFor(words, generator);
-  if ('refused' in asked) throw new ServiceError('bad-request', asked.refused, { reason: 'not-a-request' });
+  if ('refused' in asked) throw new ServiceError('bad-request', asked.refused, { reason: asked.clarify ? 'needs-clarification' : 'not-a-request' });
   return asked.request;
 }
 

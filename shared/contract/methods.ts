@@ -170,7 +170,7 @@ export interface ApiTypes {
   'settings.update': { request: Partial<Settings>; response: Settings };
   'versions.get': { request: { versionId: string }; response: SkillVersionRecord };
   'versions.list': { request: { slug: string }; response: SkillVersionRecord[] };
-  'skills.generate': { request: { text: string }; response: { accepted: true; jobId: string } | { accepted: false; reason: Localized } };
+  'skills.generate': { request: { text: string }; response: { accepted: true; jobId: string } | { accepted: false; reason: Localized; /** `reason` is a question to answer, not a refusal. */ clarify?: true } };
   'jobs.get': { request: { jobId: string }; response: GenerationJob };
   'suggestions.list': { request: { status?: SuggestionStatus }; response: SuggestionRecord[] };
   'suggestions.accept': { request: { id: string }; response: { jobId: string } };

@@ -1,7 +1,7 @@
-import type { Locale } from '../i18n-types.ts';
+import type { Locale, Localized } from '../i18n-types.ts';
 
 /** The kinds of skill the detector recognises and the offline generator can build. */
-export const SKILL_KINDS = ['tracker', 'reminder', 'counter', 'checklist', 'journal', 'price-watch', 'webhook'] as const;
+export const SKILL_KINDS = ['tracker', 'reminder', 'counter', 'checklist', 'journal', 'price-watch', 'webhook', 'habit'] as const;
 export type SkillKind = (typeof SKILL_KINDS)[number];
 
 /** Where a need came from (seed stage 1): asked for, noticed in conversation, or a gap. */
@@ -41,6 +41,36 @@ export interface SkillNeed {
   priceWatch?: PriceWatch;
   /** Where a `webhook` need posts: an absolute http(s) address, as the request wrote it. */
   webhook?: { url: string };
+  /** What one entry holds when it is more than one amount: systolic + diastolic + pulse, amount + category. */
+  fields?: NeedField[];
+  /** The period a total or a limit is about ("ile razy w tygodniu", "monthly spending"); a day when absent. */
+  period?: NeedPeriod;
+  /** A limit the person named, with its direction: "warn me when I spend more than 500 zł a week". */
+  threshold?: NeedThreshold;
+  /** sum: amounts add up over the period (water, spending); latest: each entry is a reading (weight, blood pressure). Sum when absent. */
+  aggregate?: 'sum' | 'latest';
+  /** How many times a day the skill should ask or remind ("twice a day" → 2). */
+  timesPerDay?: number;
+}
+
+export const NEED_PERIODS = ['day', 'week', 'month', 'year'] as const;
+export type NeedPeriod = (typeof NEED_PERIODS)[number];
+
+export interface NeedField {
+  /** `[a-z][a-z0-9_]*`, e.g. "systolic", "amount", "category". */
+  key: string;
+  label: Localized;
+  type: 'number' | 'text';
+  /** The unit of a number field ("mmHg", "km", "min"). */
+  unit?: string;
+  /** An entry without it is refused. */
+  required: boolean;
+}
+
+export interface NeedThreshold {
+  /** above: warn once the total is over the limit; below: warn while it is under. */
+  direction: 'above' | 'below';
+  limit: number;
 }
 
 /** "Check the price at URL and tell me when it drops under `below`." */
@@ -52,4 +82,6 @@ export interface PriceWatch {
 
 export type NeedParseResult =
   | { isRequest: true; need: SkillNeed }
-  | { isRequest: false; reason: { pl: string; en: string } };
+  | { isRequest: false; reason: { pl: string; en: string } }
+  /** Two readings are equally plausible: `reason` is the question to ask back ("Do you mean the number of books or of pages?"). */
+  | { isRequest: false; reason: { pl: string; en: string }; clarify: true };

@@ -8,7 +8,7 @@ test.describe.configure({ timeout: REVIEW_TEST_TIMEOUT });
 // Tall enough for the whole approval dialog in its screenshots.
 test.use({ viewport: { width: 1280, height: 960 } });
 
-const approveDialog = (page: Page) => page.getByRole('dialog', { name: 'Approve “Water Tracker”' });
+const approveDialog = (page: Page) => page.getByRole('dialog', { name: 'Approve “Śledzenie: woda”' });
 const codeField = (dialog: Locator) => dialog.getByRole('textbox', { name: 'Code from your authenticator app' });
 
 async function openApproval(page: Page): Promise<Locator> {
@@ -33,7 +33,7 @@ test('approve: the pending update is inspected, then approved with the authentic
   await expect(nav(page).getByRole('button', { name: 'Review queue (1 awaiting review)' })).toBeVisible();
 
   // Inspect: disclosure, the code with highlighting, the diff against the running version.
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
   await expect(page.getByRole('region', { name: 'What it may do' })).toContainText('send data to api.open-meteo.com');
   await tab(page, 'Code').click();
   await expect(page.locator('.code .hljs-keyword').first()).toBeVisible();
@@ -91,14 +91,14 @@ test('approve: the pending update is inspected, then approved with the authentic
   await expect(nav(page).getByRole('button', { name: 'Review queue', exact: true })).toBeVisible();
   await expect(page.locator('[data-count="pendingReviews"] dd')).toHaveText('0');
   await nav(page).getByRole('button', { name: 'Skills' }).click();
-  await expect(page.getByRole('row', { name: /Water Tracker/ })).toContainText('1.1.0');
-  await expect(page.getByRole('row', { name: /Water Tracker/ })).toContainText('Active');
+  await expect(page.getByRole('row', { name: /Śledzenie: woda/ })).toContainText('1.1.0');
+  await expect(page.getByRole('row', { name: /Śledzenie: woda/ })).toContainText('Active');
 });
 
 async function openPendingApproval(page: Page, engine: Parameters<typeof generateFromText>[0], openApp: (view?: 'reviews') => Promise<void>) {
   const pending = await generateFromText(engine);
   await openApp();
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
   return { pending, dialog: await openApproval(page) };
 }
 
@@ -175,7 +175,7 @@ test.describe('when the check on this computer refuses', () => {
 test('without an authenticator nothing can be approved, and the dialog leads to Settings', async ({ page, engine, openApp }) => {
   await generateFromText(engine);
   await openApp();
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
   await page.getByRole('button', { name: 'Approve…' }).click();
   const dialog = approveDialog(page);
   const alert = dialog.getByRole('alert');
@@ -231,7 +231,7 @@ test.describe('on a computer without a biometric check, with the fallback passph
       expect(approved.ok).toBe(true);
     }
     await openApp('skills');
-    await page.getByRole('row', { name: /Water Tracker/ }).getByRole('button', { name: 'Water Tracker', exact: true }).click();
+    await page.getByRole('row', { name: /Śledzenie: woda/ }).getByRole('button', { name: 'Śledzenie: woda', exact: true }).click();
     await tab(page, /^Versions/).click();
     await page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^1\.0\.0/ }).getByRole('button', { name: 'Roll back to 1.0.0…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Roll back to 1.0.0' });

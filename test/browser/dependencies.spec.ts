@@ -22,20 +22,20 @@ test('the skill detail shows what a skill calls and who calls it; archiving its 
   await expect(page.getByRole('region', { name: 'Called by' })).toContainText('No running skill calls this one.');
 
   await goTo(page, 'Skills');
-  await page.getByRole('button', { name: 'Water Tracker', exact: true }).click();
+  await page.getByRole('button', { name: 'Śledzenie: woda', exact: true }).click();
   await page.getByRole('tab', { name: 'Dependencies' }).click();
   await expect(page.getByRole('region', { name: 'Called by' })).toContainText(COACH);
   await expect(page.getByRole('region', { name: 'Offers others' })).toContainText('water.log');
 
   await goTo(page, 'Skills');
-  await page.getByRole('button', { name: 'Archive Water Tracker' }).click();
-  const warning = page.getByRole('alertdialog', { name: 'Archive Water Tracker' });
-  await expect(warning).toContainText(`Archiving Water Tracker disables the skills that call it: ${COACH}.`);
+  await page.getByRole('button', { name: 'Archive Śledzenie: woda' }).click();
+  const warning = page.getByRole('alertdialog', { name: 'Archive Śledzenie: woda' });
+  await expect(warning).toContainText(`Archiving Śledzenie: woda disables the skills that call it: ${COACH}.`);
   await warning.getByRole('button', { name: 'Keep it' }).click();
   expect(engine.store.skills.list().find((s) => s.slug === 'custom-water-tracker')?.status).toBe('active');
 
-  await page.getByRole('button', { name: 'Archive Water Tracker' }).click();
-  await page.getByRole('alertdialog', { name: 'Archive Water Tracker' }).getByRole('button', { name: 'Archive anyway' }).click();
+  await page.getByRole('button', { name: 'Archive Śledzenie: woda' }).click();
+  await page.getByRole('alertdialog', { name: 'Archive Śledzenie: woda' }).getByRole('button', { name: 'Archive anyway' }).click();
   await expect(page.getByRole('status').filter({ hasText: `disabled until it is restored: ${COACH}` })).toBeVisible();
 
   await page.getByRole('button', { name: COACH, exact: true }).click();

@@ -35,11 +35,11 @@ test('a request in Polish goes through every step to a pending version in the re
   await expect(pipeline(page).getByRole('listitem').filter({ hasText: STEPS[0]! }).first()).toBeVisible();
   const done = pipeline(page).getByRole('alert').filter({ hasText: 'Ready for your review' });
   await expect(done).toBeVisible({ timeout: 15_000 });
-  await expect(done).toContainText('“Water Tracker” 1.0.0 waits in the review queue.');
+  await expect(done).toContainText('“Śledzenie: woda” 1.0.0 waits in the review queue.');
   expect(await stepStates(page)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
   for (const step of STEPS) await expect(pipeline(page).locator('.pipeline__step', { hasText: step })).toContainText('Done');
   // Each step carries main's own summary in the UI's language.
-  await expect(pipeline(page).locator('[data-step="generate"]')).toContainText('Generated “Water Tracker” (custom-water-tracker)');
+  await expect(pipeline(page).locator('[data-step="generate"]')).toContainText('Generated “Śledzenie: woda” (custom-water-tracker)');
 
   // The page polled while the pipeline ran, and saw the steps finish one after another.
   expect(calls.filter((method) => method === 'jobs.get').length).toBeGreaterThanOrEqual(2);
@@ -52,12 +52,12 @@ test('a request in Polish goes through every step to a pending version in the re
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Review queue (1 awaiting review)' })).toBeVisible();
   await done.getByRole('button', { name: 'Show the review queue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Water Tracker/ })).toContainText('1.0.0');
+  await expect(page.getByRole('row', { name: /Śledzenie: woda/ })).toContainText('1.0.0');
 
   // "Review it now" opens that version's review in the queue.
   await goTo(page, 'New skill');
   await done.getByRole('button', { name: 'Review it now' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Water Tracker' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Śledzenie: woda' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Review queue/ })).toHaveAttribute('aria-current', 'page');
   const [pending] = engine.store.skills.pendingReviews();
   expect(pending).toMatchObject({ slug: 'custom-water-tracker', status: 'pending' });
@@ -81,6 +81,19 @@ test('a sentence that is not a request shows the reason and starts nothing', asy
   expect(calls).not.toContain('jobs.get');
   expect(engine.store.skills.counts().skills).toBe(0);
   await screenshot(page, 'new-skill-refused');
+});
+
+test('an ambiguous request is asked back as a question, not refused, and starts nothing', async ({ page, engine, openApp, calls }) => {
+  await openApp();
+  await goTo(page, 'New skill');
+  await requestBox(page).fill('Count my reading');
+  await requestBox(page).press('Enter');
+  const question = page.getByRole('alert').filter({ hasText: 'One question first — say it again with the answer' });
+  await expect(question).toContainText('Do you mean the number of books or of pages?');
+  await expect(page.getByText('That does not read as a request for a skill')).toHaveCount(0);
+  await expect(requestBox(page)).toHaveValue('Count my reading');
+  expect(calls).not.toContain('jobs.get');
+  expect(engine.store.skills.counts().skills).toBe(0);
 });
 
 test('suggestions from conversations: dismissing one removes it, accepting one builds the skill', async ({ page, engine, openApp }) => {
@@ -126,7 +139,7 @@ test.describe('in Polish', () => {
     const region = page.getByRole('region', { name: /^Przygotowywanie/ });
     await expect(region.getByRole('alert')).toContainText('Gotowe do Twojego przeglądu', { timeout: 15_000 });
     await expect(region.locator('[data-step="audit"]')).toContainText('Audyt bezpieczeństwa');
-    await expect(region.locator('[data-step="generate"]')).toContainText('Wygenerowano „Water Tracker”');
+    await expect(region.locator('[data-step="generate"]')).toContainText('Wygenerowano „Śledzenie: woda”');
     await screenshot(page, 'new-skill-pl');
   });
 });

@@ -10,27 +10,27 @@ import { offlineGenerator } from '../../main/skills/generator/index.ts';
 
 test.describe.configure({ timeout: REVIEW_TEST_TIMEOUT });
 
-const detailHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Water Tracker' });
+const detailHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Śledzenie: woda' });
 
 test('a pending version in the queue opens into its review: disclosure, risk, findings, dry run, steps, code and diff', async ({ page, engine, authenticator, openApp }) => {
   await approveNow(engine, authenticator, await generateFromText(engine));
   const pending = await generateWith(engine, waterTrackerUpdate);
   await openApp();
 
-  const row = pendingRow(page, 'Water Tracker');
+  const row = pendingRow(page, 'Śledzenie: woda');
   await expect(row.getByRole('cell').nth(0)).toHaveText('1.1.0');
   await expect(row.getByRole('cell').nth(1)).toHaveText(pending.contentSha256.slice(0, 12));
   await expect(row.getByRole('cell').nth(3)).toHaveText(/^in (23|24) hours$/);
   await expect(row.getByRole('cell').nth(4)).toHaveText('Passed with warningsFindings: 2');
   await expect(row.getByRole('cell').nth(5)).toHaveText('High risk');
-  await expect(row.getByRole('button', { name: 'Review Water Tracker 1.1.0' })).toBeInViewport();
+  await expect(row.getByRole('button', { name: 'Review Śledzenie: woda 1.1.0' })).toBeInViewport();
   await screenshotView(page, 'review-queue-pending');
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
   await expect(detailHeading(page)).toBeFocused();
 
   // Summary: what it may do, in plain words, with the risk and its reasons.
   const disclosure = page.getByRole('region', { name: 'What it may do' });
-  await expect(disclosure).toContainText("Skill 'Water Tracker' (new version 1.1.0) wants to:");
+  await expect(disclosure).toContainText("Skill 'Śledzenie: woda' (new version 1.1.0) wants to:");
   await expect(disclosure.getByRole('list').first().getByRole('listitem')).toHaveText([
     'Reads: read your entries in “Water Tracker” (table exo_water_entries)',
     'Writes: add new entries to “Water Tracker” (table exo_water_entries)',
@@ -52,14 +52,14 @@ test('a pending version in the queue opens into its review: disclosure, risk, fi
   await screenshotView(page, 'review-detail');
 
   // Code: highlighted, the finding marked on its line and explained below it.
-  await audit.getByRole('button', { name: /^Line 43, column/ }).click();
+  await audit.getByRole('button', { name: /^Line 44, column/ }).click();
   await expect(tab(page, 'Code')).toHaveAttribute('aria-selected', 'true');
   const code = page.getByRole('region', { name: 'Code of custom-water-tracker@v1.1.0' });
   await expect(code.locator('.hljs-keyword').first()).toHaveText('export');
-  const marker = code.getByRole('button', { name: 'Line 43: audit findings (1)' });
+  const marker = code.getByRole('button', { name: 'Line 44: audit findings (1)' });
   await expect(marker).toBeFocused();
-  await expect(code.locator('#finding-line-43')).toContainText('Builds a regular expression from text known only at run time');
-  await expect(code.locator('tr[data-line="43"]')).toContainText('new RegExp(params.note, "i")');
+  await expect(code.locator('#finding-line-44')).toContainText('Builds a regular expression from text known only at run time');
+  await expect(code.locator('tr[data-line="44"]')).toContainText('new RegExp(params.note, "i")');
   await screenshotView(page, 'skill-detail-code');
 
   // Changes against the running version: capabilities, then each file side by side or unified.
@@ -82,25 +82,25 @@ test('a pending version in the queue opens into its review: disclosure, risk, fi
 
   // Back: the queue is where it was, and focus returns to what opened the detail.
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  await expect(pendingRow(page, 'Water Tracker').getByRole('button', { name: /^Review/ })).toBeFocused();
+  await expect(pendingRow(page, 'Śledzenie: woda').getByRole('button', { name: /^Review/ })).toBeFocused();
 });
 
 test('the language switch on the review detail shows the disclosure, risk and texts in Polish and back', async ({ page, engine, openApp }) => {
   await generateFromText(engine);
   await openApp();
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
   const disclosure = page.getByRole('region', { name: 'What it may do' });
-  await expect(disclosure).toContainText("New skill 'Water Tracker' wants to:");
+  await expect(disclosure).toContainText("New skill 'Śledzenie: woda' wants to:");
   await expect(disclosure.getByText('Low risk')).toBeVisible();
   // The other language is one click away without switching the UI.
   await disclosure.getByText('Show this disclosure in Polish').click();
-  await expect(disclosure.locator('pre[lang], details[lang="pl"] pre')).toContainText('Nowy skill \'Water Tracker\' chce:');
+  await expect(disclosure.locator('pre[lang], details[lang="pl"] pre')).toContainText('Nowy skill \'Śledzenie: woda\' chce:');
 
   const language = page.getByRole('group', { name: 'Language' });
   await language.getByRole('button', { name: 'Polski' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   const pl = page.getByRole('region', { name: 'Co może robić' });
-  await expect(pl).toContainText("Nowy skill 'Water Tracker' chce:");
+  await expect(pl).toContainText("Nowy skill 'Śledzenie: woda' chce:");
   await expect(pl.getByRole('list').first().getByRole('listitem')).toHaveText([
     'Odczyt: Odczytywać Twoje wpisy w skillu „Water Tracker” (tabela exo_water_entries)',
     'Zapis: Dodawać nowe wpisy do skilla „Water Tracker” (tabela exo_water_entries)',
@@ -115,7 +115,7 @@ test('the language switch on the review detail shows the disclosure, risk and te
   await screenshotView(page, 'review-detail-pl');
 
   await page.getByRole('group', { name: 'Język' }).getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('region', { name: 'What it may do' })).toContainText("New skill 'Water Tracker' wants to:");
+  await expect(page.getByRole('region', { name: 'What it may do' })).toContainText("New skill 'Śledzenie: woda' wants to:");
   expect(engine.store.settings.get().language).toBe('en');
 });
 
@@ -133,7 +133,7 @@ test('tabs are reachable by keyboard; SKILL.md is rendered without any HTML from
   };
   await generateWith(engine, hostileMd);
   await openApp();
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
 
   await tab(page, 'Summary').focus();
   await page.keyboard.press('ArrowRight');
@@ -150,7 +150,7 @@ test('tabs are reachable by keyboard; SKILL.md is rendered without any HTML from
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', await tab(page, 'SKILL.md').getAttribute('id') ?? '');
 
   const markdown = page.locator('.markdown');
-  await expect(markdown.getByRole('heading', { level: 1, name: 'Water Tracker' })).toBeVisible();
+  await expect(markdown.getByRole('heading', { level: 1, name: 'Śledzenie: woda' })).toBeVisible();
   await expect(markdown.getByRole('heading', { level: 2, name: 'Actions' })).toBeVisible();
   await expect(markdown.locator('strong')).toHaveText('bold');
   // Raw HTML is shown as text; nothing from the skill runs, loads or links anywhere.
@@ -167,7 +167,7 @@ test('tabs are reachable by keyboard; SKILL.md is rendered without any HTML from
 test('reject with a reason: the version leaves the queue and the reason is kept', async ({ page, engine, openApp }) => {
   const pending = await generateFromText(engine);
   await openApp();
-  await openFromQueue(page, 'Water Tracker');
+  await openFromQueue(page, 'Śledzenie: woda');
   const opener = page.getByRole('button', { name: 'Reject…' });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'Reject custom-water-tracker@v1.0.0' });
@@ -200,7 +200,7 @@ test('rollback from the version history: two approved versions, back to 1.0.0 wi
   const first = await approveNow(engine, authenticator, await generateFromText(engine));
   await approveNow(engine, authenticator, await generateWith(engine, waterTrackerUpdate));
   await openApp('skills');
-  await page.getByRole('row', { name: /Water Tracker/ }).getByRole('button', { name: 'Water Tracker', exact: true }).click();
+  await page.getByRole('row', { name: /Śledzenie: woda/ }).getByRole('button', { name: 'Śledzenie: woda', exact: true }).click();
   await expect(detailHeading(page)).toBeVisible();
   await expect(page.getByText('Running version: 1.1.0')).toBeVisible();
 
@@ -226,7 +226,7 @@ test('rollback from the version history: two approved versions, back to 1.0.0 wi
   expect(engine.store.versions.active('custom-water-tracker')?.version).toBe('1.0.0');
 
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  await expect(page.getByRole('row', { name: /Water Tracker/ })).toContainText('1.0.0');
+  await expect(page.getByRole('row', { name: /Śledzenie: woda/ })).toContainText('1.0.0');
 });
 
 test('requests from the assistant are shown first, open the skill, and can be dismissed', async ({ page, engine, openApp }) => {
@@ -235,17 +235,17 @@ test('requests from the assistant are shown first, open the skill, and can be di
   await openApp();
   const requests = page.getByRole('region', { name: 'Requests from your assistant (1)' });
   await expect(requests).toContainText('Review requested');
-  await expect(requests).toContainText('Water Tracker · 1.0.0');
+  await expect(requests).toContainText('Śledzenie: woda · 1.0.0');
   await expect(requests).toContainText('Asked by: Assistant');
   await expect(requests).toContainText('The owner asked about hydration goals; please check.');
   await screenshotView(page, 'review-queue-requests');
 
-  await requests.getByRole('button', { name: 'Open Water Tracker' }).click();
+  await requests.getByRole('button', { name: 'Open Śledzenie: woda' }).click();
   await expect(detailHeading(page)).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Version' })).toHaveValue(engine.store.versions.listForSkill('custom-water-tracker')[0]!.id);
   await page.getByRole('button', { name: 'Back', exact: true }).click();
 
-  await requests.getByRole('button', { name: 'Dismiss Water Tracker' }).click();
+  await requests.getByRole('button', { name: 'Dismiss Śledzenie: woda' }).click();
   await expect(requests).toHaveCount(0);
   expect(engine.service.reviewRequests('open')).toEqual([]);
   expect(engine.service.reviewRequests('closed')[0]).toMatchObject({ resolution: 'dismissed', closedBy: 'owner' });
@@ -257,7 +257,7 @@ test('failed candidates are listed with why they failed and open with the blocki
   await openApp();
   await expect(page.getByRole('heading', { name: 'No skills wait for review' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Failed candidates' });
-  const row = table.getByRole('row', { name: /Water Tracker/ });
+  const row = table.getByRole('row', { name: /Śledzenie: woda/ });
   await expect(row).toContainText('1.0.0-failed.1');
   await expect(row).toContainText('Blocked');
   await expect(row).toContainText('Audit blocked the code: 1 blocking finding(s), 0 warning(s).');
@@ -287,7 +287,7 @@ test.describe('in a dark colour scheme', () => {
     await approveNow(engine, authenticator, await generateFromText(engine));
     await generateWith(engine, waterTrackerUpdate);
     await openApp();
-    await openFromQueue(page, 'Water Tracker');
+    await openFromQueue(page, 'Śledzenie: woda');
     await tab(page, 'Code').click();
     const keyword = page.locator('.code .hljs-keyword').first();
     await expect(keyword).toHaveCSS('color', 'rgb(255, 123, 114)');

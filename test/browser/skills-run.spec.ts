@@ -6,14 +6,14 @@ import type { Page } from '@playwright/test';
 import { test, expect, screenshot, goTo } from './workbench-fixtures.ts';
 import { deployWaterTracker } from '../bridge/workbench-engine.ts';
 
-const runPanel = (page: Page) => page.getByRole('region', { name: 'Run Water Tracker by hand' });
+const runPanel = (page: Page) => page.getByRole('region', { name: 'Run Śledzenie: woda by hand' });
 
 async function openRunPanel(page: Page): Promise<void> {
   await goTo(page, 'Skills');
-  const row = page.getByRole('row', { name: /Water Tracker/ });
+  const row = page.getByRole('row', { name: /Śledzenie: woda/ });
   await expect(row).toContainText('Active');
-  await row.getByRole('button', { name: 'Run an action of Water Tracker' }).click();
-  await expect(runPanel(page).getByRole('heading', { name: 'Run Water Tracker by hand' })).toBeFocused();
+  await row.getByRole('button', { name: 'Run an action of Śledzenie: woda' }).click();
+  await expect(runPanel(page).getByRole('heading', { name: 'Run Śledzenie: woda by hand' })).toBeFocused();
   // A skill written from a Polish request, seen in English: its action goes by its English label.
   await expect(runPanel(page).getByRole('heading', { name: /Log water/ })).toBeVisible();
 }
@@ -48,7 +48,7 @@ test('log_water runs from a generated form; the result, the execution record and
   await screenshot(page, 'skills-run-result');
 
   // The skill's usage went up, and the execution is in Activity with its fingerprints.
-  await expect(page.getByRole('row', { name: /Water Tracker/ }).getByRole('cell').nth(3)).toHaveText(/^[1-9]/);
+  await expect(page.getByRole('row', { name: /Śledzenie: woda/ }).getByRole('cell').nth(3)).toHaveText(/^[1-9]/);
   await goTo(page, 'Activity');
   const executions = page.getByRole('table', { name: 'Executions' });
   const newest = executions.getByRole('row').nth(1);
@@ -112,17 +112,17 @@ test('a skill is archived and restored from its row', async ({ page, secure, ope
   await deployWaterTracker(secure);
   await openApp();
   await goTo(page, 'Skills');
-  const row = page.getByRole('row', { name: /Water Tracker/ });
+  const row = page.getByRole('row', { name: /Śledzenie: woda/ });
 
-  await row.getByRole('button', { name: 'Archive Water Tracker' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '“Water Tracker” was archived' })).toBeVisible();
+  await row.getByRole('button', { name: 'Archive Śledzenie: woda' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '“Śledzenie: woda” was archived' })).toBeVisible();
   await expect(row).toContainText('Archived');
-  await expect(row.getByRole('button', { name: 'Run an action of Water Tracker' })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Run an action of Śledzenie: woda' })).toHaveCount(0);
   expect(secure.engine.store.skills.list()[0]!.status).toBe('archived');
 
-  await row.getByRole('button', { name: 'Restore Water Tracker' }).click();
+  await row.getByRole('button', { name: 'Restore Śledzenie: woda' }).click();
   await expect(row).toContainText('Active');
-  await expect(row.getByRole('button', { name: 'Run an action of Water Tracker' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Run an action of Śledzenie: woda' })).toBeVisible();
   expect(secure.engine.store.skills.list()[0]!.status).toBe('active');
   await screenshot(page, 'skills-restored');
 });
@@ -131,9 +131,9 @@ test('the row opens the skill detail', async ({ page, secure, openApp, calls }) 
   await deployWaterTracker(secure);
   await openApp();
   await goTo(page, 'Skills');
-  await page.getByRole('button', { name: 'Water Tracker', exact: true }).click();
+  await page.getByRole('button', { name: 'Śledzenie: woda', exact: true }).click();
   // The detail (another screen's) replaces the list and reads the skill.
-  await expect(page.getByRole('heading', { level: 1, name: 'Water Tracker' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Śledzenie: woda' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Skills' })).toBeHidden();
   expect(calls).toContain('skills.get');
 });
@@ -142,11 +142,11 @@ test('running an action works from the keyboard alone', async ({ page, secure, o
   await deployWaterTracker(secure);
   await openApp();
   await goTo(page, 'Skills');
-  const run = page.getByRole('button', { name: 'Run an action of Water Tracker' });
+  const run = page.getByRole('button', { name: 'Run an action of Śledzenie: woda' });
   for (let step = 0; step < 20 && !(await run.evaluate((button) => button === document.activeElement)); step++) await page.keyboard.press('Tab');
   await expect(run).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(runPanel(page).getByRole('heading', { name: 'Run Water Tracker by hand' })).toBeFocused();
+  await expect(runPanel(page).getByRole('heading', { name: 'Run Śledzenie: woda by hand' })).toBeFocused();
   await expect(runPanel(page).getByRole('textbox', { name: 'amount_ml' })).toBeVisible();
   // Close, then the amount field: Tab order follows the panel.
   await page.keyboard.press('Tab');

@@ -32,7 +32,7 @@ describe('a skill from request to archive', () => {
     const generated = await service.generate('assistant', 'Chcę śledzić ile piję wody');
     if (generated.outcome !== 'pending') throw new Error('expected a pending version');
     const v1 = generated.version;
-    expect(generated.disclosure.text.en).toContain("New skill 'Water Tracker' wants to:");
+    expect(generated.disclosure.text.en).toContain("New skill 'Śledzenie: woda' wants to:");
     expect(flow.notices.map((n) => n.kind)).toEqual(['pending-review']);
 
     // 2. The assistant cannot approve it, not even with valid factors; it can only ask for a review.

@@ -57,6 +57,12 @@ describe('control methods', () => {
     expect(engine.store.skills.counts().skills).toBe(0);
   });
 
+  it('asks back what is ambiguous as a question the window shows, and starts nothing', async () => {
+    const answer = value(await engine.dispatch('skills.generate', { text: 'Chcę liczyć czytanie' }));
+    expect(answer).toEqual({ accepted: false, clarify: true, reason: { pl: 'Czy chodzi o liczbę książek, czy stron?', en: 'Do you mean the number of books or of pages?' } });
+    expect(engine.store.skills.counts().skills).toBe(0);
+  });
+
   it('answers not-found for an unknown job or version', async () => {
     expect(await engine.dispatch('jobs.get', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await engine.dispatch('versions.get', { versionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -49,11 +49,11 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(steps).toEqual(['generate:ok', 'audit:ok', 'dry-run:ok', 'disclose:ok', 'submit:ok']);
     expect(result.version).toMatchObject({ slug: 'custom-water-tracker', version: '1.0.0', tag: 'custom-water-tracker@v1.0.0', status: 'pending', generator: 'offline' });
     expect(result.version.expiresAt).toBe(new Date(NOW.getTime() + PENDING_TTL_MS).toISOString());
-    expect(result.disclosure.text.pl).toContain("Nowy skill 'Water Tracker' chce:");
-    expect(result.disclosure.text.en).toContain("New skill 'Water Tracker' wants to:");
+    expect(result.disclosure.text.pl).toContain("Nowy skill 'Śledzenie: woda' chce:");
+    expect(result.disclosure.text.en).toContain("New skill 'Śledzenie: woda' wants to:");
     expect(result.disclosure.items.map((i) => `${i.kind}:${i.target}`)).toEqual(['read:exo_water_entries', 'write:exo_water_entries', 'action:log_water']);
     expect(result.disclosure.items.map((i) => i.text.pl)).toEqual([
-      'Odczytywać Twoje wpisy w skillu „Water Tracker”', 'Dodawać nowe wpisy do skilla „Water Tracker”', 'Akcja „Zaloguj wodę” (log_water) uruchamia kod skilla w piaskownicy',
+      'Odczytywać Twoje wpisy w skillu „Śledzenie: woda”', 'Dodawać nowe wpisy do skilla „Śledzenie: woda”', 'Akcja „Zapisz wypitą wodę” (log_water) uruchamia kod skilla w piaskownicy',
     ]);
     expect(result.disclosure.risk.level).toBe('low');
 

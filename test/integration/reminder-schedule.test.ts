@@ -49,7 +49,7 @@ describe('a reminder that reminds', () => {
     await clock.advanceTo(new Date(Date.parse(dueAt) + 30 * 60_000), settle);
 
     const notifications = flow.engine.store.notifications.list({ unreadOnly: false, limit: 10 }).items;
-    expect(notifications.map((n) => [n.title, n.body])).toEqual([['Przypomnienie: leki', 'Pora: leki.']]);
+    expect(notifications.map((n) => [n.title, n.body])).toEqual([['Przypomnienie: leki', 'Już pora.']]);
     const runs = flow.engine.store.executions.page({ limit: 10, offset: 0 }).items.filter((e) => e.action === 'remind' && e.trigger === 'schedule');
     expect(runs).toMatchObject([{ actor: 'scheduler', status: 'succeeded' }]);
     expect(service.listSchedules('owner')[0]).toMatchObject({ lastResult: 'succeeded', lastLate: false, lastExecutionId: runs[0]!.id });

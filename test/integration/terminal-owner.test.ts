@@ -89,7 +89,7 @@ describe('the owner on a terminal', () => {
     const session = foundryInTerminal(['approve', SLUG, version.version], env);
     await session.waitFor(/SHA-256 of exactly this content: ([0-9a-f]{64})/);
     const printedHash = /SHA-256 of exactly this content: ([0-9a-f]{64})/.exec(session.screen())![1];
-    expect(session.screen()).toContain("New skill 'Water Tracker' wants to:");
+    expect(session.screen()).toContain("New skill 'Śledzenie: woda' wants to:");
     await session.waitFor(/Code from your authenticator app/);
     session.type(await nextCode(secret));
     await session.waitFor(/Local approval passphrase \(nothing is shown as you type\): /);
@@ -201,7 +201,7 @@ describe('reviewing on the command line', () => {
     expect(list.out).toContain(version.contentSha256.slice(0, 12));
     const shown = await foundry(['review', 'show', SLUG], env);
     expect(shown.code).toBe(0);
-    for (const part of [version.contentSha256, "New skill 'Water Tracker' wants to:", 'Risk:', '== Audit: ', '== Dry run', 'executeAction log_water', '== Code (skill.ts) ==', 'log_water']) {
+    for (const part of [version.contentSha256, "New skill 'Śledzenie: woda' wants to:", 'Risk:', '== Audit: ', '== Dry run', 'executeAction log_water', '== Code (skill.ts) ==', 'log_water']) {
       expect(shown.out).toContain(part);
     }
     expect((await foundry(['skills', 'code', SLUG], env)).out).toContain(version.code);

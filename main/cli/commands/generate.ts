@@ -42,7 +42,8 @@ export const generateCommand: Command = {
       // A model reads the words itself; the built-in generator needs the detector to understand them.
       const asked = requestFor(text, generator);
       if ('refused' in asked) {
-        if (values.json) io.out(JSON.stringify({ outcome: 'not-a-request', reason: asked.refused }, null, 2));
+        if (values.json) io.out(JSON.stringify({ outcome: asked.clarify ? 'needs-clarification' : 'not-a-request', reason: asked.refused }, null, 2));
+        else if (asked.clarify) io.err(`foundry generate: one question first / najpierw pytanie —\n  pl: ${asked.refused.pl}\n  en: ${asked.refused.en}\nAsk again with the answer in the request / Powtórz prośbę razem z odpowiedzią.`);
         else io.err(`foundry generate: not a skill request — ${asked.refused.en}`);
         return EXIT.failed;
       }

@@ -15,7 +15,20 @@ export function needLines(need: SkillNeed, indent = '  '): string[] {
     `${indent}unit      ${need.unit ?? '—'}`,
     `${indent}cadence   ${cadence.pl} / ${cadence.en}`,
     `${indent}language  ${need.language}`,
+    ...(need.fields ? [`${indent}fields    ${need.fields.map((f) => `${f.key}${f.required ? '*' : ''}${f.unit ? ` (${f.unit})` : ''}`).join(', ')}`] : []),
+    ...(need.period ? [`${indent}period    ${PERIODS[need.period].pl} / ${PERIODS[need.period].en}`] : []),
+    ...(need.threshold ? [`${indent}limit     ${limitText(need.threshold.direction, need.threshold.limit, need.unit)}`] : []),
+    ...(need.timesPerDay ? [`${indent}per day   ${need.timesPerDay} razy dziennie / ${need.timesPerDay} times a day`] : []),
   ];
+}
+
+const PERIODS = {
+  day: { pl: 'dzień', en: 'day' }, week: { pl: 'tydzień', en: 'week' }, month: { pl: 'miesiąc', en: 'month' }, year: { pl: 'rok', en: 'year' },
+} as const;
+
+function limitText(direction: 'above' | 'below', limit: number, unit: string | null): string {
+  const amount = `${limit}${unit ? ` ${unit}` : ''}`;
+  return direction === 'above' ? `powyżej ${amount} / above ${amount}` : `poniżej ${amount} / below ${amount}`;
 }
 
 export const needCommand: Command = {
@@ -34,7 +47,8 @@ export const needCommand: Command = {
     } else if (result.isRequest) {
       io.out(['skill request / prośba o umiejętność', ...needLines(result.need), `  text      ${result.need.text}`].join('\n'));
     } else {
-      io.out(['not a skill request / to nie jest prośba o umiejętność', `  pl: ${result.reason.pl}`, `  en: ${result.reason.en}`].join('\n'));
+      const heading = 'clarify' in result ? 'one question first / najpierw pytanie' : 'not a skill request / to nie jest prośba o umiejętność';
+      io.out([heading, `  pl: ${result.reason.pl}`, `  en: ${result.reason.en}`].join('\n'));
     }
     return result.isRequest ? EXIT.ok : EXIT.failed;
   },

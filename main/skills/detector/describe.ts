@@ -9,6 +9,7 @@ export const KIND_NAMES: Record<SkillKind, Localized> = {
   journal: { pl: 'dziennik', en: 'journal' },
   'price-watch': { pl: 'obserwowanie ceny', en: 'price watch' },
   webhook: { pl: 'wysyłanie na webhook', en: 'webhook' },
+  habit: { pl: 'nawyk', en: 'habit' },
 };
 
 const DAY_NAMES: Record<string, Localized> = {

@@ -80,7 +80,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   // exercise
   entry('running', 'exercise', 'tracker', same('km'),
     ['bieganie', 'bieganiu', 'bieganie, biegania, bieganiu, bieganiem, biegać, biegam, biegasz, biega, biegałem, biegałam, biegałeś, biegałaś, pobiegać, pobiegałem, pobiegałam, przebiegłem, przebiegłam, jogging, joggingu'],
-    ['running', 'running, jogging, jog, jogs, jogged, for a run, a run, my run']),
+    ['running', 'running, jogging, jog, jogs, jogged, for a run, a run, my run, runs, my runs']),
   entry('walking', 'exercise', 'tracker', same('km'),
     ['spacer', 'spacerze', 'spacer, spaceru, spacerze, spacerem, spacery, spacerów, spacerom, spacerami, spacerach, spacerować, spaceruję, spacerowałem, spacerowałam, spacerek, spacerku, spacerkiem'],
     ['walking', 'walk, walks, walked, walking']),
@@ -89,7 +89,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     ['steps', 'steps, pedometer']),
   entry('cycling', 'exercise', 'tracker', same('km'),
     ['jazda na rowerze', 'jeździe na rowerze', 'rower, roweru, rowerowi, rowerem, rowerze, rowery, rowerów, rowerach, rowerami, jazda na rowerze, jeździe na rowerze'],
-    ['cycling', 'cycling, cycled, bike, bikes, biking, bicycle']),
+    ['cycling', 'cycling, cycle, cycled, bike, bikes, biking, bicycle']),
   entry('swimming', 'exercise', 'tracker', same('min'),
     ['pływanie', 'pływaniu', 'pływanie, pływania, pływaniu, pływaniem, pływać, pływam, pływałem, pływałam, basen, basenu, basenie, basenem'],
     ['swimming', 'swim, swims, swam, swimming']),
@@ -145,7 +145,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     ['screen time', 'screen time, screen, screens, scrolling, scrolled, doomscrolling, instagram, tiktok, social media']),
   // money
   entry('spending', 'finance', 'tracker', money,
-    ['wydatki', 'wydatkach', 'wydatek, wydatku, wydatki, wydatków, wydatkom, wydatkami, wydatkach, wydałem, wydałam, wydaję, wydajesz, wydać, wydawać, pieniądze, pieniędzy, pieniądzach, pieniędzmi, pieniądzom'],
+    ['wydatki', 'wydatkach', 'wydatek, wydatku, wydatki, wydatków, wydatkom, wydatkami, wydatkach, wydałem, wydałam, wydaję, wydajesz, wydam, wydamy, wydać, wydawać, pieniądze, pieniędzy, pieniądzach, pieniędzmi, pieniądzom'],
     ['spending', 'spend, spends, spending, spent, expense, expenses, money']),
   entry('savings', 'finance', 'tracker', money,
     ['oszczędności', 'oszczędnościach', 'oszczędności, oszczędnościach, oszczędnościami, oszczędzać, oszczędzam, oszczędziłem, oszczędziłam'],
@@ -156,7 +156,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   // learning and work
   entry('reading', 'learning', 'tracker', { pl: 'strony', en: 'pages' },
     ['czytanie', 'czytaniu', 'czytanie, czytania, czytaniu, czytać, czytam, czytałem, czytałam, przeczytałem, przeczytałam, książka, książki, książce, książkę, książką, książek, książkami, książkach'],
-    ['reading', 'reading, book, books']),
+    ['reading', 'reading, read, book, books']),
   entry('learning', 'learning', 'tracker', same('min'),
     ['nauka', 'nauce', 'nauka, nauki, nauce, naukę, nauką, uczyć się, uczę się, uczyłem się, uczyłam się, kurs, kursu, kursie, kursem, lekcja, lekcji, lekcję'],
     ['learning', 'learning, learn, learned, learnt, study, studying, studied, course, lesson, lessons']),

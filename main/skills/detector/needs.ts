@@ -19,6 +19,7 @@ const QUESTIONS: Record<SkillKind, Localized> = {
   journal: { pl: 'prowadzić dziennik?', en: 'keep a journal?' },
   'price-watch': { pl: 'obserwować cenę?', en: 'watch its price?' },
   webhook: { pl: 'wysyłać na webhook?', en: 'post it to a webhook?' },
+  habit: { pl: 'odhaczać jako nawyk?', en: 'track it as a habit?' },
 };
 
 /** The skill the detector would build for a lexicon subject it noticed on its own (pattern or gap). */

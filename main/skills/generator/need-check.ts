@@ -2,10 +2,11 @@
 // before any template or prompt uses it.
 import { LOCALES } from '../../../shared/i18n-types.ts';
 import { httpCapabilityOf } from '../../../shared/skills/http-capability.ts';
-import { SKILL_KINDS, type SkillNeed } from '../../../shared/skills/need.ts';
+import { NEED_PERIODS, SKILL_KINDS, type SkillNeed } from '../../../shared/skills/need.ts';
 import { GeneratorError } from './generator-error.ts';
 import { schemaChecker } from './schema-check.ts';
 
+const LABEL = { type: 'string', minLength: 1, maxLength: 80 };
 const TIME = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' };
 
 function cadence(type: string, properties: Record<string, unknown>, required: string[] = []) {
@@ -44,6 +45,32 @@ const NEED_SCHEMA = {
       properties: { url: { type: 'string', minLength: 1, maxLength: 2000 } },
       additionalProperties: false,
     },
+    fields: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 8,
+      items: {
+        type: 'object',
+        required: ['key', 'label', 'type', 'required'],
+        properties: {
+          key: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,31}$' },
+          label: { type: 'object', required: ['pl', 'en'], properties: { pl: LABEL, en: LABEL }, additionalProperties: false },
+          type: { enum: ['number', 'text'] },
+          unit: { type: 'string', minLength: 1, maxLength: 32 },
+          required: { type: 'boolean' },
+        },
+        additionalProperties: false,
+      },
+    },
+    period: { enum: [...NEED_PERIODS] },
+    threshold: {
+      type: 'object',
+      required: ['direction', 'limit'],
+      properties: { direction: { enum: ['above', 'below'] }, limit: { type: 'number', exclusiveMinimum: 0, maximum: 1e12 } },
+      additionalProperties: false,
+    },
+    aggregate: { enum: ['sum', 'latest'] },
+    timesPerDay: { type: 'integer', minimum: 1, maximum: 24 },
   },
   additionalProperties: false,
 } as const;
@@ -55,6 +82,8 @@ function needProblems(need: unknown): string[] {
   const problems = checkNeed(need);
   if (problems.length > 0) return problems;
   const { kind, priceWatch, webhook } = need as SkillNeed;
+  const keys = (need as SkillNeed).fields?.map((f) => f.key) ?? [];
+  if (new Set(keys).size !== keys.length) problems.push('/fields must have distinct keys');
   if (kind === 'price-watch' && !priceWatch) problems.push('/priceWatch is required for a price-watch need');
   if (priceWatch && !(URL.canParse(priceWatch.url) && httpCapabilityOf(new URL(priceWatch.url))))
     problems.push('/priceWatch/url must be an absolute http(s) address with a host and no user name or password');

@@ -10,6 +10,7 @@ import { renderSkillMd } from './skill-md.ts';
 import { asSkillRequest } from './skill-request.ts';
 import { checklistTemplate } from './templates/checklist.ts';
 import { counterTemplate } from './templates/counter.ts';
+import { habitTemplate } from './templates/habit.ts';
 import { journalTemplate } from './templates/journal.ts';
 import { skillNames } from './templates/naming.ts';
 import { priceWatchTemplate } from './templates/price-watch.ts';
@@ -28,6 +29,7 @@ const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
   journal: journalTemplate,
   'price-watch': priceWatchTemplate,
   webhook: webhookTemplate,
+  habit: habitTemplate,
 };
 
 /** Kinds without settings keep their limits in the code. */

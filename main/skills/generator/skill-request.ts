@@ -34,12 +34,14 @@ export function readsWords(generator: Pick<SkillGenerator, 'id'>): boolean {
 /**
  * The words as a request for `generator`, or why there is none: empty or overlong words are refused
  * for every generator (the same limit as the detector's, so nothing long is sent to a model), and
- * words the detector does not take as a request are refused only for a generator that needs its need.
+ * words the detector does not take as a request (or asks a question about) are refused only for a
+ * generator that needs its need.
  */
-export function requestFor(text: string, generator: Pick<SkillGenerator, 'id'>): { request: SkillRequest } | { refused: Localized } {
+export function requestFor(text: string, generator: Pick<SkillGenerator, 'id'>): { request: SkillRequest } | { refused: Localized; clarify?: true } {
   const words = text.trim();
   const parsed = parseSkillRequest(words);
   if (parsed.isRequest) return { request: requestFromNeed(parsed.need) };
-  if (words === '' || words.length > MAX_REQUEST_LENGTH || !readsWords(generator)) return { refused: parsed.reason };
+  // The detector's question back ("books or pages?") is for the built-in generator; a model reads the words and may ask itself.
+  if (words === '' || words.length > MAX_REQUEST_LENGTH || !readsWords(generator)) return { refused: parsed.reason, ...('clarify' in parsed ? { clarify: true as const } : {}) };
   return { request: { text: words, language: detectLanguage(words) ?? 'en', need: null, notARequest: parsed.reason } };
 }

@@ -17,6 +17,7 @@ export const workbenchEn = {
   'newSkill.box.sending': 'Sending…',
   'newSkill.box.empty': 'Type what you would like first.',
   'newSkill.box.refused': 'That does not read as a request for a skill',
+  'newSkill.box.question': 'One question first — say it again with the answer',
   'newSkill.box.failed': 'The request could not be sent',
 
   'pipeline.title': 'Preparing: {origin}',
@@ -57,6 +58,7 @@ export const workbenchEn = {
   'suggestions.kind.journal': 'Journal',
   'suggestions.kind.price-watch': 'Price watch',
   'suggestions.kind.webhook': 'Webhook',
+  'suggestions.kind.habit': 'Habit',
   'suggestions.unit': 'unit: {unit}',
   'suggestions.mentions': 'mentions: {count}',
   'suggestions.days': 'on different days: {count}',
@@ -329,6 +331,7 @@ export const workbenchPl: Record<keyof typeof workbenchEn, string> = {
   'newSkill.box.sending': 'Wysyłanie…',
   'newSkill.box.empty': 'Najpierw wpisz, czego potrzebujesz.',
   'newSkill.box.refused': 'To nie brzmi jak prośba o umiejętność',
+  'newSkill.box.question': 'Najpierw jedno pytanie — napisz prośbę jeszcze raz, z odpowiedzią',
   'newSkill.box.failed': 'Nie udało się wysłać prośby',
 
   'pipeline.title': 'Przygotowywanie: {origin}',
@@ -369,6 +372,7 @@ export const workbenchPl: Record<keyof typeof workbenchEn, string> = {
   'suggestions.kind.journal': 'Dziennik',
   'suggestions.kind.price-watch': 'Obserwowanie ceny',
   'suggestions.kind.webhook': 'Webhook',
+  'suggestions.kind.habit': 'Nawyk',
   'suggestions.unit': 'jednostka: {unit}',
   'suggestions.mentions': 'wzmianki: {count}',
   'suggestions.days': 'w różne dni: {count}',

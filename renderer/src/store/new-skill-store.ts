@@ -29,7 +29,8 @@ export interface NewSkillState {
   suggestionBusy: string | null;
   suggestionError: { id: string; message: Localized } | null;
   /** The New skill box: sending, and the engine's answer when the text was not a request. */
-  request: { sending: boolean; refusal: Localized | null; error: Localized | null };
+  /** `asked`: the refusal is a question back ("books or pages?"), not a "no". */
+  request: { sending: boolean; refusal: Localized | null; error: Localized | null; asked?: boolean };
   run: PipelineRun | null;
 
   loadSuggestions(): Promise<void>;
@@ -100,7 +101,7 @@ export const useNewSkillStore = create<NewSkillState>()((set, get) => {
         return false;
       }
       if (!outcome.value.accepted) {
-        set({ request: { sending: false, refusal: outcome.value.reason, error: null } });
+        set({ request: { sending: false, refusal: outcome.value.reason, error: null, asked: outcome.value.clarify === true } });
         return false;
       }
       set({ request: { sending: false, refusal: null, error: null } });

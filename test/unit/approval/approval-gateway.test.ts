@@ -72,7 +72,7 @@ describe('approving with both factors', () => {
     expect(flow.events().find((e) => e.event === 'skill.deployed')).toMatchObject({ data: { version: '1.0.0', previousVersion: null } });
     expect(eventNames()).toContain('totp.verified');
     // The person at this computer was asked once, and told what for.
-    expect(flow.prompts).toEqual([{ en: expect.stringContaining('Water Tracker'), pl: expect.stringContaining('Water Tracker') }]);
+    expect(flow.prompts).toEqual([{ en: expect.stringContaining('Śledzenie: woda'), pl: expect.stringContaining('Śledzenie: woda') }]);
     // The code is a secret: it is nowhere in the audit log.
     expect(rawAuditText(store())).not.toContain(code);
     expect(store().auditLog.verify().ok).toBe(true);

@@ -57,6 +57,18 @@ describe('foundry generate', () => {
     expect(result.err).toContain('pl: Wybrano własny model');
     expect(JSON.parse((await foundry(['status', '--json'], env)).out).counts.skills).toBe(0);
   });
+
+  it('asks back what is ambiguous, in both languages, instead of guessing, and touches nothing', async () => {
+    const dataDir = tempDir();
+    const asked = await foundry(['generate', 'Chcę liczyć czytanie'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(asked.code).toBe(1);
+    expect(asked.err).toContain('one question first');
+    expect(asked.err).toContain('pl: Czy chodzi o liczbę książek, czy stron?');
+    expect(asked.err).toContain('en: Do you mean the number of books or of pages?');
+    const json = await foundry(['generate', 'Count my reading', '--json'], { FOUNDRY_DATA_DIR: dataDir });
+    expect(JSON.parse(json.out)).toMatchObject({ outcome: 'needs-clarification', reason: { en: 'Do you mean the number of books or of pages?' } });
+    expect(JSON.parse((await foundry(['status', '--json'], { FOUNDRY_DATA_DIR: dataDir })).out).counts.skills).toBe(0);
+  });
 });
 
 describe('generator settings', () => {

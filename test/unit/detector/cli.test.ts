@@ -52,6 +52,22 @@ describe('foundry need', () => {
     expect(JSON.parse(json.out)).toMatchObject({ isRequest: false, reason: { en: expect.stringContaining('question') } });
   });
 
+  it('shows the fields, period, limit and times a day a request asks for', async () => {
+    const spending = await run(needCommand, ['Ostrzeż mnie, gdy wydam więcej niż 500 zł w tygodniu']);
+    expect(spending.out).toContain('period    tydzień / week');
+    expect(spending.out).toContain('limit     powyżej 500 zł / above 500 zł');
+    expect(spending.out).toContain('fields    amount* (zł), category');
+    const pressure = await run(needCommand, ['Log my blood pressure twice a day']);
+    expect(pressure.out).toContain('per day   2 razy dziennie / 2 times a day');
+  });
+
+  it('shows a question back as a question, with exit 1', async () => {
+    const result = await run(needCommand, ['Count', 'my', 'reading']);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('one question first / najpierw pytanie');
+    expect(result.out).toContain('en: Do you mean the number of books or of pages?');
+  });
+
   it('exits 2 without a sentence', async () => {
     const result = await run(needCommand, []);
     expect(result.code).toBe(2);

@@ -31,7 +31,7 @@ const REQUESTS: [string, Expected][] = [
   ['remind me to water my plants every other day', ['reminder', 'plants', 'plants', null, every(2880), 'en']],
   ['Chcę prowadzić dziennik', ['journal', 'dziennik', 'journal', null, none, 'pl']],
   ['Czy możesz śledzić moją wagę?', ['tracker', 'waga', 'weight', 'kg', none, 'pl']],
-  ['Track how many times I smoke', ['counter', 'cigarettes', 'cigarettes', 'pcs', none, 'en']],
+  ['Track how many times I smoke', ['counter', 'cigarettes', 'cigarettes', 'times', none, 'en']],
   ['Track my running in miles', ['tracker', 'running', 'running', 'mi', none, 'en']],
   ['Przypominaj mi o lekach o ósmej wieczorem', ['reminder', 'leki', 'medication', null, daily('20:00'), 'pl']],
   ['Licz moje kroki', ['counter', 'kroki', 'steps', 'kroki', none, 'pl']],
@@ -40,11 +40,10 @@ const REQUESTS: [string, Expected][] = [
   ['Przypominaj mi co kwadrans o prostowaniu pleców', ['reminder', 'prostowaniu pleców', 'prostowaniu-plecow', null, every(15), 'pl']],
   ['remind me to meditate on weekdays at 6:45 am', ['reminder', 'meditation', 'meditation', null, weekly(['mon', 'tue', 'wed', 'thu', 'fri'], '06:45'), 'en']],
   ['Chcę śledzić ile godzin śpię', ['tracker', 'sen', 'sleep', 'h', none, 'pl']],
-  ['Chcę śledzić swoje nawyki', ['tracker', 'nawyki', 'nawyki', null, none, 'pl']],
   ['Śledź moją wagę w kilogramach co tydzień w poniedziałek', ['tracker', 'waga', 'weight', 'kg', weekly(['mon']), 'pl']],
   ['Please remind me to drink water every 2 hours', ['reminder', 'water', 'water', null, every(120), 'en']],
   ['Przypominaj mi o witaminach co 3 dni', ['reminder', 'witaminy', 'vitamins', null, every(3 * 1440), 'pl']],
-  ['Chcę liczyć ile kaw wypijam dziennie', ['counter', 'kawa', 'coffee', 'filiżanki', daily(), 'pl']],
+  ['Chcę liczyć ile kaw wypijam dziennie', ['counter', 'kawa', 'coffee', 'filiżanki', none, 'pl']],
   ['track my reading in pages every evening', ['tracker', 'reading', 'reading', 'pages', daily(), 'en']],
   ['Przypomnij mi o rachunkach w piątki o 18', ['reminder', 'rachunki', 'bills', null, weekly(['fri'], '18:00'), 'pl']],
   ['Hey, can you track my screen time?', ['tracker', 'screen time', 'screen-time', 'h', none, 'en']],
@@ -75,6 +74,7 @@ const NOT_REQUESTS: [string, RegExp][] = [
   ['track', /does not say what to track/],
   ['Chcę śledzić', /does not say what to track/],
   ['Chcę śledzić X', /does not say what to track/],
+  ['Chcę śledzić swoje nawyki', /which habit/],
   ['Przypominaj mi codziennie o 8', /what to remind you of/],
   ['Nie chcę śledzić wody', /not to do something/],
   ['Stop tracking my sleep', /not to do something/],
@@ -91,7 +91,8 @@ describe('request parser', () => {
   it.each(REQUESTS)('%s', (text, [kind, subject, subjectKey, unit, cadence, language]) => {
     const result = parseSkillRequest(text);
     if (!result.isRequest) throw new Error(`not parsed as a request: ${result.reason.en}`);
-    expect(result.need).toEqual({ kind, subject, subjectKey, unit, cadence, language, source: 'request', text: text.trim() });
+    // A need may carry more (fields, period, limit): those have tests of their own (request-shape.test.ts).
+    expect(result.need).toMatchObject({ kind, subject, subjectKey, unit, cadence, language, source: 'request', text: text.trim() });
   });
 
   it.each(NOT_REQUESTS)('refuses %j with a reason in both languages', (text, reason) => {

@@ -8,6 +8,7 @@ import { buildOfflineCandidate, offlineGenerator } from '../../../main/skills/ge
 import { parseSkillMd } from '../../../main/skills/generator/skill-md.ts';
 import { skillNames } from '../../../main/skills/generator/templates/naming.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
+import { parseSkillRequest } from '../../../main/skills/detector/index.ts';
 import { useCandidateSandbox } from './sandbox-harness.ts';
 
 const box = useCandidateSandbox();
@@ -20,6 +21,11 @@ function need(overrides: Partial<SkillNeed>): SkillNeed {
 }
 
 const WATER = need({});
+function parsed(text: string): SkillNeed {
+  const result = parseSkillRequest(text);
+  if (!result.isRequest) throw new Error(`not a request: ${result.reason.en}`);
+  return result.need;
+}
 const NEEDS: Record<string, SkillNeed> = {
   'tracker (water, pl)': WATER,
   'tracker (reading, en, no unit)': need({ subject: 'reading', subjectKey: 'reading', unit: null, language: 'en', text: 'I want to track my reading' }),
@@ -29,6 +35,12 @@ const NEEDS: Record<string, SkillNeed> = {
   'counter (coffee, en)': need({ kind: 'counter', subject: 'coffee', subjectKey: 'coffee', unit: 'cups', language: 'en', text: 'Count my coffees' }),
   'checklist (pl)': need({ kind: 'checklist', subject: 'zakupy', subjectKey: 'shopping', unit: null, text: 'Lista zakupów' }),
   'journal (en)': need({ kind: 'journal', subject: 'gratitude', subjectKey: 'gratitude', unit: null, language: 'en', text: 'I want a gratitude journal' }),
+  'tracker (blood pressure, fields, twice a day, pl)': parsed('Chcę mierzyć ciśnienie i tętno dwa razy na dzień'),
+  'tracker (spending on fuel, month, limit, en)': parsed('Warn me when I spend over 800 zł a month on fuel'),
+  'counter (times a week, pl)': parsed('Chcę liczyć, ile razy w tygodniu gram w tenisa'),
+  'habit (pl)': parsed('Chcę wyrobić sobie nawyk porannej gimnastyki'),
+  'habit (en)': parsed('I want a streak for flossing'),
+  'reminder (three times a day, en)': parsed('Remind me to drink water three times a day'),
 };
 
 const audit = (candidate: SkillCandidate) => auditSkill(candidate.code, { manifest: candidate.manifest });
@@ -43,7 +55,7 @@ describe('the offline generator: the seed water tracker', () => {
   it('names the skill, its table and its action as the seed does', () => {
     expect(water.manifest).toMatchObject({
       slug: 'custom-water-tracker',
-      name: 'Water Tracker',
+      name: 'Śledzenie: woda',
       version: '1.0.0',
       capabilities: { reads: ['exo_water_entries'], writes: ['exo_water_entries'], http: [], notifications: false, skills: [] },
     });
@@ -57,7 +69,7 @@ describe('the offline generator: the seed water tracker', () => {
   it('offers log_water with amount_ml, named in Polish as in the seed', async () => {
     const [logWater, ...others] = await actionsOf(water);
     expect(others).toEqual([]);
-    expect(logWater).toMatchObject({ slug: 'log_water', name: 'Zaloguj wodę', description: 'Zapisz ile wody wypiłeś' });
+    expect(logWater).toMatchObject({ slug: 'log_water', name: 'Zapisz wypitą wodę', description: 'Zapisz ile wody wypiłeś' });
     expect(logWater?.params_schema).toMatchObject({ required: ['amount_ml'], properties: { amount_ml: { type: 'number', exclusiveMinimum: 0, maximum: 5000 } } });
   });
 
@@ -75,8 +87,8 @@ describe('the offline generator: the seed water tracker', () => {
     expect((await log(300, anna)).result).toMatchObject({ success: true, data: { amount_ml: 300 } });
     await log(450, anna);
     await log(2500, bob);
-    expect((await box.run(water, { method: 'getData' }, anna)).result).toMatchObject({ unit: 'ml', total_ml: 750, goal: 2000, today_count: 2 });
-    expect((await box.run(water, { method: 'getInsights' }, anna)).result).toEqual([{ type: 'warning', title: 'Pij więcej wody!', message: 'Tylko 750ml dziś' }]);
+    expect((await box.run(water, { method: 'getData' }, anna)).result).toMatchObject({ unit: 'ml', total_ml: 750, goal: 2000, count: 2 });
+    expect((await box.run(water, { method: 'getInsights' }, anna)).result).toEqual([{ type: 'warning', title: 'Pij więcej wody!', message: 'Tylko 750ml dziś, minimum 1000ml' }]);
     expect((await box.run(water, { method: 'getInsights' }, bob)).result).toEqual([{ type: 'success', title: 'Cel osiągnięty!', message: '2500ml dziś, cel 2000ml' }]);
   });
 
@@ -130,7 +142,7 @@ describe.each(Object.entries(NEEDS))('the offline generator: %s', (_label, skill
   it('has a valid SKILL.md named after the slug, and names actions in the need language', async () => {
     expect(parseSkillMd(candidate.skillMd, { folderName: candidate.manifest.slug }).frontMatter.metadata).toMatchObject({ kind: skillNeed.kind, language: skillNeed.language });
     const actions = await actionsOf(candidate);
-    const polish = actions.some((a) => /[ąćęłńóśźż]|Dodaj|Zaloguj|Pokaż|Odhacz|Oznacz|Wyzeruj|Odejmij|Powiadom/.test(a.name));
+    const polish = actions.some((a) => /[ąćęłńóśźż]|Dodaj|Zapisz|Zaloguj|Pokaż|Odhacz|Oznacz|Wyzeruj|Odejmij|Powiadom/.test(a.name));
     expect(polish).toBe(skillNeed.language === 'pl');
   });
 });

@@ -29,9 +29,9 @@ describe('a reminder’s schedule comes from the request', () => {
     expect(candidate.code).not.toContain('"remind"');
   });
 
-  it('“przypomnij mi żebym zadzwonił do mamy” drops the filler and keeps its Polish letters in the name', () => {
+  it('“przypomnij mi żebym zadzwonił do mamy” drops the filler and is named in Polish, with its letters', () => {
     const { manifest } = candidateFor('przypomnij mi żebym zadzwonił do mamy');
-    expect(manifest.name).toBe('Zadzwonił Do Mamy Reminder');
-    expect(manifest.slug).toBe('custom-zadzwonil-do-mamy-reminder');
+    expect(manifest.name).toBe('Przypomnienie: zadzwonić do mamy');
+    expect(manifest.slug).toBe('custom-zadzwonic-do-mamy-reminder');
   });
 });

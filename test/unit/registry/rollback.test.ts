@@ -84,7 +84,7 @@ describe('rollback requests', () => {
     const request = flow.service.requestRollback('assistant', SLUG, '1.0.0', 'the old goal suited me better');
     expect(request).toMatchObject({ kind: 'rollback', slug: SLUG, versionId: v1.id, version: '1.0.0', requestedBy: 'assistant', status: 'open' });
     expect(running()).toBe('1.1.0');
-    expect(flow.notices.at(-1)).toMatchObject({ kind: 'rollback-requested', requestId: request.id, title: { en: expect.stringContaining('Water Tracker') } });
+    expect(flow.notices.at(-1)).toMatchObject({ kind: 'rollback-requested', requestId: request.id, title: { en: expect.stringContaining('Śledzenie: woda') } });
     expect(flow.events().at(-1)).toMatchObject({ event: 'review.requested', actor: 'assistant', versionId: v1.id, data: { kind: 'rollback', requestId: request.id } });
 
     // Asking again adds nothing.

@@ -23,7 +23,7 @@ describe('generate', () => {
     const result = await flow.service.generate('assistant', 'Chcę śledzić ile piję wody');
     expect(result).toMatchObject({ outcome: 'pending', version: { slug: SLUG, status: 'pending' } });
     expect(flow.events().find((e) => e.event === 'skill.generated')).toMatchObject({ actor: 'assistant' });
-    expect(flow.notices).toEqual([expect.objectContaining({ kind: 'pending-review', skillSlug: SLUG, title: { en: 'New skill to review: Water Tracker', pl: 'Nowy skill do przejrzenia: Water Tracker' } })]);
+    expect(flow.notices).toEqual([expect.objectContaining({ kind: 'pending-review', skillSlug: SLUG, title: { en: 'New skill to review: Śledzenie: woda', pl: 'Nowy skill do przejrzenia: Śledzenie: woda' } })]);
     expect(await flow.service.generate('owner', waterNeed())).toMatchObject({ outcome: 'pending', version: { version: '1.1.0' } });
   });
 
@@ -33,6 +33,8 @@ describe('generate', () => {
     const notRequest = await rejection(flow.service.generate('owner', 'Jaka jest pogoda?'));
     expect(notRequest).toMatchObject({ code: 'bad-request', reason: 'not-a-request', status: 400 });
     expect(notRequest.userMessage.pl.length).toBeGreaterThan(5);
+    const ambiguous = await rejection(flow.service.generate('owner', 'Count my reading'));
+    expect(ambiguous).toMatchObject({ code: 'bad-request', reason: 'needs-clarification', status: 400, userMessage: { en: 'Do you mean the number of books or of pages?' } });
     expect(await rejection(flow.service.generate('owner', { ...waterNeed(), kind: 'spaceship' } as never))).toMatchObject({
       code: 'bad-request', reason: 'invalid-need', details: [expect.stringContaining('kind')],
     });
@@ -136,7 +138,7 @@ describe('review requests', () => {
     const pending = await flow.pendingWaterTracker();
     const request = flow.service.requestReview('assistant', SLUG, 'please look');
     expect(request).toMatchObject({ kind: 'review', versionId: pending.id, requestedBy: 'assistant', note: 'please look', status: 'open' });
-    expect(flow.notices.at(-1)).toMatchObject({ kind: 'review-requested', body: { en: 'Asked by the assistant: please review the skill “Water Tracker”.', pl: 'Prośba od: asystent. Przejrzyj skill „Water Tracker”.' } });
+    expect(flow.notices.at(-1)).toMatchObject({ kind: 'review-requested', body: { en: 'Asked by the assistant: please review the skill “Śledzenie: woda”.', pl: 'Prośba od: asystent. Przejrzyj skill „Śledzenie: woda”.' } });
     expect(flow.service.requestReview('assistant', SLUG)).toMatchObject({ id: request.id });
     expect(flow.engine.store.versions.get(pending.id)!.status).toBe('pending');
 

@@ -28,7 +28,7 @@ describe('foundry skills', () => {
 
     const show = await foundry(['skills', 'show', SLUG], env);
     expect(show.code).toBe(0);
-    expect(show.out).toContain('Water Tracker (custom-water-tracker)');
+    expect(show.out).toContain('Śledzenie: woda (custom-water-tracker)');
     expect(show.out).toMatch(/custom-water-tracker@v1\.0\.0\s+approved/);
     // The seeded version was made on the test clock, long ago: this run rejected it as expired.
     expect(show.out).toMatch(/custom-water-tracker@v1\.2\.0\s+expired/);

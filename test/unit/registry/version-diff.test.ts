@@ -55,7 +55,7 @@ describe('versionDiff', () => {
         text: { en: 'add entries to “Water Log” and change the ones already saved', pl: 'Dodawać wpisy do skilla „Water Log” i zmieniać już zapisane' },
       },
     ]);
-    expect(diff.name).toEqual({ from: 'Water Tracker', to: 'Water Log' });
+    expect(diff.name).toEqual({ from: 'Śledzenie: woda', to: 'Water Log' });
     expect(diff.description).toBeNull();
     expect(diff.code).toBe('');
   });

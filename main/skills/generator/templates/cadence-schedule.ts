@@ -32,3 +32,21 @@ export function cadenceSchedule(cadence: Cadence, action: string, zone: string):
     }
   }
 }
+
+/** "Twice a day" at the ends of the waking day, more often evenly between: 2 → 08:00 and 20:00, 3 → 08:00, 14:00, 20:00. */
+export function timesOfDay(times: number): string[] {
+  if (times <= 1) return ['09:00'];
+  const span = 12 * 60;
+  return Array.from({ length: times }, (_, i) => {
+    const minutes = 8 * 60 + Math.round((i * span) / (times - 1) / 5) * 5;
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  });
+}
+
+/** One daily schedule per time of `timesOfDay(times)`, each running `action`. */
+export function timesPerDaySchedules(times: number, action: string, zone: string): ScheduleSpec[] {
+  return timesOfDay(times).map((at) => {
+    const [hour, minute] = at.split(':').map(Number);
+    return { action, timezone: zone, missed: 'catch-up-once' as const, cron: `${minute} ${hour} * * *` };
+  });
+}

@@ -3,24 +3,25 @@ import type { SkillNeed } from '../../../../shared/skills/need.ts';
 import { expr, getActionsMethod, lit, textExpr, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { subjectPreset, unitSuffix } from './subject-presets.ts';
+import { PERIOD_DAYS, periodStartCode, periodText } from './period-text.ts';
 import { localiseActions, paramsSchema, type SkillTemplate } from './template.ts';
 
 const TEXT = {
   pl: {
-    high: (s: string) => `Ponad dzienny limit: ${s}`,
-    highMessage: '{count}{unit} dziś, limit {limit}',
-    low: (s: string) => `Poniżej dziennego minimum: ${s}`,
-    lowMessage: 'Tylko {count}{unit} dziś',
+    high: (limit: string, s: string) => `Ponad ${limit}: ${s}`,
+    highMessage: '{count}{unit} {span}, limit {limit}',
+    low: (minimum: string, s: string) => `Poniżej ${minimum}: ${s}`,
+    lowMessage: 'Tylko {count}{unit} {span}, minimum {limit}',
     today: (s: string) => `Dziś: ${s}`,
     todayMessage: '{count}{unit} dziś',
     outOfRange: 'Licznik poza zakresem',
     unknownAction: 'Nieznana akcja',
   },
   en: {
-    high: (s: string) => `Over your daily limit: ${s}`,
-    highMessage: '{count}{unit} today, limit {limit}',
-    low: (s: string) => `Below your daily minimum: ${s}`,
-    lowMessage: 'Only {count}{unit} today',
+    high: (limit: string, s: string) => `Over your ${limit}: ${s}`,
+    highMessage: '{count}{unit} {span}, limit {limit}',
+    low: (minimum: string, s: string) => `Below your ${minimum}: ${s}`,
+    lowMessage: 'Only {count}{unit} {span}, minimum {limit}',
     today: (s: string) => `Today: ${s}`,
     todayMessage: '{count}{unit} today',
     outOfRange: 'The count is out of range',
@@ -33,17 +34,24 @@ export function counterTemplate(need: SkillNeed, names: SkillNames): SkillTempla
   const text = TEXT[need.language];
   const table = lit(names.table);
   const suffix = unitSuffix(preset.unit);
-  const insight = (type: string, title: string, template: string) =>
+  const period = need.period ?? 'day';
+  const span = periodText(period, need.language);
+  // The count a limit is about: today's, or the period's total ("ile razy w tygodniu").
+  const counted = period === 'day' ? 'd.today' : `d.${period}_total`;
+  const below = need.threshold ? (need.threshold.direction === 'below' ? need.threshold.limit : undefined) : preset.warnBelow;
+  const above = need.threshold ? (need.threshold.direction === 'above' ? need.threshold.limit : undefined) : preset.warnAbove;
+  const insight = (type: string, title: string, template: string, limit?: number) =>
     `return [{ type: ${lit(type)}, title: ${lit(title)}, message: ${textExpr(template, {
-      count: expr('d.today'),
+      count: expr(counted),
       unit: suffix,
-      limit: `${preset.warnAbove}${suffix}`,
+      span: span.span,
+      limit: limit === undefined ? '' : `${limit}${suffix}`,
     })} }];`;
   const checks: string[] = [];
-  if (preset.warnAbove !== undefined)
-    checks.push(`if (d.today > ${preset.warnAbove}) {\n      ${insight('warning', preset.highTitle?.[need.language] ?? text.high(need.subject), text.highMessage)}\n    }`);
-  if (preset.warnBelow !== undefined)
-    checks.push(`if (d.today < ${preset.warnBelow}) {\n      ${insight('warning', preset.lowTitle?.[need.language] ?? text.low(need.subject), text.lowMessage)}\n    }`);
+  if (above !== undefined)
+    checks.push(`if (${counted} > ${above}) {\n      ${insight('warning', (need.threshold ? undefined : preset.highTitle?.[need.language]) ?? text.high(span.limit, need.subject), text.highMessage, above)}\n    }`);
+  if (below !== undefined)
+    checks.push(`if (${counted} < ${below}) {\n      ${insight('warning', (need.threshold ? undefined : preset.lowTitle?.[need.language]) ?? text.low(span.minimum, need.subject), text.lowMessage, below)}\n    }`);
   checks.push(`if (d.today > 0) {\n      ${insight('info', text.today(need.subject), text.todayMessage)}\n    }`);
 
   const step = { type: 'integer', minimum: 1, maximum: 1000 };
@@ -72,11 +80,13 @@ export function counterTemplate(need: SkillNeed, names: SkillNames): SkillTempla
   readonly slug = ${lit(names.slug)};
 
   async getData(tenant_id: string) {
-    ${readTenantRows(names.table, { column: 'day', ascending: false }, 7)}
+    ${readTenantRows(names.table, { column: 'day', ascending: false }, Math.max(7, PERIOD_DAYS[period]))}
     const days = data ?? [];
     const date = foundry.now().slice(0, 10);
-    const todays = days.find((row) => row.day === date);
-    return { date, unit: ${lit(preset.unit)}, today: todays ? Number(todays.count) : 0, last_days: days };
+    const todays = days.find((row) => row.day === date);${period === 'day' ? '' : `
+    const since = ${periodStartCode(period)};
+    const ${period}_total = days.filter((row) => row.day >= since && row.day <= date).reduce((sum, row) => sum + Number(row.count), 0);`}
+    return { date, unit: ${lit(preset.unit)}, today: todays ? Number(todays.count) : 0,${period === 'day' ? '' : ` period: ${lit(period)}, ${period}_total,`} last_days: days.slice(0, 7) };
   }
 
   async getInsights(tenant_id: string) {
@@ -117,7 +127,7 @@ ${getActionsMethod(localiseActions(actions, need.language))}
 }
 `;
 
-  const limit = preset.warnAbove !== undefined ? `, warning above ${preset.warnAbove}${suffix}` : preset.warnBelow !== undefined ? `, warning below ${preset.warnBelow}${suffix}` : '';
+  const limit = above !== undefined ? `, warning above ${above}${suffix}` : below !== undefined ? `, warning below ${below}${suffix}` : '';
   return {
     code,
     actions,
@@ -131,14 +141,14 @@ ${getActionsMethod(localiseActions(actions, need.language))}
       { method: 'executeAction', action: 'reset', params: {} },
     ],
     summary: {
-      en: `Counts ${names.subjectWords}${preset.unit ? ` (${preset.unit})` : ''} per day${limit}.`,
-      pl: `Liczy dziennie: ${need.subject}${preset.unit ? ` (${preset.unit})` : ''}.`,
+      en: `Counts ${names.subjectWords}${preset.unit ? ` (${preset.unit})` : ''} per day${period === 'day' ? '' : `, with the total ${span.span}`}${limit}.`.replace(/\.\.$/, '.'),
+      pl: `Liczy dziennie: ${need.subject}${preset.unit ? ` (${preset.unit})` : ''}${period === 'day' ? '' : `, z sumą ${span.span}`}${limit ? `; ostrzeżenie ${above !== undefined ? 'powyżej' : 'poniżej'} ${above ?? below}${suffix}` : ''}.`.replace(/\.\.$/, '.'),
     },
     whenToUse: `Use when the owner says they had another ${names.subjectWords}, wants to correct today's count, or asks how many today.`,
     columns: ['tenant_id', 'day', 'count', 'updated_at'],
     insights: [
-      ...(preset.warnAbove !== undefined ? [`warning once today's count is above ${preset.warnAbove}${suffix}`] : []),
-      ...(preset.warnBelow !== undefined ? [`warning while today's count is below ${preset.warnBelow}${suffix}`] : []),
+      ...(above !== undefined ? [`warning once the count ${periodText(period, 'en').span} is above ${above}${suffix}`] : []),
+      ...(below !== undefined ? [`warning while the count ${periodText(period, 'en').span} is below ${below}${suffix}`] : []),
       "info with today's count once it is above zero",
     ],
   };

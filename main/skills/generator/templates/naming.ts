@@ -27,6 +27,19 @@ const TABLE_SUFFIX: Record<SkillKind, string> = {
   journal: 'entries',
   'price-watch': 'price_readings',
   webhook: 'posts',
+  habit: 'days',
+};
+
+/** How a Polish name says what the skill is: "Przypomnienie: zadzwonić do mamy", "Licznik: kawa". */
+const POLISH_KIND: Record<SkillKind, string> = {
+  tracker: 'Śledzenie',
+  reminder: 'Przypomnienie',
+  counter: 'Licznik',
+  checklist: 'Lista',
+  journal: 'Dziennik',
+  'price-watch': 'Obserwowanie ceny',
+  webhook: 'Wysyłanie na webhook',
+  habit: 'Nawyk',
 };
 
 /** Lowercase ASCII words joined by `_`; Polish letters lose their marks (ł has no decomposition). */
@@ -53,7 +66,7 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-export function skillNames(need: Pick<SkillNeed, 'kind' | 'subjectKey' | 'subject'>): SkillNames {
+export function skillNames(need: Pick<SkillNeed, 'kind' | 'subjectKey' | 'subject'> & Partial<Pick<SkillNeed, 'language'>>): SkillNames {
   const key = sanitiseKey(need.subjectKey) || sanitiseKey(need.subject);
   if (!key)
     throw new GeneratorError('generator/invalid-need', {
@@ -70,7 +83,8 @@ export function skillNames(need: Pick<SkillNeed, 'kind' | 'subjectKey' | 'subjec
     subjectWords: key.replace(/_/g, ' '),
     slug: `custom-${words.join('-')}`,
     className: `${words.map(capitalise).join('')}Executor`,
-    displayName: displayWords.map(capitalise).join(' '),
+    // A Polish name keeps the subject as said, diacritics and all; the slug stays ASCII.
+    displayName: need.language === 'pl' ? `${POLISH_KIND[need.kind]}: ${need.subject.trim()}` : displayWords.map(capitalise).join(' '),
     table: `exo_${key}_${TABLE_SUFFIX[need.kind]}`,
   };
 }

@@ -5,7 +5,7 @@ import { describeRepeat, repeatRule, type RepeatRule } from './cadence.ts';
 import { getActionsMethod, lit, readTenantRows } from './code.ts';
 import type { SkillNames } from './naming.ts';
 import { localiseActions, paramsSchema, textParam, type SkillTemplate } from './template.ts';
-import { cadenceSchedule } from './cadence-schedule.ts';
+import { cadenceSchedule, timesOfDay, timesPerDaySchedules } from './cadence-schedule.ts';
 import { machineZone } from '../../scheduler/zoned-time.ts';
 
 const ISO_TIME = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$';
@@ -13,7 +13,8 @@ const ISO_TIME = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0
 const TEXT = {
   pl: {
     title: (subject: string) => `Przypomnienie: ${subject}`,
-    itsTime: (subject: string) => `Pora: ${subject}.`,
+    // The notification's title already names the subject: "Przypomnienie: leki — Już pora."
+    itsTime: 'Już pora.',
     noTitle: 'Podaj treść przypomnienia',
     badTime: 'Nie rozumiem terminu przypomnienia',
     notFound: 'Nie ma otwartego przypomnienia o tej treści',
@@ -21,7 +22,7 @@ const TEXT = {
   },
   en: {
     title: (subject: string) => `Reminder: ${subject}`,
-    itsTime: (subject: string) => `It is time: ${subject}.`,
+    itsTime: 'It is time.',
     noTitle: 'Say what to remind you about',
     badTime: 'The reminder time is not a date',
     notFound: 'There is no open reminder with that text',
@@ -53,9 +54,35 @@ function nextDueMethod(rule: RepeatRule): string {
 `;
 }
 
+/** "Twice a day": the times of the day it comes, when the cadence leaves the time open. */
+function timesPerDay(need: SkillNeed): string[] | null {
+  if (!need.timesPerDay || need.timesPerDay < 2 || !(need.cadence.type === 'none' || (need.cadence.type === 'daily' && !need.cadence.at))) return null;
+  return timesOfDay(need.timesPerDay);
+}
+
+/** The next of several daily times strictly after `after`, in the owner's local time. */
+function nextDueOfTimes(times: string[]): string {
+  return `
+  private nextDue(after: string) {
+    const from = Date.parse(after);
+    for (let day = 0; day <= 1; day++) {
+      for (const at of ${lit(times)}) {
+        const next = new Date(from);
+        next.setDate(next.getDate() + day);
+        next.setHours(Number(at.slice(0, 2)), Number(at.slice(3, 5)), 0, 0);
+        if (next.getTime() > from) return next.toISOString();
+      }
+    }
+    return new Date(from + 86400000).toISOString();
+  }
+`;
+}
+
 export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTemplate {
-  const rule = repeatRule(need.cadence);
+  const times = timesPerDay(need);
+  const rule: RepeatRule = times ? { type: 'daily', hour: 8, minute: 0, at: times[0]! } : repeatRule(need.cadence);
   const repeats = rule.type !== 'once';
+  const when = times ? { pl: `codziennie o ${times.join(', ')}`, en: `every day at ${times.join(', ')}` } : describeRepeat(rule);
   const text = TEXT[need.language];
   const table = lit(names.table);
   const title = lit(text.title(need.subject));
@@ -87,8 +114,8 @@ export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTempl
         slug: 'remind',
         name: { pl: 'Przypomnij teraz', en: 'Remind now' },
         description: {
-          pl: `Wyślij przypomnienie (${need.subject}); harmonogram skilla uruchamia je ${describeRepeat(rule).pl}`,
-          en: `Send the reminder (${names.subjectWords}); the skill's schedule runs it ${describeRepeat(rule).en}`,
+          pl: `Wyślij przypomnienie (${need.subject}); harmonogram skilla uruchamia je ${when.pl}`,
+          en: `Send the reminder (${names.subjectWords}); the skill's schedule runs it ${when.en}`,
         },
         params_schema: paramsSchema({}),
       }]
@@ -163,7 +190,7 @@ export function reminderTemplate(need: SkillNeed, names: SkillNames): SkillTempl
       }
     }
 ${repeats ? `    if (action === "remind") {
-      await foundry.notify(${title}, ${lit(text.itsTime(need.language === 'pl' ? need.subject : names.subjectWords))});
+      await foundry.notify(${title}, ${lit(text.itsTime)});
       return { success: true, data: { reminded: true } };
     }
 ` : ''}    if (action === "notify_due") {
@@ -183,12 +210,11 @@ ${repeats ? `    if (action === "remind") {
     }
     return { success: false, error: ${lit(text.unknownAction)} };
   }
-${nextDueMethod(rule)}
+${times ? nextDueOfTimes(times) : nextDueMethod(rule)}
 ${getActionsMethod(localiseActions(actions, need.language))}
 }
 `;
 
-  const when = describeRepeat(rule);
   return {
     code,
     actions,
@@ -208,6 +234,7 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     whenToUse: `Use when the owner asks to be reminded about ${names.subjectWords}, says it is done, or asks what is due.${repeats ? ` Its schedule runs remind ${when.en} by itself;` : ''} run notify_due to tell the owner about reminders added with a time.`,
     columns: ['tenant_id', 'title', 'due_at', 'done', 'notified_at', 'created_at', 'completed_at'],
     insights: ['warning for each open reminder whose time has come (at most 5)'],
-    ...(repeats ? { schedules: [cadenceSchedule(need.cadence, 'remind', machineZone())!] } : {}),
+    ...(times ? { schedules: timesPerDaySchedules(times.length, 'remind', machineZone()) }
+      : repeats ? { schedules: [cadenceSchedule(need.cadence, 'remind', machineZone())!] } : {}),
   };
 }

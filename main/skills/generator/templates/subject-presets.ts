@@ -28,7 +28,7 @@ const PRESETS: Record<string, SubjectPreset> = {
     maxPerEntry: 5000,
     sample: 250,
     lowTitle: { pl: 'Pij więcej wody!', en: 'Drink more water!' },
-    logName: { pl: 'Zaloguj wodę', en: 'Log water' },
+    logName: { pl: 'Zapisz wypitą wodę', en: 'Log water' },
     logDescription: { pl: 'Zapisz ile wody wypiłeś', en: 'Record how much water you drank' },
   },
   sleep: {
@@ -38,7 +38,7 @@ const PRESETS: Record<string, SubjectPreset> = {
     maxPerEntry: 24,
     sample: 7.5,
     lowTitle: { pl: 'Wyśpij się!', en: 'Get more sleep!' },
-    logName: { pl: 'Zaloguj sen', en: 'Log sleep' },
+    logName: { pl: 'Zapisz sen', en: 'Log sleep' },
     logDescription: { pl: 'Zapisz ile godzin spałeś', en: 'Record how many hours you slept' },
   },
   steps: {

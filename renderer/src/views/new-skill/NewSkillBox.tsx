@@ -58,7 +58,7 @@ export function NewSkillBox() {
           {empty && <p className="field__error">{t('newSkill.box.empty')}</p>}
           {refusal && (
             <div className={request.refusal ? 'notice notice--warn' : 'notice notice--error'}>
-              <h3 className="notice__title">{request.refusal ? t('newSkill.box.refused') : t('newSkill.box.failed')}</h3>
+              <h3 className="notice__title">{request.refusal ? t(request.asked ? 'newSkill.box.question' : 'newSkill.box.refused') : t('newSkill.box.failed')}</h3>
               <p>{localize(refusal)}</p>
             </div>
           )}
