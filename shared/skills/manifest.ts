@@ -1,3 +1,4 @@
+import type { Localized } from '../i18n-types.ts';
 import type { CustomModSlug } from './mod-types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import type { ManifestAction } from './actions.ts';
@@ -49,6 +50,12 @@ export interface SkillManifest {
   provides?: string[];
   /** What starts the skill by itself (shared/skills/triggers.ts); absent: nothing does. */
   triggers?: SkillTriggers;
+  /**
+   * What each of its tables holds, in the person's words (a plural noun phrase in both languages:
+   * `{ "exo_water_entries": { "en": "water entries", "pl": "wpisy o wypitej wodzie" } }`), so the
+   * disclosure says "read your water entries" rather than a table name. Only its own declared tables.
+   */
+  tableLabels?: Record<string, Localized>;
   /** When actions run by themselves (shared/skills/schedules.ts); approved with the version and shown in the disclosure. */
   schedules?: ScheduleSpec[];
   /** How its card on the home view shows getData() (shared/skills/presentation.ts); absent: guessed from the data's shape. */
@@ -58,3 +65,6 @@ export interface SkillManifest {
 export function emptyCapabilities(): SkillCapabilities {
   return { reads: [], writes: [], http: [], notifications: false, skills: [] };
 }
+
+/** A table label is one line inside a disclosure sentence: short, and never a line break (it could forge a line of its own). */
+export const MAX_TABLE_LABEL = 60;

@@ -187,7 +187,7 @@ describe('a file:// registry', () => {
     expect(found.listings[0]).toMatchObject({ revoked: true, trust: { score: 0 } });
     expect(service.getSkill('owner', SLUG).skill.status).toBe('archived');
     expect(notices.at(-1)).toMatchObject({ kind: 'skill-revoked', skillSlug: SLUG });
-    expect(notices.at(-1)!.title.pl).toBe('Unieważniony przez rejestr: Water Tracker');
+    expect(notices.at(-1)!.title.pl).toBe('Unieważniony przez rejestr: Śledzenie: woda');
     expect(await rejection(service.execute('owner', SLUG, 'getData'))).toMatchObject({ code: 'conflict' });
     expect(await rejection(service.installFromMarket('owner', SLUG))).toMatchObject({ reason: 'listing/revoked' });
   });

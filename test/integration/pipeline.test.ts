@@ -53,7 +53,7 @@ describe('pipeline: need → generate → audit → dry run → disclosure → p
     expect(result.disclosure.text.en).toContain("New skill 'Śledzenie: woda' wants to:");
     expect(result.disclosure.items.map((i) => `${i.kind}:${i.target}`)).toEqual(['read:exo_water_entries', 'write:exo_water_entries', 'action:log_water']);
     expect(result.disclosure.items.map((i) => i.text.pl)).toEqual([
-      'Odczytywać Twoje wpisy w skillu „Śledzenie: woda”', 'Dodawać nowe wpisy do skilla „Śledzenie: woda”', 'Akcja „Zapisz wypitą wodę” (log_water) uruchamia kod skilla w piaskownicy',
+      'Odczytywać Twoje wpisy o wypitej wodzie', 'Dodawać nowe wpisy o wypitej wodzie', 'Akcja „Zapisz wypitą wodę” (log_water) uruchamia kod skilla w piaskownicy',
     ]);
     expect(result.disclosure.risk.level).toBe('low');
 

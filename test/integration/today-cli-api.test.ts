@@ -47,10 +47,10 @@ describe('what my skills know today, outside the window', () => {
     const text = run('today', [], env);
     expect(await text.done).toBe(0);
     const printed = text.out.join('\n');
-    expect(printed).toContain('Water Tracker (custom-water-tracker v1.0.0)');
+    expect(printed).toContain('Śledzenie: woda (custom-water-tracker v1.0.0)');
     expect(printed).toContain('total_ml: 250 ml');
     expect(printed).toMatch(/last 7 days \(ml\): .* 250; goal 2000/);
-    expect(printed).toContain(`quick entry (Zaloguj wodę): foundry skills run custom-water-tracker log_water --params '{"amount_ml": …}'`);
+    expect(printed).toContain(`quick entry (Log water): foundry skills run custom-water-tracker log_water --params '{"amount_ml": …}'`);
     expect(printed).toContain('Notifications (0 unread)');
 
     const json = run('today', ['--json'], env);

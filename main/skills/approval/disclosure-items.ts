@@ -1,8 +1,10 @@
 // One plain sentence per capability, in both languages, worded as in the seed's disclosure.
-// Data is spoken of as the person's entries in the skill ("read your entries in “Water Tracker”"),
-// not as tables: every table a skill names is its own (the sandbox keeps each skill's rows apart),
-// so that is all the manifest proves about them. A table's name is only a word the skill chose, so
-// it stays in a details line, and is added to the sentence only to tell the skill's tables apart.
+// Data is spoken of as the person's things, not as tables: with the manifest's label for the table
+// ("read your water entries" / "Odczytywać Twoje wpisy o wypitej wodzie"), else as the person's
+// entries in the skill ("read your entries in “Water Tracker”"). Every table a skill names is its
+// own (the sandbox keeps each skill's rows apart), so a label can only word the skill's own data;
+// the table's name stays in a details line, and without a label it is added to the sentence only to
+// tell the skill's tables apart.
 import type { Localized } from '../../../shared/i18n-types.ts';
 import type { DisclosureItem } from '../../../shared/skills/disclosure.ts';
 import { isPlainHttp } from '../../../shared/skills/http-capability.ts';
@@ -55,6 +57,8 @@ function secretText(secret: SkillSecret): Localized {
 export interface ItemContext {
   /** The skill's name, as the owner sees it everywhere. */
   name: string;
+  /** The manifest's words for its tables (`tableLabels`); a table without one is worded by the skill's name. */
+  tableLabels?: Readonly<Record<string, Localized>> | undefined;
   updates?: readonly string[] | undefined;
   secrets?: readonly SkillSecret[] | undefined;
   actions?: readonly ManifestAction[] | undefined;
@@ -73,23 +77,37 @@ function entriesIn(name: string, table: string, several: boolean): Localized {
   return several ? { en: `“${name}” (${words})`, pl: `„${name}” (${words})` } : { en: `“${name}”`, pl: `„${name}”` };
 }
 
+/** What may be done with a table's entries, in words: with the manifest's label for it, or as entries in the skill. */
+function dataTexts(table: string, context: ItemContext, several: boolean): { read: Localized; add: Localized; addAndChange: Localized } {
+  const label = context.tableLabels?.[table];
+  if (label) {
+    return {
+      read: { en: `read your ${label.en}`, pl: `Odczytywać Twoje ${label.pl}` },
+      add: { en: `add new ${label.en}`, pl: `Dodawać nowe ${label.pl}` },
+      addAndChange: { en: `add ${label.en} and change the ones already saved`, pl: `Dodawać ${label.pl} i zmieniać już zapisane` },
+    };
+  }
+  const where = entriesIn(context.name, table, several);
+  return {
+    read: { en: `read your entries in ${where.en}`, pl: `Odczytywać Twoje wpisy w skillu ${where.pl}` },
+    add: { en: `add new entries to ${where.en}`, pl: `Dodawać nowe wpisy do skilla ${where.pl}` },
+    addAndChange: { en: `add entries to ${where.en} and change the ones already saved`, pl: `Dodawać wpisy do skilla ${where.pl} i zmieniać już zapisane` },
+  };
+}
+
 const tableDetails = (table: string): Localized => ({ en: `table ${table}`, pl: `tabela ${table}` });
 
 function dataItems(capabilities: SkillCapabilities, context: ItemContext): DisclosureItem[] {
   const several = (context.tablesCompared ?? tablesOf(capabilities)).length > 1;
-  const where = (table: string) => entriesIn(context.name, table, several);
   return [
     ...sorted(capabilities.reads).map((table): DisclosureItem => ({
-      kind: 'read', target: table, details: tableDetails(table),
-      text: { en: `read your entries in ${where(table).en}`, pl: `Odczytywać Twoje wpisy w skillu ${where(table).pl}` },
+      kind: 'read', target: table, details: tableDetails(table), text: dataTexts(table, context, several).read,
     })),
-    ...sorted(capabilities.writes).map((table): DisclosureItem => ({
-      kind: 'write', target: table, details: tableDetails(table),
+    ...sorted(capabilities.writes).map((table): DisclosureItem => {
+      const texts = dataTexts(table, context, several);
       // Whether it changes saved entries is the audit's finding; without one, say it may.
-      text: context.updates?.includes(table) === false
-        ? { en: `add new entries to ${where(table).en}`, pl: `Dodawać nowe wpisy do skilla ${where(table).pl}` }
-        : { en: `add entries to ${where(table).en} and change the ones already saved`, pl: `Dodawać wpisy do skilla ${where(table).pl} i zmieniać już zapisane` },
-    })),
+      return { kind: 'write', target: table, details: tableDetails(table), text: context.updates?.includes(table) === false ? texts.add : texts.addAndChange };
+    }),
   ];
 }
 

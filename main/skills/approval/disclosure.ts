@@ -71,7 +71,7 @@ export function buildDisclosure({ manifest, report, previous, dependencyWrites =
   const declared = { ...manifest.capabilities, skills: [...manifest.capabilities.skills, ...(manifest.dependencies ?? [])] };
   const capabilities = unionCapabilities(declared, report.capabilities);
   const secrets = manifest.secrets ?? [];
-  const context = { name: manifest.name, updates: report.capabilities.updates, secrets, actions: manifest.actions, schedules: manifest.schedules, triggers: manifest.triggers };
+  const context = { name: manifest.name, tableLabels: manifest.tableLabels, updates: report.capabilities.updates, secrets, actions: manifest.actions, schedules: manifest.schedules, triggers: manifest.triggers };
   const items: DisclosureItem[] = capabilityItems(capabilities, context);
   const warnings = report.findings.map((finding) => ({
     en: `Line ${finding.line}: ${finding.message.en}`,
@@ -80,7 +80,7 @@ export function buildDisclosure({ manifest, report, previous, dependencyWrites =
   let changes: DisclosureChanges | null = null;
   if (previous) {
     const tablesCompared = tablesOf(previous.capabilities, capabilities);
-    const before = capabilityItems(previous.capabilities, { ...previous, name: manifest.name, tablesCompared });
+    const before = capabilityItems(previous.capabilities, { ...previous, name: manifest.name, tableLabels: manifest.tableLabels, tablesCompared });
     const after = capabilityItems(capabilities, { ...context, tablesCompared });
     changes = { previousVersion: previous.version, added: itemsMissingFrom(after, before), removed: itemsMissingFrom(before, after) };
   }

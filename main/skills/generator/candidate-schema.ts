@@ -6,6 +6,7 @@ import { SECRET_NAME } from '../../../shared/skills/http-capability.ts';
 import { ACTION_TYPES } from '../../../shared/skills/actions.ts';
 import { PERMISSIONS } from '../rbac/permissions.ts';
 import { MAX_PRESENTATION_NAME, MAX_PRESENTATION_UNIT, PER_DAY_RULES } from '../../../shared/skills/presentation.ts';
+import { MAX_TABLE_LABEL } from '../../../shared/skills/manifest.ts';
 
 const MAX_CODE_CHARS = 200_000;
 const MAX_SKILL_MD_CHARS = 64 * 1024;
@@ -206,6 +207,15 @@ const PRESENTATION_SCHEMA = {
   },
 } as const;
 
+/** `manifest.tableLabels` (shared/skills/manifest.ts): the shape only; the audit checks each table is declared. */
+const TABLE_LABEL_TEXT = { type: 'string', minLength: 1, maxLength: MAX_TABLE_LABEL } as const;
+export const TABLE_LABELS_SCHEMA = {
+  type: 'object',
+  description: 'What each table holds, as a plural noun phrase in both languages: { "exo_water_entries": { "en": "water entries", "pl": "wpisy o wypitej wodzie" } }.',
+  maxProperties: 16,
+  additionalProperties: { type: 'object', required: ['en', 'pl'], additionalProperties: false, properties: { en: TABLE_LABEL_TEXT, pl: TABLE_LABEL_TEXT } },
+} as const;
+
 /** A manifest without `config_schema`, which travels on its own. */
 export const MANIFEST_FIELDS = {
   slug: { type: 'string', minLength: 8, maxLength: 64 },
@@ -219,6 +229,7 @@ export const MANIFEST_FIELDS = {
   dependencies: DEPENDENCIES_SCHEMA,
   triggers: TRIGGERS_SCHEMA,
   presentation: PRESENTATION_SCHEMA,
+  tableLabels: TABLE_LABELS_SCHEMA,
 } as const;
 
 /** Every field but `secrets` and `actions`, which skills written before those existed do not have. */

@@ -35,6 +35,7 @@ const SUBMIT_SKILL_SCHEMA = {
         dependencies: MANIFEST_FIELDS.dependencies,
         triggers: MANIFEST_FIELDS.triggers,
         presentation: MANIFEST_FIELDS.presentation,
+        tableLabels: MANIFEST_FIELDS.tableLabels,
       },
     },
     sample_inputs: SAMPLE_INPUTS_SCHEMA,

@@ -19,6 +19,7 @@ import { skillDocument } from './templates/skill-doc.ts';
 import { codeActionLabels, localiseHttpActions, type TemplateBuilder } from './templates/template.ts';
 import { trackerTemplate } from './templates/tracker.ts';
 import { presentationField } from './templates/presentation.ts';
+import { tableLabelsField } from './templates/table-labels.ts';
 import { webhookTemplate } from './templates/webhook.ts';
 
 const TEMPLATES: Record<SkillKind, TemplateBuilder> = {
@@ -52,6 +53,7 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       actions: [...codeActionLabels(template.actions), ...localiseHttpActions(template.httpActions, need.language)],
       ...(template.schedules ? { schedules: template.schedules } : {}),
       ...presentationField(need.kind, template),
+      ...tableLabelsField(need, template),
     },
     configSchema,
     skillMd: renderSkillMd(skillDocument(need, names, template)),
@@ -78,8 +80,8 @@ export const offlineGenerator: SkillGenerator = {
     if (!need) throw new GeneratorError('generator/not-a-request', notARequest ?? NOT_A_REQUEST);
     if (feedback)
       throw new GeneratorError('generator/cannot-repair', {
-        en: 'The built-in generator always writes the same skill for the same need, so it cannot repair one. Add an Anthropic API key to let Claude repair it.',
-        pl: 'Wbudowany generator dla tej samej potrzeby zawsze pisze ten sam skill, więc nie umie go naprawić. Dodaj klucz API Anthropic, aby Claude mógł go naprawić.',
+        en: 'The built-in generator always writes the same skill for the same need, so it cannot repair one. Choose Claude or your own model in Settings to let a model repair it.',
+        pl: 'Wbudowany generator dla tej samej potrzeby zawsze pisze ten sam skill, więc nie umie go naprawić. Wybierz w Ustawieniach Claude lub własny model, aby model mógł go naprawić.',
       });
     return buildOfflineCandidate(need);
   },

@@ -30,7 +30,7 @@ const LISTING_SCHEMA = {
     version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$', maxLength: 40 },
     permissions: {
       type: 'array', maxItems: 100,
-      items: { type: 'object', additionalProperties: false, required: ['kind', 'target', 'text'], properties: { kind: text(32), target: { type: ['string', 'null'], maxLength: 300 }, text: localized(500) } },
+      items: { type: 'object', additionalProperties: false, required: ['kind', 'target', 'text'], properties: { kind: text(32), target: { type: ['string', 'null'], maxLength: 300 }, text: localized(500), details: localized(500) } },
     },
     risk: {
       type: 'object', additionalProperties: false, required: ['level', 'reasons'],

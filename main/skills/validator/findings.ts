@@ -66,6 +66,10 @@ export const RULES = {
     en: `The presentation hint (how the home view shows the skill) is malformed: ${problem.en}`,
     pl: `Wskazówka prezentacji (jak widok Dziś pokazuje skill) jest niepoprawna: ${problem.pl}`,
   })),
+  'manifest/bad-table-labels': rule(block, (problem: Localized) => ({
+    en: `The labels of the skill's tables (how the disclosure names its data) are malformed: ${problem.en}`,
+    pl: `Etykiety tabel skilla (jak ujawnienie nazywa jego dane) są niepoprawne: ${problem.pl}`,
+  })),
   'manifest/too-many-secrets': rule(block, (count: number, limit: number) => ({
     en: `The manifest declares ${count} secrets; at most ${limit} are allowed.`,
     pl: `Liczba sekretów w manifeście: ${count}; dozwolonych jest najwyżej ${limit}.`,

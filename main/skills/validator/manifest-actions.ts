@@ -40,6 +40,7 @@ import { checkRequest, HTTP_METHODS } from '../http/request-check.ts';
 import { isPermission, PERMISSIONS } from '../rbac/permissions.ts';
 import { isWithinRange, limitRange } from '../sandbox/limits.ts';
 import { isActionSlug } from './conformance.ts';
+import { isLocalizedLine } from './localized-line.ts';
 import type { FindingSink, Where } from './findings.ts';
 import type { SecretHosts } from './manifest-secrets.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
@@ -66,11 +67,9 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const problem = (en: string, pl: string): Localized => ({ en, pl });
 
-const isLine = (value: unknown, max: number) => isText(value) && value.length <= max && !/[\p{Cc}\u2028\u2029]/u.test(value);
-const isLabel = (value: unknown, max: number) => isObject(value) && isLine(value.en, max) && isLine(value.pl, max) && Object.keys(value).length === 2;
 
 function labelsProblem(labels: unknown): Localized | null {
-  if (isObject(labels) && isLabel(labels.name, MAX_LABEL_NAME) && isLabel(labels.description, MAX_LABEL_DESCRIPTION) && Object.keys(labels).length === 2) return null;
+  if (isObject(labels) && isLocalizedLine(labels.name, MAX_LABEL_NAME) && isLocalizedLine(labels.description, MAX_LABEL_DESCRIPTION) && Object.keys(labels).length === 2) return null;
   return problem(
     `“labels” must be { name: { en, pl }, description: { en, pl } }: one line each, a name of at most ${MAX_LABEL_NAME} characters, a description of at most ${MAX_LABEL_DESCRIPTION}.`,
     `„labels” musi mieć postać { name: { en, pl }, description: { en, pl } }: po jednym wierszu, nazwa najwyżej ${MAX_LABEL_NAME} znaków, opis najwyżej ${MAX_LABEL_DESCRIPTION}.`,

@@ -8,6 +8,7 @@ import { checkSecrets, type SecretHosts } from './manifest-secrets.ts';
 import { checkTriggers } from './manifest-triggers.ts';
 import { checkManifestSchedules } from './manifest-schedules.ts';
 import { checkManifestPresentation } from './manifest-presentation.ts';
+import { checkManifestTableLabels } from './manifest-table-labels.ts';
 import { catastrophicPatterns, schemaProblem } from './schema-check.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -94,5 +95,6 @@ export function checkManifest(
   checkTriggers(manifest, executor.actionSlugs, anchor, sink);
   checkManifestSchedules(manifest, { http, codeActions: executor.actionSlugs }, anchor, sink);
   checkManifestPresentation(manifest, anchor, sink);
+  checkManifestTableLabels(manifest, anchor, sink);
   return { declared: { ...manifest.capabilities, http }, secrets, actionUse };
 }

@@ -17,7 +17,7 @@ describe('foundry generate', () => {
     expect(result.code).toBe(0);
     const body = JSON.parse(result.out);
     expect(body).toMatchObject({ outcome: 'pending', version: { tag: 'custom-water-tracker@v1.0.0', status: 'pending' } });
-    expect(body.disclosure.text.pl).toContain('Odczytywać Twoje wpisy w skillu „Water Tracker”');
+    expect(body.disclosure.text.pl).toContain('Odczytywać Twoje wpisy o wypitej wodzie');
     expect(body.steps.map((s: { step: string }) => s.step)).toEqual(['generate', 'audit', 'dry-run', 'disclose', 'submit']);
     const status = JSON.parse((await foundry(['status', '--json'], env)).out);
     expect(status.counts.pendingReviews).toBe(1);

@@ -33,7 +33,7 @@ describe('skill folders', () => {
     expect(fs.readdirSync(folder).sort()).toEqual(['SKILL.md', 'config.schema.json', 'index.ts', 'manifest.json', 'samples.json']);
     expect(fs.readFileSync(path.join(folder, 'index.ts'), 'utf8')).toBe(water.code);
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
-    expect(manifest).toEqual({ slug: 'custom-water-tracker', name: 'Śledzenie: woda', description: water.manifest.description, version: '1.0.0', capabilities: water.manifest.capabilities, actions: water.manifest.actions, presentation: water.manifest.presentation });
+    expect(manifest).toEqual({ slug: 'custom-water-tracker', name: 'Śledzenie: woda', description: water.manifest.description, version: '1.0.0', capabilities: water.manifest.capabilities, actions: water.manifest.actions, presentation: water.manifest.presentation, tableLabels: water.manifest.tableLabels });
   });
 
   it('import reads an export back into the same candidate, as generator "import"', () => {
