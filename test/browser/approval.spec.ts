@@ -47,8 +47,8 @@ test('approve: the pending update is inspected, then approved with the authentic
   await expect(dialog.getByTestId('approve-hash')).toHaveText(pending.contentSha256.slice(0, 16));
   await expect(dialog.getByTestId('approve-hash')).toHaveAttribute('title', pending.contentSha256);
   await expect(dialog.locator('.capabilities').getByRole('listitem')).toHaveText([
-    'Reads: read your entries in “Water Tracker” (table exo_water_entries)',
-    'Writes: add new entries to “Water Tracker” (table exo_water_entries)',
+    'Reads: read your water entries (table exo_water_entries)',
+    'Writes: add new water entries (table exo_water_entries)',
     'Network: send data to api.open-meteo.com',
     'Action: action “Log water” (log_water) runs the skill’s code in the sandbox',
   ]);

@@ -151,7 +151,7 @@ test('asking again for a skill whose proposal waits replaces it: the notice says
     await requestBox(page).fill('Chcę śledzić ile piję wody');
     await page.getByRole('button', { name: 'Create skill' }).click();
     const done = pipeline(page).getByRole('alert').filter({ hasText: 'Ready for your review' });
-    await expect(done).toContainText(`“Water Tracker” ${version} waits in the review queue.`, { timeout: 15_000 });
+    await expect(done).toContainText(`“Śledzenie: woda” ${version} waits in the review queue.`, { timeout: 15_000 });
   }
   await expect(pipeline(page).getByRole('alert')).toContainText('Replaced the pending proposal 1.0.0 with a new one (1.1.0).');
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Review queue (1 awaiting review)' })).toBeVisible();

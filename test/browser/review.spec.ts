@@ -32,8 +32,8 @@ test('a pending version in the queue opens into its review: disclosure, risk, fi
   const disclosure = page.getByRole('region', { name: 'What it may do' });
   await expect(disclosure).toContainText("Skill 'Śledzenie: woda' (new version 1.1.0) wants to:");
   await expect(disclosure.getByRole('list').first().getByRole('listitem')).toHaveText([
-    'Reads: read your entries in “Water Tracker” (table exo_water_entries)',
-    'Writes: add new entries to “Water Tracker” (table exo_water_entries)',
+    'Reads: read your water entries (table exo_water_entries)',
+    'Writes: add new water entries (table exo_water_entries)',
     'Network: send data to api.open-meteo.com',
     'Action: action “Log water” (log_water) runs the skill’s code in the sandbox',
   ]);
@@ -102,9 +102,9 @@ test('the language switch on the review detail shows the disclosure, risk and te
   const pl = page.getByRole('region', { name: 'Co może robić' });
   await expect(pl).toContainText("Nowy skill 'Śledzenie: woda' chce:");
   await expect(pl.getByRole('list').first().getByRole('listitem')).toHaveText([
-    'Odczyt: Odczytywać Twoje wpisy w skillu „Water Tracker” (tabela exo_water_entries)',
-    'Zapis: Dodawać nowe wpisy do skilla „Water Tracker” (tabela exo_water_entries)',
-    'Akcja: Akcja „Zaloguj wodę” (log_water) uruchamia kod skilla w piaskownicy',
+    'Odczyt: Odczytywać Twoje wpisy o wypitej wodzie (tabela exo_water_entries)',
+    'Zapis: Dodawać nowe wpisy o wypitej wodzie (tabela exo_water_entries)',
+    'Akcja: Akcja „Zapisz wypitą wodę” (log_water) uruchamia kod skilla w piaskownicy',
   ]);
   await expect(pl.getByText('Niskie ryzyko')).toBeVisible();
   await expect(pl).toContainText('Tylko odczytuje i dodaje własne wpisy; nic, co już masz, się nie zmienia.');

@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, screenshot } from './workbench-fixtures.ts';
 import { deployWaterTracker } from '../bridge/workbench-engine.ts';
 
-const waterCard = (page: Page) => page.getByRole('article', { name: 'Water Tracker' });
+const waterCard = (page: Page) => page.getByRole('article', { name: 'Śledzenie: woda' });
 
 /** How many pixels of the chart's canvas something was drawn on. */
 async function drawnPixels(card: Locator): Promise<number> {
@@ -29,20 +29,20 @@ test('opens on Today: the water tracker’s warning, today’s total and a chart
   const card = waterCard(page);
   await expect(card.locator('.today-card__headline')).toHaveText('500 ml total');
   await expect(card.getByRole('listitem').filter({ hasText: 'Warning' })).toContainText('500ml');
-  const chart = card.getByRole('img', { name: 'Water Tracker: entries per day over the last 7 days' });
+  const chart = card.getByRole('img', { name: 'Śledzenie: woda: entries per day over the last 7 days' });
   await expect(chart.locator('canvas')).toHaveCount(1);
   await expect(card.getByText('Today 500 ml; highest 500 ml')).toBeAttached();
   expect(await drawnPixels(card)).toBeGreaterThan(0);
   await screenshot(page, 'today-home');
 
   await card.getByRole('textbox', { name: 'amount_ml' }).fill('250');
-  await card.getByRole('button', { name: 'Zaloguj wodę' }).click();
+  await card.getByRole('button', { name: 'Log water' }).click();
   await expect(card.getByRole('status').filter({ hasText: 'Saved' })).toHaveText('Saved. The card shows it.');
   await expect(card.locator('.today-card__headline')).toHaveText('750 ml total');
   await expect(card.getByText('Today 750 ml; highest 750 ml')).toBeAttached();
 
   await card.getByRole('radio', { name: '30 days' }).check();
-  await expect(card.getByRole('img', { name: 'Water Tracker: entries per day over the last 30 days' }).locator('canvas')).toHaveCount(1);
+  await expect(card.getByRole('img', { name: 'Śledzenie: woda: entries per day over the last 30 days' }).locator('canvas')).toHaveCount(1);
 
   // Three entries are three uses; the home view's reads are recorded, as the dashboard's, and are not use.
   const executions = secure.engine.store.executions.page({ offset: 0, limit: 100, skillSlug: version.slug }).items;
@@ -56,7 +56,7 @@ test('a refused quick entry says why beside the form and sends nothing', async (
   const card = waterCard(page);
   await card.getByRole('textbox', { name: 'amount_ml' }).fill('-5');
   const runsBefore = calls.filter((method) => method === 'skills.run').length;
-  await card.getByRole('button', { name: 'Zaloguj wodę' }).click();
+  await card.getByRole('button', { name: 'Log water' }).click();
   await expect(card.getByRole('alert').filter({ hasText: 'Nothing was sent' })).toHaveText('Nothing was sent: correct the fields marked below (1).');
   await expect(card.getByRole('textbox', { name: 'amount_ml' })).toHaveAttribute('aria-invalid', 'true');
   expect(calls.filter((method) => method === 'skills.run').length).toBe(runsBefore);

@@ -18,7 +18,6 @@ import { reminderTemplate } from './templates/reminder.ts';
 import { skillDocument } from './templates/skill-doc.ts';
 import { codeActionLabels, localiseHttpActions, type TemplateBuilder } from './templates/template.ts';
 import { trackerTemplate } from './templates/tracker.ts';
-import { presentationField } from './templates/presentation.ts';
 import { tableLabelsField } from './templates/table-labels.ts';
 import { webhookTemplate } from './templates/webhook.ts';
 
@@ -52,7 +51,7 @@ export function buildOfflineCandidate(need: SkillNeed): SkillCandidate {
       config_schema: configSchema,
       actions: [...codeActionLabels(template.actions), ...localiseHttpActions(template.httpActions, need.language)],
       ...(template.schedules ? { schedules: template.schedules } : {}),
-      ...presentationField(need.kind, template),
+      ...(template.presentation ? { presentation: template.presentation } : {}),
       ...tableLabelsField(need, template),
     },
     configSchema,

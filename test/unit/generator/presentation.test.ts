@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
 import { buildOfflineCandidate } from '../../../main/skills/generator/offline-generator.ts';
+import { parseSkillRequest } from '../../../main/skills/detector/index.ts';
 import { auditSkill } from '../../../main/skills/validator/index.ts';
 import { cardFigures } from '../../../main/skills/today/index.ts';
 import { useCandidateSandbox } from './sandbox-harness.ts';
@@ -40,6 +41,31 @@ describe('the presentation hint of offline skills', () => {
     expect(card.headline).toMatchObject({ key: headline, value: today });
     expect(card.chart).toMatchObject({ key: series });
     expect(card.chart!.points.at(-1)!.value).toBe(today);
+  });
+
+  it('charts a reading (blood pressure) as the day’s last one, with no point on days without a reading', async () => {
+    const parsed = parseSkillRequest('Track my blood pressure and pulse');
+    if (!parsed.isRequest) throw new Error('not parsed');
+    const candidate = buildOfflineCandidate(parsed.need);
+    expect(candidate.manifest.presentation).toMatchObject({ series: { key: 'entries', value: 'systolic', per_day: 'last' }, unit: 'mmHg' });
+    const tenant = 'tenant-readings';
+    await box.run(candidate, { method: 'executeAction', action: 'log_blood_pressure', params: { systolic: 131, diastolic: 85, pulse: 70 } }, tenant);
+    await box.run(candidate, { method: 'executeAction', action: 'log_blood_pressure', params: { systolic: 124, diastolic: 80, pulse: 68 } }, tenant);
+    const card = cardFigures((await box.run(candidate, { method: 'getData' }, tenant)).result, candidate.manifest.presentation, new Date());
+    expect(card.headline).toMatchObject({ value: 124, unit: 'mmHg' });
+    expect(card.chart!.points.at(-1)!.value).toBe(124);
+    expect(card.chart!.points.at(-2)!.value).toBeNull();
+  });
+
+  it('heads a habit’s card with its streak', async () => {
+    const parsed = parseSkillRequest('Track whether I meditate every day');
+    if (!parsed.isRequest) throw new Error('not parsed');
+    const candidate = buildOfflineCandidate(parsed.need);
+    const tenant = 'tenant-habit';
+    const actions = (await box.run(candidate, { method: 'getActions' }, tenant)).result as { slug: string }[];
+    await box.run(candidate, { method: 'executeAction', action: actions[0]!.slug, params: {} }, tenant);
+    const card = cardFigures((await box.run(candidate, { method: 'getData' }, tenant)).result, candidate.manifest.presentation, new Date());
+    expect(card.headline).toMatchObject({ key: 'streak', value: 1 });
   });
 
   it('is left out where the data is no series: a checklist, a reminder', () => {

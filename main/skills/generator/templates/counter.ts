@@ -132,6 +132,8 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     code,
     actions,
     capabilities: { reads: [names.table], writes: [names.table], http: [], notifications: false, skills: [] },
+    // One row per day with its count: a day without a row counted nothing, so `sum` gives it 0.
+    presentation: { headline: period === 'day' ? 'today' : `${period}_total`, series: { key: 'last_days', time: 'day', value: 'count', per_day: 'sum' } },
     sampleInputs: [
       { method: 'executeAction', action: 'increment', params: {} },
       { method: 'executeAction', action: 'increment', params: { by: 2 } },

@@ -114,6 +114,7 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     code,
     actions,
     capabilities: { reads: [names.table], writes: [names.table], http: [], notifications: false, skills: [] },
+    presentation: { headline: 'streak' },
     sampleInputs: [
       { method: 'executeAction', action: 'mark_done', params: {} },
       { method: 'getData' },

@@ -102,6 +102,7 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     code,
     actions,
     capabilities: { reads: [names.table], writes: [names.table], http: [], notifications: false, skills: [] },
+    presentation: { headline: 'today_count', series: { key: 'entries', time: 'logged_at', per_day: 'count' } },
     sampleInputs: [
       { method: 'executeAction', action: 'add_entry', params: { text: need.subject, mood: 4 } },
       { method: 'executeAction', action: 'list_entries', params: { limit: 5 } },

@@ -259,6 +259,8 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     code,
     actions,
     configSchema,
+    // Each reading of the price; the day's last one is the day's price.
+    presentation: { series: { key: 'recent', time: 'checked_at', value: 'price', per_day: 'last' }, ...(need.unit ? { unit: need.unit } : {}) },
     capabilities: { reads: [names.table], writes: [names.table], http: [capability], notifications: true, skills: [] },
     sampleInputs: [check(above), check(under), { method: 'getData' }, { method: 'getInsights' }],
     summary: {

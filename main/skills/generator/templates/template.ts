@@ -1,4 +1,5 @@
 import type { ScheduleSpec } from '../../../../shared/skills/schedules.ts';
+import type { SkillPresentation } from '../../../../shared/skills/presentation.ts';
 import type { Locale, Localized } from '../../../../shared/i18n-types.ts';
 import type { SampleInput } from '../../../../shared/skills/candidate.ts';
 import type { JsonSchema } from '../../../../shared/skills/json-schema.ts';
@@ -37,6 +38,8 @@ export interface SkillTemplate {
   settings?: string[];
   /** Actions that are one request and no code, for manifest.actions (issue 12 §2). */
   httpActions?: { action: LocalizedAction; http: HttpActionSpec }[];
+  /** How the home view shows what its getData() returns (manifest.presentation); absent where the data is no series. */
+  presentation?: SkillPresentation;
   /** When actions run by themselves (manifest.schedules), e.g. a reminder at the request's time. */
   schedules?: ScheduleSpec[];
 }

@@ -87,7 +87,8 @@ export function trackerTemplate(need: SkillNeed, names: SkillNames): SkillTempla
     ? need.fields.map((field, i) => ({
       key: field.key,
       field,
-      max: i === 0 && field.type === 'number' ? preset.maxPerEntry : FIELD_LIMITS[field.key]?.max ?? 1_000_000,
+      // A field's own bound (systolic ≤ 300) is surer than the subject's; the first number falls back to the subject's.
+      max: FIELD_LIMITS[field.key]?.max ?? (i === 0 && field.type === 'number' ? preset.maxPerEntry : 1_000_000),
       sample: FIELD_LIMITS[field.key]?.sample ?? (field.type === 'number' ? preset.sample : 'note'),
     }))
     : [{
@@ -233,10 +234,18 @@ ${getActionsMethod(localiseActions(actions, need.language))}
   ].filter((part) => part !== null);
   const what = latest ? { en: 'shows the latest reading', pl: 'pokazuje ostatni pomiar' } : { en: `totals it ${TEXT_PERIOD_EN[period]}`, pl: `sumuje ${TEXT_PERIOD_PL[period]}` };
   const sample = Object.fromEntries(columns.filter((c) => c.field.required || c.field.type === 'number').map((c) => [c.key, c.sample]));
+  const unit = primary.field.unit ?? preset.unit;
   return {
     code,
     actions,
     capabilities: { reads: [names.table], writes: [names.table], http: [], notifications: Boolean(need.timesPerDay), skills: [] },
+    // A reading (weight, blood pressure) is the day's last one; amounts are the day's sum.
+    presentation: {
+      headline: totalField,
+      series: { key: 'entries', time: 'logged_at', value: primary.key, per_day: latest ? 'last' : 'sum' },
+      ...(unit ? { unit } : {}),
+      ...(preset.goal !== undefined && !latest ? { goal: preset.goal } : {}),
+    },
     sampleInputs: [
       { method: 'executeAction', action: logAction, params: sample },
       { method: 'getData' },
