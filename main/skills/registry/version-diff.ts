@@ -23,7 +23,7 @@ export function versionDiff(a: SkillVersionRecord, b: SkillVersionRecord): Versi
   const schema = (v: SkillVersionRecord) => `${JSON.stringify(v.configSchema, null, 2)}\n`;
   // Both worded with the newer name, so a rename shows once (as `name`), not as every item changed.
   const tablesCompared = tablesOf(a.manifest.capabilities, b.manifest.capabilities);
-  const items = (v: SkillVersionRecord) => capabilityItems(v.manifest.capabilities, { ...v.manifest, name: b.manifest.name, updates: v.auditReport?.capabilities.updates, tablesCompared });
+  const items = (v: SkillVersionRecord) => capabilityItems(v.manifest.capabilities, { ...v.manifest, name: b.manifest.name, tableLabels: b.manifest.tableLabels, updates: v.auditReport?.capabilities.updates, tablesCompared });
   const before = items(a);
   const after = items(b);
   const diff = {

@@ -49,10 +49,10 @@ describe('versionDiff', () => {
     );
     expect(diff.capabilities.added.map((i) => `${i.kind}:${i.target}`)).toEqual(['http:api.example.com', 'notify:null']);
     expect(diff.capabilities.removed).toEqual([
-      // Worded with the newer name; with no audit report to prove it only adds, it may change entries too.
+      // Worded with the newer version's words for its table; with no audit report to prove it only adds, it may change entries too.
       {
         kind: 'write', target: 'exo_water_entries', details: { en: 'table exo_water_entries', pl: 'tabela exo_water_entries' },
-        text: { en: 'add entries to “Water Log” and change the ones already saved', pl: 'Dodawać wpisy do skilla „Water Log” i zmieniać już zapisane' },
+        text: { en: 'add water entries and change the ones already saved', pl: 'Dodawać wpisy o wypitej wodzie i zmieniać już zapisane' },
       },
     ]);
     expect(diff.name).toEqual({ from: 'Śledzenie: woda', to: 'Water Log' });

@@ -6,6 +6,7 @@
 // of the same site, never to another site (that takes a new version and a new approval).
 // "Drops under" is a crossing: a notification goes out when a reading is under the threshold and
 // the previous reading of the same page was not, so checking again and again sends one, not many.
+import { MAX_PRESENTATION_UNIT } from '../../../../shared/skills/presentation.ts';
 import type { HttpSample, SampleInput } from '../../../../shared/skills/candidate.ts';
 import { httpCapabilityOf } from '../../../../shared/skills/http-capability.ts';
 import type { JsonSchema } from '../../../../shared/skills/json-schema.ts';
@@ -260,7 +261,7 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     actions,
     configSchema,
     // Each reading of the price; the day's last one is the day's price.
-    presentation: { series: { key: 'recent', time: 'checked_at', value: 'price', per_day: 'last' }, ...(need.unit ? { unit: need.unit } : {}) },
+    presentation: { series: { key: 'recent', time: 'checked_at', value: 'price', per_day: 'last' }, ...(need.unit && need.unit.length <= MAX_PRESENTATION_UNIT ? { unit: need.unit } : {}) },
     capabilities: { reads: [names.table], writes: [names.table], http: [capability], notifications: true, skills: [] },
     sampleInputs: [check(above), check(under), { method: 'getData' }, { method: 'getInsights' }],
     summary: {

@@ -1,6 +1,7 @@
 // Tracker: entries of one or more fields (an amount; systolic/diastolic/pulse; distance + time),
 // totalled over the need's period (or, for readings such as weight, the latest one), with the
 // limit the person named — or the subject's usual ones — turned into insights that name it.
+import { MAX_PRESENTATION_UNIT } from '../../../../shared/skills/presentation.ts';
 import type { NeedField, SkillNeed } from '../../../../shared/skills/need.ts';
 import { expr, getActionsMethod, lit, textExpr, readTenantRows } from './code.ts';
 import { timesPerDaySchedules } from './cadence-schedule.ts';
@@ -243,7 +244,7 @@ ${getActionsMethod(localiseActions(actions, need.language))}
     presentation: {
       headline: totalField,
       series: { key: 'entries', time: 'logged_at', value: primary.key, per_day: latest ? 'last' : 'sum' },
-      ...(unit ? { unit } : {}),
+      ...(unit && unit.length <= MAX_PRESENTATION_UNIT ? { unit } : {}),
       ...(preset.goal !== undefined && !latest ? { goal: preset.goal } : {}),
     },
     sampleInputs: [
