@@ -15,6 +15,7 @@ import type { SkillDependencies } from '../../shared/contract/dependency-records
 import type { EventReport, EventRoute } from '../skills/triggers/index.ts';
 import type { CatalogPage } from '../skills/catalog/index.ts';
 import type { TodayBoard } from '../../shared/contract/today-records.ts';
+import type { ListingDetail, ListingView, MarketSearchResult } from '../../shared/contract/market-records.ts';
 
 /** Shared with the window's contract (a skill's settings are JSON values too). */
 export type { JsonValue };
@@ -58,6 +59,12 @@ export interface OwnerRequest {
   skillId: string;
   version: string;
   requestedAt: string;
+}
+
+/** A marketplace install the assistant requested: a pending version in the review queue, requested by the assistant. */
+export interface MarketInstallRequest extends GeneratedSkill {
+  status: 'waiting-for-owner-approval';
+  listing: ListingView;
 }
 
 export interface ExecutionResult {
@@ -104,6 +111,12 @@ export interface ApiBackend {
   reportEvent(principal: PrincipalKind, route: EventRoute, body: unknown): Promise<EventReport>;
   /** The home view: each active skill's card (read through the sandbox, not counted as use), the next runs, the latest notifications. */
   today(principal: PrincipalKind): Promise<TodayBoard>;
+  /** Listings of the configured registries matching every word of `query` (and the category). */
+  searchMarket(principal: PrincipalKind, query: string, category?: string): Promise<MarketSearchResult>;
+  /** One listing, downloaded, verified and audited on this computer, without installing it. */
+  showMarketListing(principal: PrincipalKind, id: string): Promise<ListingDetail>;
+  /** Puts the listing's version in the review queue as the assistant's request (one of its proposals). Never approves. */
+  requestMarketInstall(principal: PrincipalKind, id: string): Promise<MarketInstallRequest>;
 }
 
 /** Statuses a backend may answer with; anything else it throws becomes a 500 without details. */

@@ -22,6 +22,9 @@
 //                                 the owner's, in the desktop window, so no route does it
 //   DELETE an allowance           skills:create — it only narrows what a skill can reach; adding
 //                                 one is the owner's, with two factors, so no route does it
+//   GET market, GET market/{id}   skills:marketplace — browsing fetches the owner's registries
+//   POST market/install           skills:marketplace — only *requests*: the version waits in the
+//                                 review queue as the assistant's, and counts as one of its proposals
 //   health                        nothing at all: it answers only { status: 'ok' }
 //   events (message, tool-use,    the token alone: an event only reports; what it fires is
 //   session)                      authorized run by run, as the assistant (trigger-engine.ts),
@@ -62,6 +65,13 @@ import {
   SKILL_SETTINGS_SCHEMA,
   SKILL_DEPENDENCIES_SCHEMA,
   TODAY_SCHEMA,
+  MARKET_INSTALL_BODY,
+  MARKET_INSTALL_SCHEMA,
+  MARKET_LISTING_REF_SCHEMA,
+  MARKET_LISTING_SCHEMA,
+  MARKET_SEARCH_QUERY,
+  MARKET_SEARCH_SCHEMA,
+  type MarketInstallBody,
   type ApproveBody,
   type ExecuteBody,
   type RollbackBody,
@@ -400,6 +410,51 @@ export const API_ROUTES: readonly ApiRoute[] = [
     success: { status: 200, description: 'The settings as they are now.', schema: SKILL_SETTINGS_SCHEMA },
     refusals: [400, 404],
     handle: async (input) => ({ body: await input.backend.revokeAllowance(input.principal, id(input), input.params.address!, Number(input.params.port)) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/market',
+    operationId: 'searchMarketplace',
+    summary: 'Search the marketplace',
+    description:
+      'The listings of the registries the owner configured (`skills.marketplace.registryUrl`), newest version of each skill per registry, each with its permissions in plain words, the registry’s audit summary, its risk, the publisher’s fingerprint and a trust score with its reasons. Revocations a registry publishes are applied as it is read. Off until the owner turns the marketplace on (403).',
+    auth: true,
+    permission: 'skills:marketplace',
+    query: MARKET_SEARCH_QUERY,
+    success: { status: 200, description: 'The matching listings, the categories and each registry’s state.', schema: MARKET_SEARCH_SCHEMA },
+    refusals: [403, 503],
+    handle: async ({ backend, principal, query }) => ({ body: await backend.searchMarket(principal, query.query ?? '', query.category) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/market/install',
+    operationId: 'requestMarketplaceInstall',
+    summary: 'Ask for a marketplace skill to be installed',
+    description:
+      'Downloads the bundle, checks its hash and signature, audits it and dry-runs it with its samples here, then puts the version in the review queue, marked as requested by the assistant. It cannot run before the owner approves it with two factors in the desktop app. Each request is one of the assistant’s proposals: at most `skills.learning.maxProposedPerDay` a day (429 with `Retry-After` until midnight once they are used up).',
+    auth: true,
+    permission: 'skills:marketplace',
+    body: MARKET_INSTALL_BODY,
+    success: { status: 201, description: 'The version waits for the owner’s approval.', schema: MARKET_INSTALL_SCHEMA },
+    refusals: [403, 404, 409, 422, 429, 503],
+    handle: async ({ backend, principal, body }) => {
+      const requested = await backend.requestMarketInstall(principal, (body as MarketInstallBody).id);
+      return { body: requested, headers: { Location: `/api/skills/${encodeURIComponent(requested.skill.id)}` } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/market/{id}',
+    operationId: 'showMarketplaceListing',
+    summary: 'One marketplace listing, checked here',
+    description:
+      'By `slug@version`, or a slug for its newest version. The bundle is downloaded, its hash and signature verified and its code audited on this computer (the registry’s own audit is never trusted), without installing anything; the trust score then reads those checks. A bundle that fails them is shown with `problem`.',
+    auth: true,
+    permission: 'skills:marketplace',
+    params: { id: MARKET_LISTING_REF_SCHEMA },
+    success: { status: 200, description: 'The listing with the checks made here.', schema: MARKET_LISTING_SCHEMA },
+    refusals: [403, 404, 503],
+    handle: async (input) => ({ body: await input.backend.showMarketListing(input.principal, id(input)) }),
   },
   eventRoute('message', MESSAGE_EVENT_BODY, 'Report a message of the conversation',
     'The person’s messages (role user) fire onMessage triggers; every message also feeds the pattern and gap detectors’ history, within the learning settings.'),

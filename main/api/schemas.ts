@@ -380,3 +380,88 @@ export const TODAY_SCHEMA = closed({
   notifications: NOTIFICATIONS_SCHEMA.properties.items!,
   unreadNotifications: { type: 'integer', minimum: 0 },
 });
+
+// ── the marketplace (issue 17) ──────────────────────────────────────────────────────────────
+
+/** A listing: `slug@version`, or a slug for its newest version. */
+export const MARKET_LISTING_REF_SCHEMA = string(140, {
+  pattern: '^[a-z0-9][a-z0-9-]*(@[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?)?$',
+  examples: ['custom-water-tracker', 'custom-water-tracker@1.0.0'],
+});
+
+export const MARKET_SEARCH_QUERY = {
+  query: { type: 'string', maxLength: 200, description: 'Words that must all appear in the name, description, slug, category or author (none: every listing).', examples: ['water'] },
+  category: string(100, { description: 'Only listings of this category (the answer lists the categories there are).', examples: ['health'] }),
+};
+
+export const MARKET_INSTALL_BODY = object({ id: MARKET_LISTING_REF_SCHEMA }, ['id'], {
+  description: 'The listing to install: it is downloaded, verified, audited and dry-run here, then waits for the owner’s approval.',
+});
+
+export interface MarketInstallBody {
+  id: string;
+}
+
+const DISCLOSURE_ITEM = object(
+  { kind: anyString, target: nullable('string'), text: LOCALIZED_SCHEMA, details: LOCALIZED_SCHEMA },
+  ['kind', 'target', 'text'],
+);
+const RISK = { type: 'string', enum: ['low', 'medium', 'high'] };
+const VERDICT = { type: 'string', enum: ['pass', 'warn', 'block'] };
+const LISTING_FIELDS = {
+  id: { type: 'string', description: '`slug@version`.' },
+  slug: anyString,
+  name: anyString,
+  description: anyString,
+  category: anyString,
+  author: anyString,
+  version: anyString,
+  permissions: { type: 'array', description: 'What the skill may do once approved, in plain words.', items: DISCLOSURE_ITEM },
+  risk: closed({ level: RISK, reasons: { type: 'array', items: LOCALIZED_SCHEMA } }),
+  auditInfo: { ...closed({ verdict: VERDICT, warnings: { type: 'integer' }, notes: { type: 'integer' }, summary: LOCALIZED_SCHEMA }), description: 'The registry’s own audit: shown, never trusted (installing audits again here).' },
+  remoteUrl: nullable('string'),
+  bundle: anyString,
+  sha256: anyString,
+  publisher: closed({ name: anyString, publicKey: anyString, keyId: anyString, fingerprint: { type: 'string', description: 'Computed here from the key, not read from the index.' } }),
+  publishedAt: timestamp,
+  registry: anyString,
+  installedVersion: { ...nullable('string'), description: 'The version installed here (running or waiting for review), if any.' },
+  revoked: { type: 'boolean' },
+  trust: closed({
+    score: { type: 'integer', minimum: 0, maximum: 100 },
+    signals: {
+      type: 'array',
+      description: 'What the score is made of, each with its reason. It informs; it never skips a step.',
+      items: closed({ id: anyString, verdict: { type: 'string', enum: ['good', 'neutral', 'bad'] }, points: { type: 'integer' }, text: LOCALIZED_SCHEMA }),
+    },
+  }),
+};
+const LISTING_SCHEMA = closed(LISTING_FIELDS);
+
+export const MARKET_SEARCH_SCHEMA = closed({
+  listings: { type: 'array', description: 'The newest version of each matching skill per registry.', items: LISTING_SCHEMA },
+  categories: { type: 'array', items: anyString },
+  registries: {
+    type: 'array',
+    description: 'Each configured registry: whether it answered, or is shown from the cache (`stale`).',
+    items: closed({ url: anyString, ok: { type: 'boolean' }, stale: { type: 'boolean' }, fetchedAt: nullableTimestamp, listings: { type: 'integer' }, error: nullableLocalized }),
+  },
+});
+
+export const MARKET_LISTING_SCHEMA = closed({
+  ...LISTING_FIELDS,
+  localAudit: {
+    description: 'The audit run here on the downloaded bundle; null when it could not be checked (see `problem`).',
+    oneOf: [closed({ verdict: VERDICT, warnings: { type: 'array', items: LOCALIZED_SCHEMA } }), { type: 'null' }],
+  },
+  problem: { description: 'Why the bundle failed its checks here (hash, signature, archive); null when it passed.', oneOf: [LOCALIZED_SCHEMA, { type: 'null' }] },
+});
+
+export const MARKET_INSTALL_SCHEMA = closed({
+  status: { const: 'waiting-for-owner-approval' },
+  listing: LISTING_SCHEMA,
+  skill: SKILL_SCHEMA,
+  version: anyString,
+  expiresAt: nullableTimestamp,
+  disclosure: LOCALIZED_SCHEMA,
+});

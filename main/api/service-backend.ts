@@ -85,5 +85,13 @@ export function createServiceBackend(service: SkillService): ApiBackend {
     getDependencies: (principal, idOrSlug) => translated(() => service.dependencies(principal, idOrSlug)),
     reportEvent: (principal, route, body) => translated(() => service.reportEvent(principal, route, body)),
     today: (principal) => translated(() => service.today(principal)),
+    searchMarket: (principal, query, category) => translated(() => service.searchMarket(principal, query, category === undefined ? {} : { category })),
+    showMarketListing: (principal, id) => translated(() => service.showMarketListing(principal, id)),
+    requestMarketInstall: (principal, id) => translated(async () => {
+      const { listing, pipeline } = await service.installFromMarket(principal, id);
+      if (pipeline.outcome === 'failed') throw new ApiBackendError(422, 'install-failed', pipeline.reason, pipeline.version ? [pipeline.version.tag] : undefined);
+      const { version } = pipeline;
+      return { status: 'waiting-for-owner-approval', listing, skill: details(principal, version.slug), version: version.version, expiresAt: version.expiresAt, disclosure: pipeline.disclosure.text };
+    }),
   };
 }

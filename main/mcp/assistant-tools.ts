@@ -1,12 +1,12 @@
-// The MCP tools beside the skills' own: asking for a skill, reading what exists, and asking the
-// owner for a review or a rollback. Each is the REST route's backend call as the assistant, so
+// The MCP tools beside the skills' own: asking for a skill, reading what exists, asking the owner
+// for a review or a rollback, and browsing the marketplace and asking for an install from it. Each is the REST route's backend call as the assistant, so
 // RBAC, limits and refusals are the API's. None approves, rejects, grants, enables shell actions
 // or changes configuration, and no argument can make one do so: every schema is closed
 // (additionalProperties: false) and checked before the backend is called.
 import type { JsonSchema } from '../../shared/skills/json-schema.ts';
 import type { Localized } from '../../shared/i18n-types.ts';
 import type { ApiBackend, GenerateInput } from '../api/backend.ts';
-import { DEFAULT_PAGE_LIMIT, GENERATE_BODY, MAX_PAGE_LIMIT, ROLLBACK_BODY, SKILL_REF_SCHEMA } from '../api/schemas.ts';
+import { DEFAULT_PAGE_LIMIT, GENERATE_BODY, MARKET_LISTING_REF_SCHEMA, MARKET_SEARCH_QUERY, MAX_PAGE_LIMIT, ROLLBACK_BODY, SKILL_REF_SCHEMA } from '../api/schemas.ts';
 import { requestCheck, type RequestCheck } from '../api/validation.ts';
 import type { PrincipalKind } from '../skills/rbac/roles.ts';
 import { MCP_TEXTS } from './texts.ts';
@@ -25,6 +25,7 @@ const closed = (properties: Record<string, JsonSchema>, required: string[] = [])
   ({ type: 'object' as const, additionalProperties: false, required, properties });
 const note = (ROLLBACK_BODY.properties as Record<string, JsonSchema>).note!;
 const skill = { ...SKILL_REF_SCHEMA, description: 'The skill’s slug (custom-water-tracker) or id.' };
+const listing = { ...MARKET_LISTING_REF_SCHEMA, description: 'The listing: slug@version (custom-water-tracker@1.0.0), or a slug for its newest version.' };
 
 function tool(name: string, description: Localized, inputSchema: AssistantTool['inputSchema'], run: AssistantTool['run']): AssistantTool {
   return { name, description, inputSchema, check: requestCheck(inputSchema, name, 'arguments'), run };
@@ -69,4 +70,17 @@ export const ASSISTANT_TOOLS: readonly AssistantTool[] = [
       return { structured: { status: 'rollback-requested', ...request }, text: MCP_TEXTS.rollbackRequested(args.skill as string, request.version) };
     },
   ),
+  tool('search_marketplace', MCP_TEXTS.searchMarketplace, closed(MARKET_SEARCH_QUERY), async (backend, principal, args) => {
+    const found = await backend.searchMarket(principal, (args.query as string | undefined) ?? '', args.category as string | undefined);
+    return { structured: { ...found }, text: MCP_TEXTS.marketFound(found.listings.length, found.categories) };
+  }),
+  tool('show_marketplace_listing', MCP_TEXTS.showMarketplaceListing, closed({ id: listing }, ['id']), async (backend, principal, args) => {
+    const shown = await backend.showMarketListing(principal, args.id as string);
+    return { structured: { ...shown }, text: MCP_TEXTS.marketShown(shown.id, shown.trust.score, shown.problem) };
+  }),
+  tool('request_marketplace_install', MCP_TEXTS.requestMarketplaceInstall, closed({ id: listing }, ['id']), async (backend, principal, args) => {
+    const requested = await backend.requestMarketInstall(principal, args.id as string);
+    const tag = requested.skill.versions.find((v) => v.version === requested.version)?.tag ?? `${requested.skill.slug}@v${requested.version}`;
+    return { structured: { ...requested }, text: MCP_TEXTS.marketRequested(tag, requested.expiresAt) };
+  }),
 ];

@@ -26,6 +26,30 @@ export const MCP_TEXTS = {
     en: 'Ask the owner to go back to an earlier approved version of a skill. Nothing changes until they confirm it in the Skill Foundry desktop app.',
     pl: 'Poproś właściciela o powrót do wcześniejszej zatwierdzonej wersji skilla. Nic się nie zmieni, dopóki nie potwierdzi tego w aplikacji Skill Foundry.',
   },
+  searchMarketplace: {
+    en: 'Search the skill marketplace the owner configured: listings with what each skill may do, its risk, its publisher and a trust score with the reasons. Installing one only asks the owner (request_marketplace_install).',
+    pl: 'Przeszukaj marketplace skilli ustawiony przez właściciela: wpisy z tym, co każdy skill może robić, jego ryzykiem, wydawcą i oceną zaufania z uzasadnieniem. Instalacja to tylko prośba do właściciela (request_marketplace_install).',
+  },
+  showMarketplaceListing: {
+    en: 'One marketplace listing, by slug or slug@version, checked on this computer without installing it: signature and hash verified, code audited here.',
+    pl: 'Jeden wpis z marketplace (slug albo slug@wersja), sprawdzony na tym komputerze bez instalowania: podpis i skrót zweryfikowane, kod przeanalizowany tutaj.',
+  },
+  requestMarketplaceInstall: {
+    en: 'Ask for a marketplace skill: it is downloaded, verified, audited and dry-run here, then waits in the review queue as requested by you. The owner must approve it with two factors in the Skill Foundry desktop app before it can run. Each request counts against the owner’s daily limit of proposals.',
+    pl: 'Poproś o skill z marketplace: zostanie pobrany, zweryfikowany, przeanalizowany i uruchomiony na próbę tutaj, a potem czeka w kolejce przeglądu jako Twoja prośba. Właściciel musi go zatwierdzić dwoma składnikami w aplikacji Skill Foundry, zanim będzie mógł działać. Każda prośba liczy się do dziennego limitu propozycji ustalonego przez właściciela.',
+  },
+  marketFound: (listings: number, categories: readonly string[]): Localized => ({
+    en: `Listings found: ${listings}${categories.length ? ` (categories: ${categories.join(', ')})` : ''}. Installing one only asks the owner, who approves it in the Skill Foundry desktop app.`,
+    pl: `Znalezione wpisy: ${listings}${categories.length ? ` (kategorie: ${categories.join(', ')})` : ''}. Instalacja to tylko prośba do właściciela, który zatwierdza ją w aplikacji Skill Foundry.`,
+  }),
+  marketShown: (id: string, score: number, problem: Localized | null): Localized => ({
+    en: problem ? `${id} failed its checks here: ${problem.en}` : `${id}: checked here, trust score ${score}/100. Installing it only asks the owner, who approves it in the Skill Foundry desktop app.`,
+    pl: problem ? `${id} nie przeszedł sprawdzenia tutaj: ${problem.pl}` : `${id}: sprawdzony tutaj, ocena zaufania ${score}/100. Instalacja to tylko prośba do właściciela, który zatwierdza ją w aplikacji Skill Foundry.`,
+  }),
+  marketRequested: (tag: string, expiresAt: string | null): Localized => ({
+    en: `${tag} is in the review queue as requested by you. It cannot run until the owner approves it with two factors in the Skill Foundry desktop app${expiresAt ? ` (if not approved by ${expiresAt}, it is rejected automatically)` : ''}.`,
+    pl: `${tag} czeka w kolejce przeglądu jako Twoja prośba. Nie zadziała, dopóki właściciel nie zatwierdzi go dwoma składnikami w aplikacji Skill Foundry${expiresAt ? ` (jeśli nie zostanie zatwierdzony do ${expiresAt}, zostanie automatycznie odrzucony)` : ''}.`,
+  }),
   generated: (tag: string, expiresAt: string | null): Localized => ({
     en: `${tag} was generated and now waits for the owner: they must review and approve it in the Skill Foundry desktop app before it can run${expiresAt ? ` (if not approved by ${expiresAt}, it is rejected automatically)` : ''}. It is not a tool until then.`,
     pl: `Wygenerowano ${tag}; teraz czeka na właściciela: musi go przejrzeć i zatwierdzić w aplikacji Skill Foundry, zanim będzie mógł działać${expiresAt ? ` (jeśli nie zostanie zatwierdzony do ${expiresAt}, zostanie automatycznie odrzucony)` : ''}. Do tego czasu nie jest narzędziem.`,

@@ -220,7 +220,7 @@ describe('who may use the marketplace', () => {
     const owner = await flowAt();
     const service = createSkillService({ store: owner.engine.store, skills: owner.engine.skills, config: owner.engine.config, locale: () => 'en' });
     const off = await rejection(service.searchMarket('owner'));
-    expect(off).toMatchObject({ code: 'unavailable', reason: 'marketplace/disabled' });
+    expect(off).toMatchObject({ code: 'forbidden', reason: 'marketplace/disabled' });
     expect(off.userMessage.pl).toMatch(/^Marketplace jest wyłączony/);
     expect(await rejection(service.searchMarket('scheduler'))).toMatchObject({ code: 'forbidden' });
   });

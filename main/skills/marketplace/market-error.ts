@@ -47,7 +47,8 @@ const SERVICE_CODE: Readonly<Record<MarketErrorCode, ServiceErrorCode>> = {
   'index/invalid': 'unavailable',
   'registry/unreachable': 'unavailable',
   'registry/not-configured': 'unavailable',
-  'marketplace/disabled': 'unavailable',
+  // The owner's choice, not an outage: refused, not "try again later".
+  'marketplace/disabled': 'forbidden',
   'listing/not-found': 'not-found',
   'publisher/not-found': 'not-found',
 };

@@ -45,6 +45,9 @@ function validArguments(tool: Tool, pending: string, approved: string): Record<s
     case 'request_review': return { skill: pending };
     case 'request_rollback': return { skill: approved, version: '1.0.0' };
     case 'sleep-tracker__log_sleep': return { hours: 7 };
+    case 'search_marketplace': return { query: 'water' };
+    case 'show_marketplace_listing':
+    case 'request_marketplace_install': return { id: pending };
     default: return {};
   }
 }

@@ -9,7 +9,7 @@ import { useTempDir } from '../../helpers/temp-dir.ts';
 import { executions, openMcpSetup } from './mcp-fixtures.ts';
 
 const tempDir = useTempDir();
-const ASSISTANT_TOOLS = ['get_skill', 'list_skills', 'request_review', 'request_rollback', 'request_skill'];
+const ASSISTANT_TOOLS = ['get_skill', 'list_skills', 'request_review', 'request_rollback', 'request_skill', 'search_marketplace', 'show_marketplace_listing', 'request_marketplace_install'];
 
 async function setup(context: { onTestFinished(fn: () => Promise<void>): void }) {
   const mcp = await openMcpSetup(tempDir());
@@ -18,7 +18,7 @@ async function setup(context: { onTestFinished(fn: () => Promise<void>): void })
 }
 
 describe('tools over MCP', () => {
-  it('offers each built-in action as slug__action with its params schema, and the five asking tools, all within MCP’s name rules', async (context) => {
+  it('offers each built-in action as slug__action with its params schema, and the asking tools, all within MCP’s name rules', async (context) => {
     const { client } = await setup(context);
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);

@@ -6,6 +6,7 @@ import type { Localized } from '../../../shared/i18n-types.ts';
 import type { SkillNeed } from '../../../shared/skills/need.ts';
 import { parseSkillRequest } from '../../../main/skills/detector/request-parser.ts';
 import type { PrincipalKind } from '../../../main/skills/rbac/roles.ts';
+import type { ListingView } from '../../../shared/contract/market-records.ts';
 import {
   ApiBackendError,
   type ApiBackend,
@@ -59,6 +60,18 @@ function newSkill(slug: string, name: string, versions: [string, 'approved' | 'p
     statusBeforeArchive: null,
   };
 }
+
+/** The one listing of the fake's marketplace. */
+const TEA_LISTING: ListingView = {
+  id: 'custom-tea-log@1.0.0', slug: 'custom-tea-log', name: 'Tea log', description: 'Counts the cups of tea you drink.', category: 'health', author: 'Demo Publisher', version: '1.0.0',
+  permissions: [{ kind: 'write', target: 'exo_tea_entries', text: { en: 'save your tea entries', pl: 'zapisywać wpisy o herbacie' } }],
+  risk: { level: 'low', reasons: [] },
+  auditInfo: { verdict: 'pass', warnings: 0, notes: 0, summary: { en: 'No findings.', pl: 'Brak uwag.' } },
+  remoteUrl: null, bundle: 'custom-tea-log-1.0.0.skill', sha256: 'a'.repeat(64),
+  publisher: { name: 'Demo Publisher', publicKey: 'RWQ…', keyId: '0123456789ABCDEF', fingerprint: '0123 4567 89AB CDEF' },
+  publishedAt: AT, registry: 'file:///registry/', installedVersion: null, revoked: false,
+  trust: { score: 60, signals: [{ id: 'signature', verdict: 'neutral', points: 0, text: { en: 'Not verified yet.', pl: 'Jeszcze niezweryfikowany.' } }] },
+};
 
 export function createFakeBackend() {
   const calls: BackendCall[] = [];
@@ -227,6 +240,30 @@ export function createFakeBackend() {
 
     async revokeAllowance(_principal, ref, address, port) {
       throw new ApiBackendError(404, 'allowance-not-found', { en: `${find(ref).details.slug} has no allowance for ${address}:${port}.`, pl: `${find(ref).details.slug} nie ma zezwolenia na ${address}:${port}.` });
+    },
+
+    async searchMarket(_principal, query, category) {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const text = `${TEA_LISTING.slug} ${TEA_LISTING.name} ${TEA_LISTING.description}`.toLowerCase();
+      const matches = words.every((w) => text.includes(w)) && (category === undefined || category === TEA_LISTING.category);
+      return { listings: matches ? [structuredClone(TEA_LISTING)] : [], categories: [TEA_LISTING.category], registries: [{ url: TEA_LISTING.registry, ok: true, stale: false, fetchedAt: AT, listings: 1, error: null }] };
+    },
+
+    async showMarketListing(_principal, id) {
+      if (id !== TEA_LISTING.slug && id !== TEA_LISTING.id) throw new ApiBackendError(404, 'listing/not-found', { en: `No registry lists "${id}".`, pl: `Żaden rejestr nie ma wpisu „${id}”.` });
+      return { ...structuredClone(TEA_LISTING), localAudit: { verdict: 'pass', warnings: [] }, problem: null };
+    },
+
+    async requestMarketInstall(principal, id) {
+      const listing = await backend.showMarketListing(principal, id);
+      if (skills.some((s) => s.details.slug === listing.slug)) throw conflict('review-pending', { en: 'A version of this skill already waits for review.', pl: 'Wersja tego skilla już czeka na przegląd.' });
+      const skill = newSkill(listing.slug, listing.name, [[listing.version, 'pending']], []);
+      skills.push(skill);
+      ownerNotifications.push(`market ${listing.id} requested by ${principal}`);
+      return {
+        status: 'waiting-for-owner-approval', listing: { ...TEA_LISTING, installedVersion: listing.version }, skill: copy(skill), version: listing.version,
+        expiresAt: '2026-03-03T10:00:00.000Z', disclosure: { en: `New skill '${listing.name}' wants to: save your tea entries.`, pl: `Nowy skill '${listing.name}' chce: zapisywać wpisy o herbacie.` },
+      };
     },
 
     async reportEvent(_principal, route) {

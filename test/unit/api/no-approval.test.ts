@@ -10,12 +10,12 @@ import { FACTOR_LIKE } from '../../fixtures/approval-like.ts';
 const start = useApi();
 
 
-const fill = (path: string) => path.replace('{id}', 'custom-sleep-journal');
+const fill = (path: string) => path.replace('{id}', path.startsWith('/api/market/') ? 'custom-tea-log' : 'custom-sleep-journal');
 
 describe('the local API can never approve', () => {
   it('has no backend method that approves or answers a consent request, and no route that needs skills:approve', async () => {
     const api = await start();
-    expect(Object.keys(api.fake.backend).sort()).toEqual(['archive', 'execute', 'generate', 'getDependencies', 'getSettings', 'getSkill', 'isApproved', 'listConsents', 'listNotifications', 'listSchedules', 'listSkills', 'proposeSchedule', 'reportEvent', 'requestReview', 'requestRollback', 'revokeAllowance', 'today', 'updateSkill']);
+    expect(Object.keys(api.fake.backend).sort()).toEqual(['archive', 'execute', 'generate', 'getDependencies', 'getSettings', 'getSkill', 'isApproved', 'listConsents', 'listNotifications', 'listSchedules', 'listSkills', 'proposeSchedule', 'reportEvent', 'requestMarketInstall', 'requestReview', 'requestRollback', 'revokeAllowance', 'searchMarket', 'showMarketListing', 'today', 'updateSkill']);
     expect(API_ROUTES.map((r) => r.permission)).not.toContain('skills:approve');
   });
 
