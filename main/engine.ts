@@ -92,9 +92,14 @@ export function openEngine(options: EngineOptions) {
     startSchedules(): void {
       service.scheduler.start();
     },
-    /** Stops the schedules (waiting for runs in progress) and the sandbox host, then closes the store. */
+    /** Reads the marketplace's registries shortly after now, then every 6 hours, while it is on (the app and `foundry serve`). */
+    startMarketChecks(): void {
+      service.marketChecks.start();
+    },
+    /** Stops the schedules and the marketplace checks (waiting for work in progress) and the sandbox host, then closes the store. */
     async close(): Promise<void> {
       clearInterval(maintenance);
+      await service.marketChecks.stop();
       await service.scheduler.stop();
       await skills.close();
       store.close();

@@ -74,6 +74,8 @@ async function start(files: AppFiles, isAppPage: (url: string) => boolean): Prom
   engine.startMaintenance();
   // Schedules fire from now on (the same engine code as `foundry serve`; one firing per due time).
   engine.startSchedules();
+  // Revocations applied (and, with autoUpdate, new versions queued for review) while the app runs.
+  engine.startMarketChecks();
   // The sandbox's runtime is checked and its host started now, so Settings and the window can say
   // at once whether skills can run; a failure refuses only running, never the app.
   void engine.skills.sandbox.start().then((status) => {

@@ -51,7 +51,7 @@ import type { ModAction } from '../../shared/skills/mod-types.ts';
 import { createProposalQuota } from './generator/proposal-quota.ts';
 import { createTodayBoard } from './today/index.ts';
 import type { TodayBoard } from '../../shared/contract/today-records.ts';
-import { createMarketplace, createRegistrySource, marketServiceError, marketplaceNeed } from './marketplace/index.ts';
+import { createMarketChecks, createMarketplace, createRegistrySource, MarketError, marketServiceError, marketplaceNeed } from './marketplace/index.ts';
 import type { GuardedHttpClient } from './http/index.ts';
 export type { SkillDetails, ExecuteResult };
 
@@ -291,6 +291,16 @@ export function createSkillService(deps: SkillServiceDeps) {
       skillsChanged();
     },
     notify: (notice) => notify({ ...notice, requestId: null }),
+  });
+
+  const marketChecks = createMarketChecks({
+    clock: deps.scheduleClock ?? systemClock,
+    enabled: () => config.get('skills.marketplace.enabled'),
+    check: () => market.check(),
+    failed: (error) => store.auditLog.append({
+      actor: 'system', event: 'market.check-failed',
+      data: { error: (error instanceof MarketError ? error.userMessage.en : error instanceof Error ? error.message : String(error)).slice(0, 500) },
+    }),
   });
 
   /** Runs a marketplace call, its refusals as the service's. */
@@ -856,6 +866,8 @@ export function createSkillService(deps: SkillServiceDeps) {
       authorize(principal, 'skills:approve');
       return marketCall(() => market.forgetPublisher(text(name, 'publisher', 100)));
     },
+    /** Revocations and (with autoUpdate) updates checked by themselves: the app and `foundry serve` start it; tests drive its clock. */
+    marketChecks,
     /** The engine that fires schedules: the app and `foundry serve` start it; tests drive its clock. */
     scheduler: schedules.scheduler,
   };

@@ -11,7 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../main/skills/http/index.ts';
 import { createSkillService, type OwnerNotice } from '../../main/skills/service.ts';
 import { buildRegistryIndex, INDEX_FILE, packApprovedVersion, SIGNATURE_EXTENSION } from '../../main/skills/marketplace/index.ts';
+import { CHECK_INTERVAL_MS, FIRST_CHECK_AFTER_MS } from '../../main/skills/marketplace/market-checks.ts';
+import type { SchedulerClock } from '../../main/skills/scheduler/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { testClock } from '../unit/scheduler/scheduler-clock.ts';
 import { TEST_CERT, useServers } from '../unit/http/servers.ts';
 import { openFlow, rejection, type Flow } from '../unit/registry/flow-fixtures.ts';
 import { newPublisher, publish, water, type Publisher } from '../unit/marketplace/market-fixtures.ts';
@@ -64,7 +67,7 @@ async function staticHost(dir: string) {
 }
 
 /** The owner's app: the marketplace on, the given registries, the guard that reaches 127.0.0.1. */
-function ownerApp(flow: Flow, registries: string, options: { autoUpdate?: boolean } = {}) {
+function ownerApp(flow: Flow, registries: string, options: { autoUpdate?: boolean; clock?: SchedulerClock } = {}) {
   const notices: OwnerNotice[] = [];
   const { engine } = flow;
   engine.config.set('skills.marketplace.enabled', true, 'owner');
@@ -73,6 +76,7 @@ function ownerApp(flow: Flow, registries: string, options: { autoUpdate?: boolea
   const service = createSkillService({
     store: engine.store, skills: engine.skills, factors: flow.factors, config: engine.config, locale: () => 'en', notifyOwner: (n) => notices.push(n),
     marketHttpClient: createHttpClient({ testing: { allowLoopback: true, ca: TEST_CERT } }),
+    ...(options.clock ? { scheduleClock: options.clock } : {}),
   });
   return { service, notices };
 }
@@ -212,6 +216,52 @@ describe('a file:// registry', () => {
     expect(await service.setMarketPublisherTrusted('owner', 'Demo Publisher', true)).toMatchObject({ trusted: true, fingerprint: publisher.public.fingerprint });
     await service.forgetMarketPublisher('owner', 'Demo Publisher');
     expect(service.marketPublishers('owner')).toEqual([]);
+  });
+});
+
+describe('checks that run by themselves', () => {
+  it('while the app runs, a newer version waits for review and a revoked bundle is disabled, without anyone opening the Marketplace', async () => {
+    const publisher = newPublisher();
+    const dir = await publishedRegistry(publisher);
+    const owner = await flowAt();
+    const start = Date.now();
+    const clock = testClock(new Date(start).toISOString());
+    const { service, notices } = ownerApp(owner, pathToFileURL(dir).href, { autoUpdate: true, clock });
+    const installed = await service.installFromMarket('owner', SLUG);
+    const v1 = owner.engine.store.versions.get(installed.versionId!)!;
+    await service.approve('owner', { versionId: v1.id, shownContentSha256: v1.contentSha256, totpCode: await owner.nextCode() });
+    const settle = () => service.marketChecks.idle();
+    const checked = () => owner.engine.store.auditLog.page({ offset: 0, limit: 1000 }).items.filter((e) => e.event === 'market.checked');
+    service.marketChecks.start();
+
+    const next = water();
+    await publish(dir, { ...next, code: next.code.replaceAll('2000', '2500') }, '1.1.0', publisher);
+    await reindex(dir, publisher);
+    await clock.advanceTo(new Date(start + FIRST_CHECK_AFTER_MS), settle);
+    expect(owner.engine.store.versions.listForSkill(SLUG).map((v) => [v.version, v.status])).toEqual(expect.arrayContaining([['1.0.0', 'approved'], ['1.1.0', 'pending']]));
+    expect(owner.engine.store.versions.active(SLUG)?.version).toBe('1.0.0');
+    expect(checked()).toHaveLength(1);
+    expect(checked()[0]!.data).toMatchObject({ queued: [`${SLUG}@1.1.0`] });
+
+    const index = JSON.parse(fs.readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as { listings: { version: string; sha256: string }[] };
+    fs.writeFileSync(path.join(dir, 'revocations.json'), JSON.stringify({ bundles: [index.listings.find((l) => l.version === '1.0.0')!.sha256], keys: [] }));
+    await reindex(dir, publisher);
+    await clock.advanceTo(new Date(start + FIRST_CHECK_AFTER_MS + CHECK_INTERVAL_MS), settle);
+    expect(service.getSkill('owner', SLUG).skill.status).toBe('archived');
+    expect(notices.filter((n) => n.kind === 'skill-revoked')).toEqual([expect.objectContaining({ skillSlug: SLUG })]);
+    await service.marketChecks.stop();
+  });
+
+  it('records a registry it cannot read, and throws nothing', async () => {
+    const owner = await flowAt();
+    const start = Date.now();
+    const clock = testClock(new Date(start).toISOString());
+    const { service } = ownerApp(owner, pathToFileURL(path.join(tempDir(), 'missing')).href, { clock });
+    service.marketChecks.start();
+    await clock.advanceTo(new Date(start + FIRST_CHECK_AFTER_MS), () => service.marketChecks.idle());
+    const [entry] = owner.engine.store.auditLog.page({ offset: 0, limit: 1000 }).items.filter((e) => e.event === 'market.checked');
+    expect(entry!.data).toMatchObject({ registries: [{ ok: false, error: expect.any(String) }], queued: [] });
+    await service.marketChecks.stop();
   });
 });
 

@@ -65,6 +65,8 @@ export function createServeCommand(makeBackend: (engine: Engine) => ApiBackend):
         engine.startMaintenance();
         // The same scheduler as the desktop app's; if both run on this data directory, each due run fires once.
         engine.startSchedules();
+        // Revocations applied (and, with autoUpdate, new versions queued for review) while it serves.
+        engine.startMarketChecks();
         let server;
         try {
           server = await startLocalApi(engine, {

@@ -9,6 +9,7 @@
 //   registry-source.ts fetching indexes (ETag cache) and bundles: https:// through the HTTP guard, file://
 //   trust.ts           the trust score and its signals
 //   marketplace.ts     the client: search, show, install (to the review queue), updates, publishers
+//   market-checks.ts   the check that runs by itself while the app or `foundry serve` runs
 export { MarketError, marketServiceError, type MarketErrorCode } from './market-error.ts';
 export { generateKeyPair, parsePublicKey, parseSecretKey, publicKeyFileText, publicKeyLine, type PublicKey, type SecretKey } from './minisign.ts';
 export { BUNDLE_EXTENSION, SIGNATURE_EXTENSION, openBundle, packBundle, sha256Hex, type OpenedBundle, type PackedBundle } from './bundle.ts';
@@ -16,4 +17,5 @@ export { packApprovedVersion } from './publish.ts';
 export { buildRegistryIndex, INDEX_FILE, INDEX_FORMAT, REVOCATIONS_FILE, type MarketListing, type RegistryIndex, type Revocations } from './registry-index.ts';
 export { createRegistrySource, type RegistrySource } from './registry-source.ts';
 export { createMarketplace, marketplaceNeed, type InstallResult, type ListingView, type Marketplace, type SearchResult, type UpdateView } from './marketplace.ts';
+export { createMarketChecks, type MarketChecks } from './market-checks.ts';
 export type { TrustScore, TrustSignal } from './trust.ts';

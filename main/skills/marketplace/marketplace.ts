@@ -227,6 +227,31 @@ export function createMarketplace(deps: MarketplaceDeps) {
     };
   }
 
+  /** Newer versions of running installs in `fetched`; with `queue`, each fetched into the review queue. */
+  async function updatesIn(fetched: readonly FetchedIndex[], queue: boolean): Promise<UpdateView[]> {
+    const all = allListings(fetched);
+    const updates: UpdateView[] = [];
+    const live = liveInstalls();
+    const isPending = (i: MarketInstall) => store.versions.get(i.versionId)?.status === 'pending';
+    const waiting = new Set(live.filter(isPending).map((i) => `${i.slug}@${i.bundleVersion}`));
+    const running = live.filter((i) => !isPending(i));
+    for (const installed of running) {
+      const newer = all.find((f) => f.listing.slug === installed.slug && f.listing.publisher.name === installed.publisher && !isRevoked(f) && semver.gt(f.listing.version, installed.bundleVersion));
+      if (!newer) continue;
+      let queuedVersionId: string | null = null;
+      if (queue && !waiting.has(newer.listing.id)) {
+        try {
+          // Updates are requested by the system, not by whoever asked for the list.
+          queuedVersionId = (await install('system', newer)).versionId;
+        } catch (error) {
+          if (!(error instanceof MarketError)) throw error;
+        }
+      }
+      updates.push({ slug: installed.slug, installedVersion: installed.bundleVersion, available: view(newer), queuedVersionId });
+    }
+    return updates;
+  }
+
   function matches(listing: MarketListing, words: readonly string[], category: string | undefined): boolean {
     if (category !== undefined && listing.category !== category) return false;
     const text = `${listing.slug} ${listing.name} ${listing.description} ${listing.category} ${listing.author}`.toLowerCase();
@@ -292,27 +317,26 @@ export function createMarketplace(deps: MarketplaceDeps) {
     async updates(options: { fetch?: boolean } = {}): Promise<UpdateView[]> {
       const current = settings();
       const { fetched } = await readIndexes(current.registries);
-      const all = allListings(fetched);
-      const updates: UpdateView[] = [];
-      const live = liveInstalls();
-      const isPending = (i: MarketInstall) => store.versions.get(i.versionId)?.status === 'pending';
-      const waiting = new Set(live.filter(isPending).map((i) => `${i.slug}@${i.bundleVersion}`));
-      const running = live.filter((i) => !isPending(i));
-      for (const installed of running) {
-        const newer = all.find((f) => f.listing.slug === installed.slug && f.listing.publisher.name === installed.publisher && !isRevoked(f) && semver.gt(f.listing.version, installed.bundleVersion));
-        if (!newer) continue;
-        let queuedVersionId: string | null = null;
-        if (current.autoUpdate && options.fetch && !waiting.has(newer.listing.id)) {
-          try {
-            // Updates are requested by the system, not by whoever asked for the list.
-            queuedVersionId = (await install('system', newer)).versionId;
-          } catch (error) {
-            if (!(error instanceof MarketError)) throw error;
-          }
-        }
-        updates.push({ slug: installed.slug, installedVersion: installed.bundleVersion, available: view(newer), queuedVersionId });
-      }
-      return updates;
+      return updatesIn(fetched, current.autoUpdate && options.fetch === true);
+    },
+
+    /**
+     * The check that runs by itself (market-checks.ts): every registry read, so revocations are
+     * applied; with `autoUpdate`, newer versions queued for review. Recorded in the audit log with
+     * what each registry answered.
+     */
+    async check(): Promise<{ registries: RegistryState[]; updates: UpdateView[] }> {
+      const current = settings();
+      const { fetched, states } = await readIndexes(current.registries);
+      const updates = await updatesIn(fetched, current.autoUpdate);
+      store.auditLog.append({
+        actor: 'system', event: 'market.checked',
+        data: {
+          registries: states.map((s) => ({ url: s.url, ok: s.ok, stale: s.stale, ...(s.error ? { error: s.error.en } : {}) })),
+          queued: updates.filter((u) => u.queuedVersionId !== null).map((u) => u.available.id),
+        },
+      });
+      return { registries: states, updates };
     },
 
     /** Publishers pinned here, by name. */

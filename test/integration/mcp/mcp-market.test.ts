@@ -9,7 +9,7 @@ import { openMcpSetup } from './mcp-fixtures.ts';
 
 const tempDir = useTempDir();
 const SLUG = 'custom-water-tracker';
-const text = (result: { content?: unknown }) => ((result.content as { type: string; text: string }[])[0]?.text ?? '');
+const text = (result: Record<string, unknown>) => ((result.content as { type: string; text: string }[] | undefined)?.[0]?.text ?? '');
 
 async function setup(context: { onTestFinished(fn: () => Promise<void>): void }, enabled = true) {
   const mcp = await openMcpSetup(tempDir());
